@@ -1,0 +1,126 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Parsed once at boot; every bad variable is reported at once.
+ * With no WECHAT_APPID/WECHAT_SECRET the server talks to its own sandbox; with no DATABASE_URL
+ * it uses an embedded SQLite file under ./data.
+ */
+const Env = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PUBLIC_URL: z.url().optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^mysql:\/\//, 'must be a mysql:// URL (leave unset for the embedded SQLite database)')
+      .optional(),
+    SQLITE_PATH: z.string().default('data/leadloop.sqlite'),
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+    MIGRATE_ON_BOOT: z.stringbool().default(true),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    SESSION_TTL_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 30).default(120),
+    CONSOLE_SESSION_TTL_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 30).default(60 * 12),
+    PII_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+      .optional(),
+    WECHAT_APPID: z.string().regex(/^wx[0-9a-f]{16}$/, 'must look like wx + 16 hex digits').optional(),
+    WECHAT_SECRET: z.string().min(16).optional(),
+    WECHAT_API_BASE: z.url().optional(),
+    WECHAT_SANDBOX: z.stringbool().optional(),
+    WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(30000).default(5000),
+    H5_DIR: z.string().default(resolve(__dirname, '../../../miniapp/dist/h5')),
+    PRIVACY_POLICY_VERSION: z.string().default('2026-11'),
+    LOG_FORMAT: z.enum(['json', 'text']).optional(),
+    LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  })
+  .superRefine((env, ctx) => {
+    const live = env.WECHAT_SANDBOX === false || (env.WECHAT_APPID !== undefined && env.WECHAT_SECRET !== undefined);
+    if (env.NODE_ENV === 'production') {
+      for (const key of ['SESSION_SECRET', 'PII_KEY', 'PUBLIC_URL'] as const) {
+        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
+      }
+      if (env.WECHAT_SANDBOX === true) {
+        ctx.addIssue({ code: 'custom', path: ['WECHAT_SANDBOX'], message: 'the sandbox never runs in production' });
+      }
+    }
+    if (live || env.NODE_ENV === 'production') {
+      if (!env.WECHAT_APPID) ctx.addIssue({ code: 'custom', path: ['WECHAT_APPID'], message: 'is required with real WeChat' });
+      if (!env.WECHAT_SECRET) ctx.addIssue({ code: 'custom', path: ['WECHAT_SECRET'], message: 'is required with real WeChat' });
+    }
+  });
+
+export const SANDBOX_APPID = 'wx0000000000000000';
+const SANDBOX_SECRET = 'sandbox-secret-not-for-production';
+// Development defaults: fine for a laptop, refused in production by the schema above.
+const DEV_SESSION_SECRET = 'leadloop-development-session-secret-0000';
+const DEV_PII_KEY = Buffer.alloc(32, 7).toString('base64');
+
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  /** Base URL the outside world reaches this server at; null means "derive from the listening port". */
+  publicUrl: string | null;
+  database:
+    | { type: 'mysql'; url: string; poolSize: number; migrateOnBoot: boolean }
+    | { type: 'sqlite'; path: string; migrateOnBoot: boolean };
+  session: { secret: string; ttlMinutes: number; consoleTtlMinutes: number };
+  piiKey: Buffer;
+  wechat: {
+    sandbox: boolean;
+    appId: string;
+    secret: string;
+    /** null: the sandbox mounted on this server (resolved once the port is known). */
+    apiBase: string | null;
+    timeoutMs: number;
+  };
+  h5Dir: string;
+  privacyPolicyVersion: string;
+  log: { format: 'json' | 'text'; level: 'error' | 'warn' | 'log' | 'debug' | 'verbose' };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const blankless = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = Env.safeParse(blankless);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
+  }
+  const env = parsed.data;
+  const sandbox = env.WECHAT_SANDBOX ?? !(env.WECHAT_APPID && env.WECHAT_SECRET);
+  return {
+    env: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    publicUrl: env.PUBLIC_URL?.replace(/\/$/, '') ?? null,
+    database: env.DATABASE_URL
+      ? { type: 'mysql', url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE, migrateOnBoot: env.MIGRATE_ON_BOOT }
+      : { type: 'sqlite', path: resolve(env.SQLITE_PATH), migrateOnBoot: env.MIGRATE_ON_BOOT },
+    session: {
+      secret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
+      ttlMinutes: env.SESSION_TTL_MINUTES,
+      consoleTtlMinutes: env.CONSOLE_SESSION_TTL_MINUTES,
+    },
+    piiKey: Buffer.from(env.PII_KEY ?? DEV_PII_KEY, 'base64'),
+    wechat: {
+      sandbox,
+      appId: env.WECHAT_APPID ?? SANDBOX_APPID,
+      secret: env.WECHAT_SECRET ?? SANDBOX_SECRET,
+      apiBase: env.WECHAT_API_BASE?.replace(/\/$/, '') ?? (sandbox ? null : 'https://api.weixin.qq.com'),
+      timeoutMs: env.WECHAT_TIMEOUT_MS,
+    },
+    h5Dir: resolve(env.H5_DIR),
+    privacyPolicyVersion: env.PRIVACY_POLICY_VERSION,
+    log: { format: env.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'text'), level: env.LOG_LEVEL },
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,74 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { ErrorBody, ErrorCode } from '@leadloop/shared';
+import { AppError } from './app-error';
+
+/** Maps any thrown error to `{ code, message, details?, requestId }`; internals stay in the log. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request & { requestId?: string }>();
+    const res = http.getResponse<Response>();
+    const requestId = req.requestId ?? '-';
+    const { status, body } = this.toBody(exception, requestId);
+    if (status >= 500) {
+      this.logger.error(
+        `${req.method} ${req.path} failed: ${exception instanceof Error ? exception.message : String(exception)}`,
+        exception instanceof Error ? exception.stack : undefined,
+      );
+    }
+    if (!res.headersSent) res.status(status).json(body);
+  }
+
+  private toBody(exception: unknown, requestId: string): { status: number; body: ErrorBody } {
+    if (exception instanceof AppError) {
+      const body: ErrorBody = { code: exception.code, message: exception.message, requestId };
+      if (exception.details !== undefined) body.details = exception.details;
+      return { status: exception.status, body };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      return { status, body: { code: codeForStatus(status), message: messageFor(exception), requestId } };
+    }
+    // body-parser errors carry a status and a type, not an HttpException
+    const parserError = exception as { status?: number; type?: string };
+    if (typeof parserError?.status === 'number' && typeof parserError.type === 'string') {
+      const status = parserError.status;
+      const message = parserError.type === 'entity.parse.failed' ? 'Request body is not valid JSON' : 'Request body rejected';
+      return { status, body: { code: codeForStatus(status), message, requestId } };
+    }
+    return { status: 500, body: { code: 'INTERNAL', message: 'Something went wrong on our side', requestId } };
+  }
+}
+
+function codeForStatus(status: number): ErrorCode {
+  switch (status) {
+    case 400:
+      return 'VALIDATION_FAILED';
+    case 401:
+      return 'UNAUTHENTICATED';
+    case 403:
+      return 'FORBIDDEN';
+    case 404:
+      return 'NOT_FOUND';
+    case 409:
+      return 'CONFLICT';
+    case 413:
+      return 'PAYLOAD_TOO_LARGE';
+    case 429:
+      return 'RATE_LIMITED';
+    case 503:
+      return 'SERVICE_UNAVAILABLE';
+    default:
+      return status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED';
+  }
+}
+
+function messageFor(exception: HttpException): string {
+  const status = exception.getStatus();
+  if (status === 404) return 'No such route';
+  return status >= 500 ? 'Something went wrong on our side' : exception.message;
+}

@@ -1,0 +1,47 @@
+import { ConsoleLogger, type LogLevel } from '@nestjs/common';
+import { currentRequestId } from './request-context';
+
+const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+const SECRET_KEYS = /(secret|session_?key|token|password|openid|unionid|phone|authorization|apiv3|private)/i;
+const PHONE = /(?<!\d)(\+?86)?1[3-9]\d{9}(?!\d)/g;
+
+/** Removes what must never reach a log line: phone numbers and any value under a secret-looking key. */
+export function redact(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return value.replace(PHONE, '[phone]');
+  if (depth > 4 || value === null || typeof value !== 'object') return value;
+  if (value instanceof Error) return { name: value.name, message: redact(value.message) };
+  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, SECRET_KEYS.test(k) ? '[redacted]' : redact(v, depth + 1)]),
+  );
+}
+
+/** Nest's logger with request ids, redaction, and JSON lines in production. */
+export class AppLogger extends ConsoleLogger {
+  constructor(
+    private readonly format: 'json' | 'text',
+    level: LogLevel,
+  ) {
+    super();
+    this.setLogLevels(LEVELS.slice(0, LEVELS.indexOf(level) + 1));
+  }
+
+  protected override printMessages(
+    messages: unknown[],
+    context = '',
+    logLevel: LogLevel = 'log',
+    writeStreamType?: 'stdout' | 'stderr',
+  ): void {
+    const requestId = currentRequestId();
+    const clean = messages.map((m) => redact(m));
+    if (this.format === 'json') {
+      for (const message of clean) {
+        const line = JSON.stringify({ time: new Date().toISOString(), level: logLevel, context, requestId, message });
+        process[writeStreamType ?? (logLevel === 'error' ? 'stderr' : 'stdout')].write(`${line}\n`);
+      }
+      return;
+    }
+    const prefixed = requestId ? `${context}] [${requestId}` : context;
+    super.printMessages(clean, prefixed, logLevel, writeStreamType);
+  }
+}

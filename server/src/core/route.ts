@@ -1,0 +1,92 @@
+import {
+  applyDecorators,
+  type CallHandler,
+  createParamDecorator,
+  type ExecutionContext,
+  HttpCode,
+  Injectable,
+  type NestInterceptor,
+  RequestMapping,
+  RequestMethod,
+  SetMetadata,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { map, type Observable } from 'rxjs';
+import type { ApiRoute, StaffRole } from '@leadloop/shared';
+import type { z } from 'zod';
+import { AppError } from './app-error';
+
+export const ROUTE_META = 'leadloop:route';
+
+/**
+ * Binds a controller method to its contract in `shared/src/api.ts`: HTTP method and path under
+ * /api, status code, who may call it, and the body schema the request is validated against.
+ */
+export function Route(route: ApiRoute): MethodDecorator {
+  const path = `/api${route.path.replace(/\{(\w+)\}/g, ':$1')}`;
+  return applyDecorators(
+    RequestMapping({ path, method: RequestMethod[route.method] }),
+    HttpCode(route.status ?? 200),
+    SetMetadata(ROUTE_META, route),
+  );
+}
+
+export interface StaffIdentity {
+  id: string;
+  name: string;
+  role: StaffRole;
+}
+
+/** Who is calling, as established by the session guard. */
+export interface AuthContext {
+  personId: string;
+  staff: StaffIdentity | null;
+}
+
+export type AuthedRequest = Request & { auth?: AuthContext; requestId?: string };
+
+export const Auth = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthContext => {
+  const auth = ctx.switchToHttp().getRequest<AuthedRequest>().auth;
+  if (!auth) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+  return auth;
+});
+
+export function formatIssues(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message }));
+}
+
+/**
+ * Validates the body against the route's schema before the handler runs (so `@Body()` receives
+ * parsed, typed data) and, where enabled, checks responses against the contract.
+ */
+@Injectable()
+export class ContractInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly checkResponses: boolean,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const route = this.reflector.get<ApiRoute | undefined>(ROUTE_META, context.getHandler());
+    if (!route) return next.handle();
+    const req = context.switchToHttp().getRequest<Request>();
+    if (route.body) {
+      const parsed = route.body.safeParse(req.body ?? {});
+      if (!parsed.success) {
+        throw new AppError('VALIDATION_FAILED', 'Request body is invalid', { fields: formatIssues(parsed.error) });
+      }
+      req.body = parsed.data;
+    }
+    if (!this.checkResponses) return next.handle();
+    return next.handle().pipe(
+      map((body: unknown) => {
+        const checked = route.response.safeParse(body);
+        if (!checked.success) {
+          throw new Error(`Response of ${route.method} ${route.path} breaks its contract: ${checked.error.message}`);
+        }
+        return body;
+      }),
+    );
+  }
+}

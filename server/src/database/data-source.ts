@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/config';
+import { PersonEntity, PersonIdentifierEntity, PersonMergeEntity } from '../modules/identity/identity.entity';
+import { ConsoleLoginTicketEntity, StaffEntity, StaffInviteEntity } from '../modules/staff/staff.entity';
+import { AccessTokenEntity } from '../modules/wechat/access-token.entity';
+import { migrations } from './migrations';
+
+export const entities = [
+  PersonEntity,
+  PersonIdentifierEntity,
+  PersonMergeEntity,
+  StaffEntity,
+  StaffInviteEntity,
+  ConsoleLoginTicketEntity,
+  AccessTokenEntity,
+];
+
+export function dataSourceOptions(db: AppConfig['database']): DataSourceOptions {
+  const common = { entities, migrations, synchronize: false, migrationsRun: false, logging: false } as const;
+  if (db.type === 'mysql') {
+    return {
+      ...common,
+      type: 'mysql',
+      url: db.url,
+      timezone: 'Z',
+      charset: 'utf8mb4_unicode_ci',
+      supportBigNumbers: true,
+      bigNumberStrings: true,
+      poolSize: db.poolSize,
+    };
+  }
+  mkdirSync(dirname(db.path), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: db.path,
+    // WAL lets readers proceed while one writer commits; busy_timeout queues concurrent writers.
+    prepareDatabase: (sqlite: { pragma(s: string): unknown }) => {
+      sqlite.pragma('journal_mode = WAL');
+      sqlite.pragma('busy_timeout = 5000');
+    },
+  };
+}
+
+export async function openDataSource(db: AppConfig['database']): Promise<DataSource> {
+  const source = new DataSource(dataSourceOptions(db));
+  await source.initialize();
+  if (db.migrateOnBoot) await source.runMigrations({ transaction: 'each' });
+  return source;
+}
+
+/** True for a unique-key violation on MySQL/MariaDB/TiDB or SQLite. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } };
+  const code = e?.driverError?.code ?? e?.code;
+  const errno = e?.driverError?.errno ?? e?.errno;
+  return code === 'ER_DUP_ENTRY' || errno === 1062 || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

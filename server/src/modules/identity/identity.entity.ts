@@ -1,0 +1,35 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity('persons')
+export class PersonEntity {
+  @PrimaryColumn({ type: 'varchar', length: 26 }) id!: string;
+  @Column({ type: 'varchar', length: 64, nullable: true }) nickname!: string | null;
+  @Column({ name: 'phone_enc', type: 'varchar', length: 255, nullable: true }) phoneEnc!: string | null;
+  @Column({ name: 'phone_masked', type: 'varchar', length: 20, nullable: true }) phoneMasked!: string | null;
+  @Column({ name: 'merged_into', type: 'varchar', length: 26, nullable: true }) mergedInto!: string | null;
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
+  @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt!: Date;
+}
+
+export type IdentifierKind = 'openid' | 'unionid' | 'phone';
+
+@Entity('person_identifiers')
+export class PersonIdentifierEntity {
+  @PrimaryColumn({ type: 'varchar', length: 26 }) id!: string;
+  @Column({ name: 'person_id', type: 'varchar', length: 26 }) personId!: string;
+  @Column({ type: 'varchar', length: 16 }) kind!: IdentifierKind;
+  @Column({ name: 'app_id', type: 'varchar', length: 32 }) appId!: string;
+  @Column({ type: 'varchar', length: 128 }) value!: string;
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
+}
+
+@Entity('person_merges')
+export class PersonMergeEntity {
+  @PrimaryColumn({ type: 'varchar', length: 26 }) id!: string;
+  @Column({ name: 'survivor_id', type: 'varchar', length: 26 }) survivorId!: string;
+  @Column({ name: 'merged_id', type: 'varchar', length: 26 }) mergedId!: string;
+  @Column({ name: 'matched_kind', type: 'varchar', length: 16 }) matchedKind!: IdentifierKind;
+  @Column({ name: 'moved_identifiers', type: 'text' }) movedIdentifiers!: string;
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
+  @Column({ name: 'reverted_at', type: 'datetime', precision: 3, nullable: true }) revertedAt!: Date | null;
+}

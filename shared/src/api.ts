@@ -1,0 +1,50 @@
+import type { z } from 'zod';
+import type { StaffRole } from './roles';
+import * as identity from './contracts/identity';
+import * as staff from './contracts/staff';
+import * as system from './contracts/system';
+
+/**
+ * Every HTTP route of the API, with its contract. The server validates against these schemas
+ * and generates its OpenAPI document from this table; the mini-program's client is typed by it.
+ */
+export interface ApiRoute {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Path under /api, in OpenAPI form (`/staff/{id}`). */
+  path: string;
+  summary: string;
+  tag: string;
+  /** `public`: no session; `person`: any session; otherwise the staff roles allowed. */
+  access: 'public' | 'person' | readonly StaffRole[];
+  body?: z.ZodType;
+  response: z.ZodType;
+  status?: number;
+}
+
+const route = <T extends ApiRoute>(r: T) => r;
+
+export const Api = {
+  health: route({ method: 'GET', path: '/health', summary: 'Liveness and database check', tag: 'system', access: 'public', response: system.HealthResponse }),
+  publicConfig: route({ method: 'GET', path: '/config', summary: 'What the client needs to know about this server', tag: 'system', access: 'public', response: system.PublicConfigResponse }),
+
+  login: route({ method: 'POST', path: '/auth/wechat/login', summary: 'Exchange a wx.login code for a session', tag: 'identity', access: 'public', body: identity.LoginRequest, response: identity.SessionResponse }),
+  me: route({ method: 'GET', path: '/me', summary: 'The signed-in person and their staff account', tag: 'identity', access: 'person', response: identity.MeResponse }),
+  updateProfile: route({ method: 'PATCH', path: '/me', summary: 'Edit my profile', tag: 'identity', access: 'person', body: identity.UpdateProfileRequest, response: identity.MeResponse }),
+  bindPhone: route({ method: 'POST', path: '/me/phone', summary: 'Bind a phone number from a getPhoneNumber code', tag: 'identity', access: 'person', body: identity.BindPhoneRequest, response: identity.BindPhoneResponse }),
+
+  createInvite: route({ method: 'POST', path: '/staff/invites', summary: 'Invite a staff member (one-time link)', tag: 'staff', access: ['admin'], body: staff.CreateInviteRequest, response: staff.InviteResponse, status: 201 }),
+  previewInvite: route({ method: 'POST', path: '/staff/invites/preview', summary: 'What an invite is for, before accepting it', tag: 'staff', access: 'person', body: staff.InvitePreviewRequest, response: staff.InvitePreview }),
+  acceptInvite: route({ method: 'POST', path: '/staff/invites/accept', summary: 'Bind my WeChat to the invited staff account', tag: 'staff', access: 'person', body: staff.AcceptInviteRequest, response: identity.SessionResponse }),
+  listStaff: route({ method: 'GET', path: '/staff', summary: 'All staff accounts', tag: 'staff', access: ['admin'], response: staff.StaffListResponse }),
+  updateStaff: route({ method: 'PATCH', path: '/staff/{id}', summary: 'Change a staff member’s role or disable them', tag: 'staff', access: ['admin'], body: staff.UpdateStaffRequest, response: staff.StaffListItem }),
+
+  createConsoleTicket: route({ method: 'POST', path: '/auth/console/tickets', summary: 'Start a desktop scan-login (QR ticket)', tag: 'identity', access: 'public', response: staff.ConsoleTicketResponse, status: 201 }),
+  pollConsoleTicket: route({ method: 'POST', path: '/auth/console/tickets/poll', summary: 'Desktop polls its ticket; receives the session once confirmed', tag: 'identity', access: 'public', body: staff.ConsolePollRequest, response: staff.ConsolePollResponse }),
+  scanConsoleTicket: route({ method: 'POST', path: '/auth/console/tickets/scan', summary: 'Staff member scanned the desktop QR', tag: 'identity', access: ['admin', 'marketer', 'sdr', 'sales', 'partner'], body: staff.ConsoleTicketRef, response: staff.ConsoleScanResponse }),
+  confirmConsoleTicket: route({ method: 'POST', path: '/auth/console/tickets/confirm', summary: 'Staff member confirms the desktop login', tag: 'identity', access: ['admin', 'marketer', 'sdr', 'sales', 'partner'], body: staff.ConsoleTicketRef, response: staff.ConsoleScanResponse }),
+} as const;
+
+
+export type ApiName = keyof typeof Api;
+export type ApiBody<N extends ApiName> = (typeof Api)[N] extends { body: infer B extends z.ZodType } ? z.input<B> : undefined;
+export type ApiResponse<N extends ApiName> = z.output<(typeof Api)[N]['response']>;

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { StaffRoles } from '../roles';
+import { StaffSummary } from './identity';
+
+export const StaffRole = z.enum(StaffRoles);
+
+/** Invite and ticket secrets are 32 url-safe characters. */
+export const OneTimeSecret = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'must be a one-time secret');
+
+export const CreateInviteRequest = z
+  .object({
+    name: z.string().trim().min(1).max(40),
+    role: StaffRole,
+    /** Hours until the invite expires. */
+    ttlHours: z.number().int().min(1).max(24 * 14).default(72),
+  })
+  .strict();
+export type CreateInviteRequest = z.infer<typeof CreateInviteRequest>;
+
+export const InviteResponse = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: StaffRole,
+  expiresAt: z.string(),
+  /** The one-time secret; shown once, only to the admin who created it. */
+  token: z.string(),
+  /** Mini-program page path (with query) that accepts the invite. */
+  path: z.string(),
+  /** PNG data URL of a QR code for the invite link. */
+  qrDataUrl: z.string(),
+});
+export type InviteResponse = z.infer<typeof InviteResponse>;
+
+export const InvitePreviewRequest = z.object({ token: OneTimeSecret }).strict();
+export const InvitePreview = z.object({
+  name: z.string(),
+  role: StaffRole,
+  status: z.enum(['pending', 'used', 'expired']),
+  expiresAt: z.string(),
+});
+export type InvitePreview = z.infer<typeof InvitePreview>;
+
+export const AcceptInviteRequest = z.object({ token: OneTimeSecret }).strict();
+export type AcceptInviteRequest = z.infer<typeof AcceptInviteRequest>;
+
+export const StaffListItem = StaffSummary.extend({
+  status: z.enum(['active', 'disabled']),
+  bound: z.boolean(),
+  createdAt: z.string(),
+});
+export type StaffListItem = z.infer<typeof StaffListItem>;
+
+export const StaffListResponse = z.object({ items: z.array(StaffListItem) });
+export type StaffListResponse = z.infer<typeof StaffListResponse>;
+
+export const UpdateStaffRequest = z
+  .object({ role: StaffRole.optional(), status: z.enum(['active', 'disabled']).optional() })
+  .strict()
+  .refine((v) => v.role !== undefined || v.status !== undefined, 'role or status is required');
+export type UpdateStaffRequest = z.infer<typeof UpdateStaffRequest>;
+
+// Console scan-login: the desktop holds `pollSecret`, the QR carries only `ticket`.
+export const ConsoleTicketResponse = z.object({
+  ticket: z.string(),
+  pollSecret: z.string(),
+  expiresAt: z.string(),
+  /** Mini-program page path (with query) the staff member opens by scanning. */
+  path: z.string(),
+  qrDataUrl: z.string(),
+});
+export type ConsoleTicketResponse = z.infer<typeof ConsoleTicketResponse>;
+
+export const ConsoleTicketRef = z.object({ ticket: OneTimeSecret }).strict();
+export type ConsoleTicketRef = z.infer<typeof ConsoleTicketRef>;
+
+export const ConsolePollRequest = z.object({ ticket: OneTimeSecret, pollSecret: OneTimeSecret }).strict();
+export type ConsolePollRequest = z.infer<typeof ConsolePollRequest>;
+
+export const ConsoleTicketStatus = z.enum(['pending', 'scanned', 'confirmed', 'expired', 'consumed']);
+export type ConsoleTicketStatus = z.infer<typeof ConsoleTicketStatus>;
+
+export const ConsolePollResponse = z.object({
+  status: ConsoleTicketStatus,
+  /** Present once, on the poll that consumes a confirmed ticket. */
+  session: z
+    .object({ token: z.string(), expiresAt: z.string(), person: z.object({ id: z.string() }), staff: StaffSummary.nullable() })
+    .nullable(),
+});
+export type ConsolePollResponse = z.infer<typeof ConsolePollResponse>;
+
+export const ConsoleScanResponse = z.object({ status: ConsoleTicketStatus, createdAt: z.string() });
+export type ConsoleScanResponse = z.infer<typeof ConsoleScanResponse>;

@@ -1,0 +1,59 @@
+/**
+ * Stable error codes. Clients switch on `code`, never on message text.
+ * Each code carries the HTTP status the server answers with.
+ */
+export const ErrorCodes = {
+  // common
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  SESSION_EXPIRED: 401,
+  SESSION_INVALID: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
+  // WeChat platform, as seen by our clients
+  WECHAT_CODE_INVALID: 400,
+  WECHAT_CODE_USED: 400,
+  WECHAT_RATE_LIMITED: 429,
+  WECHAT_BUSY: 503,
+  WECHAT_UNAVAILABLE: 502,
+  WECHAT_ERROR: 502,
+  // identity
+  PHONE_CODE_INVALID: 400,
+  // staff
+  INVITE_INVALID: 404,
+  INVITE_USED: 409,
+  INVITE_EXPIRED: 410,
+  STAFF_ALREADY_BOUND: 409,
+  STAFF_DISABLED: 403,
+  // console scan-login
+  LOGIN_TICKET_INVALID: 404,
+  LOGIN_TICKET_EXPIRED: 410,
+  LOGIN_TICKET_USED: 409,
+} as const;
+
+export type ErrorCode = keyof typeof ErrorCodes;
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+  requestId: string;
+}
+
+export function httpStatusOf(code: ErrorCode): number {
+  return ErrorCodes[code];
+}
+
+export function isErrorBody(value: unknown): value is ErrorBody {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ErrorBody).code === 'string' &&
+    (value as ErrorBody).code in ErrorCodes
+  );
+}
