@@ -58,3 +58,11 @@ export function isUniqueViolation(error: unknown): boolean {
   const errno = e?.driverError?.errno ?? e?.errno;
   return code === 'ER_DUP_ENTRY' || errno === 1062 || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
+
+/** A write lost a race it can simply retry: duplicate key, deadlock, or SQLite busy. */
+export function isWriteConflict(error: unknown): boolean {
+  const e = error as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } };
+  const code = e?.driverError?.code ?? e?.code;
+  const errno = e?.driverError?.errno ?? e?.errno;
+  return isUniqueViolation(error) || code === 'ER_LOCK_DEADLOCK' || errno === 1213 || code === 'SQLITE_BUSY';
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { StaffRoles } from '../roles';
 import { StaffSummary } from './identity';
 
-export const StaffRole = z.enum(StaffRoles);
+export const StaffRoleSchema = z.enum(StaffRoles);
 
 /** Invite and ticket secrets are 32 url-safe characters. */
 export const OneTimeSecret = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'must be a one-time secret');
@@ -10,7 +10,7 @@ export const OneTimeSecret = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'must be
 export const CreateInviteRequest = z
   .object({
     name: z.string().trim().min(1).max(40),
-    role: StaffRole,
+    role: StaffRoleSchema,
     /** Hours until the invite expires. */
     ttlHours: z.number().int().min(1).max(24 * 14).default(72),
   })
@@ -20,7 +20,7 @@ export type CreateInviteRequest = z.infer<typeof CreateInviteRequest>;
 export const InviteResponse = z.object({
   id: z.string(),
   name: z.string(),
-  role: StaffRole,
+  role: StaffRoleSchema,
   expiresAt: z.string(),
   /** The one-time secret; shown once, only to the admin who created it. */
   token: z.string(),
@@ -34,7 +34,7 @@ export type InviteResponse = z.infer<typeof InviteResponse>;
 export const InvitePreviewRequest = z.object({ token: OneTimeSecret }).strict();
 export const InvitePreview = z.object({
   name: z.string(),
-  role: StaffRole,
+  role: StaffRoleSchema,
   status: z.enum(['pending', 'used', 'expired']),
   expiresAt: z.string(),
 });
@@ -54,7 +54,7 @@ export const StaffListResponse = z.object({ items: z.array(StaffListItem) });
 export type StaffListResponse = z.infer<typeof StaffListResponse>;
 
 export const UpdateStaffRequest = z
-  .object({ role: StaffRole.optional(), status: z.enum(['active', 'disabled']).optional() })
+  .object({ role: StaffRoleSchema.optional(), status: z.enum(['active', 'disabled']).optional() })
   .strict()
   .refine((v) => v.role !== undefined || v.status !== undefined, 'role or status is required');
 export type UpdateStaffRequest = z.infer<typeof UpdateStaffRequest>;

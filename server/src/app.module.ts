@@ -1,0 +1,35 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from './config/config';
+import { DatabaseModule } from './database/database.module';
+import { IdentityModule } from './modules/identity/identity.module';
+import { SandboxModule } from './modules/sandbox/sandbox.module';
+import { StaffModule } from './modules/staff/staff.module';
+import { OpenApiController, SystemController } from './modules/system/system.controller';
+import { WechatModule } from './modules/wechat/wechat.module';
+
+@Global()
+@Module({})
+class ConfigModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: ConfigModule, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(config.database),
+        WechatModule,
+        IdentityModule,
+        StaffModule,
+        // WeChat's stand-in exists only when the sandbox is on; production refuses it at config time.
+        ...(config.wechat.sandbox ? [SandboxModule] : []),
+      ],
+      controllers: [SystemController, OpenApiController],
+    };
+  }
+}

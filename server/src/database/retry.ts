@@ -1,0 +1,17 @@
+import { isWriteConflict } from './data-source';
+
+const ATTEMPTS = 5;
+
+/**
+ * Re-runs a read-then-write that lost a race to a concurrent request (duplicate key, deadlock):
+ * on the next attempt the read sees the winner's row.
+ */
+export async function retryOnConflict<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isWriteConflict(error) || attempt >= ATTEMPTS) throw error;
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { ApiRoute } from '@leadloop/shared';
+import { AppError } from '../../core/app-error';
+import { PUBLIC_META } from '../../core/public';
+import { type AuthContext, type AuthedRequest, ROUTE_META } from '../../core/route';
+import { StaffRepository } from '../staff/staff.repository';
+import { SessionService } from './session.service';
+
+/**
+ * Every request passes here. Routes declare who may call them in the contract table; a route
+ * that declares nothing is refused. Staff roles are read from the database on each request,
+ * so a role change or a disabled account takes effect at once.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionService,
+    private readonly staff: StaffRepository,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const route = this.reflector.get<ApiRoute | undefined>(ROUTE_META, context.getHandler());
+    if (!route) {
+      if (this.reflector.get<boolean>(PUBLIC_META, context.getClass())) return true;
+      throw new AppError('FORBIDDEN', 'This route is not open');
+    }
+    const req = context.switchToHttp().getRequest<AuthedRequest>();
+    const token = bearer(req);
+    if (route.access === 'public') {
+      if (token) req.auth = await this.authenticate(token).catch(() => undefined);
+      return true;
+    }
+    if (!token) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+    req.auth = await this.authenticate(token);
+    if (route.access === 'person') return true;
+    if (!req.auth.staff) throw new AppError('FORBIDDEN', 'Staff only');
+    if (!route.access.includes(req.auth.staff.role)) throw new AppError('FORBIDDEN', 'Your role may not do this');
+    return true;
+  }
+
+  private async authenticate(token: string): Promise<AuthContext> {
+    const claims = this.sessions.verify(token);
+    if (!claims.stf) return { personId: claims.sub, staff: null };
+    const staff = await this.staff.findById(claims.stf);
+    if (!staff || staff.personId !== claims.sub) return { personId: claims.sub, staff: null };
+    if (staff.status !== 'active') throw new AppError('STAFF_DISABLED', 'This staff account is disabled');
+    return { personId: claims.sub, staff: { id: staff.id, name: staff.name, role: staff.role } };
+  }
+}
+
+function bearer(req: AuthedRequest): string | null {
+  const header = req.headers.authorization;
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw new AppError('SESSION_INVALID', 'Authorization header must be "Bearer <token>"');
+  return match[1];
+}

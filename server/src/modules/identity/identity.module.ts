@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { StaffRepository } from '../staff/staff.repository';
+import { AuthGuard } from './auth.guard';
+import { IdentityController } from './identity.controller';
+import { IdentityService } from './identity.service';
+import { PersonRepository } from './person.repository';
+import { PiiVault } from './pii-vault';
+import { SessionService } from './session.service';
+
+@Module({
+  controllers: [IdentityController],
+  providers: [
+    PersonRepository,
+    StaffRepository,
+    PiiVault,
+    SessionService,
+    IdentityService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [SessionService, StaffRepository, PersonRepository],
+})
+export class IdentityModule {}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { newId } from '../../database/ids';
+import { type IdentifierKind, PersonEntity, PersonIdentifierEntity, PersonMergeEntity } from './identity.entity';
+
+export interface IdentifierKey {
+  kind: IdentifierKind;
+  appId: string;
+  value: string;
+}
+
+@Injectable()
+export class PersonRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  findById(id: string, em: EntityManager = this.dataSource.manager): Promise<PersonEntity | null> {
+    return em.findOneBy(PersonEntity, { id });
+  }
+
+  async findPersonIdBy(key: IdentifierKey, em: EntityManager = this.dataSource.manager): Promise<string | null> {
+    const row = await em.findOne(PersonIdentifierEntity, { select: { personId: true }, where: { kind: key.kind, appId: key.appId, value: key.value } });
+    return row?.personId ?? null;
+  }
+
+  /** Creates a person with their identifiers; a unique-key error means one of them is taken. */
+  async createWithIdentifiers(em: EntityManager, keys: IdentifierKey[], now = new Date()): Promise<string> {
+    const id = newId(now.getTime());
+    await em.insert(PersonEntity, { id, nickname: null, phoneEnc: null, phoneMasked: null, mergedInto: null, createdAt: now, updatedAt: now });
+    await this.addIdentifiers(em, id, keys, now);
+    return id;
+  }
+
+  async addIdentifiers(em: EntityManager, personId: string, keys: IdentifierKey[], now = new Date()): Promise<void> {
+    if (keys.length === 0) return;
+    await em.insert(
+      PersonIdentifierEntity,
+      keys.map((k) => ({ id: newId(now.getTime()), personId, kind: k.kind, appId: k.appId, value: k.value, createdAt: now })),
+    );
+  }
+
+  async updateProfile(id: string, changes: Partial<Pick<PersonEntity, 'nickname' | 'phoneEnc' | 'phoneMasked'>>, em: EntityManager = this.dataSource.manager): Promise<void> {
+    await em.update(PersonEntity, { id }, { ...changes, updatedAt: new Date() });
+  }
+
+  /**
+   * Folds `mergedId` into `survivorId`: moves its identifiers, marks it merged and records
+   * what moved, so the merge can be explained and undone.
+   */
+  async merge(em: EntityManager, survivorId: string, mergedId: string, matchedKind: IdentifierKind, now = new Date()): Promise<void> {
+    const moved = await em.find(PersonIdentifierEntity, { select: { id: true }, where: { personId: mergedId } });
+    const ids = moved.map((m) => m.id);
+    if (ids.length > 0) await em.update(PersonIdentifierEntity, { id: In(ids) }, { personId: survivorId });
+    await em.update(PersonEntity, { id: mergedId }, { mergedInto: survivorId, updatedAt: now });
+    await em.insert(PersonMergeEntity, {
+      id: newId(now.getTime()),
+      survivorId,
+      mergedId,
+      matchedKind,
+      movedIdentifiers: JSON.stringify(ids),
+      createdAt: now,
+      revertedAt: null,
+    });
+  }
+}

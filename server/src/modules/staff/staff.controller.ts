@@ -1,0 +1,66 @@
+import { Body, Controller, Param, Req } from '@nestjs/common';
+import {
+  type AcceptInviteRequest,
+  Api,
+  type ConsolePollRequest,
+  type ConsoleTicketRef,
+  type CreateInviteRequest,
+  type UpdateStaffRequest,
+} from '@leadloop/shared';
+import type { Request } from 'express';
+import { Auth, type AuthContext, Route } from '../../core/route';
+import { ConsoleLoginService } from './console-login.service';
+import { StaffService } from './staff.service';
+
+@Controller()
+export class StaffController {
+  constructor(
+    private readonly staff: StaffService,
+    private readonly consoleLogin: ConsoleLoginService,
+  ) {}
+
+  @Route(Api.createInvite)
+  createInvite(@Auth() auth: AuthContext, @Body() body: CreateInviteRequest) {
+    return this.staff.createInvite(auth.staff!.id, body);
+  }
+
+  @Route(Api.previewInvite)
+  previewInvite(@Body() body: AcceptInviteRequest) {
+    return this.staff.previewInvite(body.token);
+  }
+
+  @Route(Api.acceptInvite)
+  acceptInvite(@Auth() auth: AuthContext, @Body() body: AcceptInviteRequest) {
+    return this.staff.acceptInvite(auth, body.token);
+  }
+
+  @Route(Api.listStaff)
+  list() {
+    return this.staff.list();
+  }
+
+  @Route(Api.updateStaff)
+  update(@Auth() auth: AuthContext, @Param('id') id: string, @Body() body: UpdateStaffRequest) {
+    return this.staff.update(auth, id, body);
+  }
+
+  @Route(Api.createConsoleTicket)
+  createTicket(@Req() req: Request) {
+    return this.consoleLogin.createTicket(req.ip ?? 'unknown');
+  }
+
+  @Route(Api.pollConsoleTicket)
+  poll(@Body() body: ConsolePollRequest) {
+    return this.consoleLogin.poll(body.ticket, body.pollSecret);
+  }
+
+  @Route(Api.scanConsoleTicket)
+  scan(@Auth() auth: AuthContext, @Body() body: ConsoleTicketRef) {
+    return this.consoleLogin.scan(auth, body.ticket);
+  }
+
+  @Route(Api.confirmConsoleTicket)
+  confirm(@Auth() auth: AuthContext, @Body() body: ConsoleTicketRef) {
+    return this.consoleLogin.confirm(auth, body.ticket);
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module';
+import { ConsoleLoginService } from './console-login.service';
+import { StaffController } from './staff.controller';
+import { StaffService } from './staff.service';
+
+@Module({
+  imports: [IdentityModule],
+  controllers: [StaffController],
+  providers: [StaffService, ConsoleLoginService],
+  exports: [StaffService],
+})
+export class StaffModule {}

@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import type {
+  CreateInviteRequest,
+  InvitePreview,
+  InviteResponse,
+  SessionResponse,
+  StaffListItem,
+  StaffRole,
+  UpdateStaffRequest,
+} from '@leadloop/shared';
+import { DataSource } from 'typeorm';
+import { AppError } from '../../core/app-error';
+import type { AuthContext } from '../../core/route';
+import { isUniqueViolation } from '../../database/data-source';
+import { newId, newSecret } from '../../database/ids';
+import { SessionService } from '../identity/session.service';
+import { WechatClient } from '../wechat/wechat.client';
+import type { StaffEntity } from './staff.entity';
+import { StaffRepository } from './staff.repository';
+
+export const INVITE_PAGE = 'packages/staff/pages/invite/index';
+
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+@Injectable()
+export class StaffService {
+  private readonly logger = new Logger(StaffService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly staff: StaffRepository,
+    private readonly sessions: SessionService,
+    private readonly wechat: WechatClient,
+  ) {}
+
+  /** A one-time invite; `createdBy` is null only for the first admin, created from the CLI. */
+  async createInvite(createdBy: string | null, input: CreateInviteRequest): Promise<InviteResponse> {
+    const token = newSecret(24);
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + input.ttlHours * 3600_000);
+    const id = newId(now.getTime());
+    await this.staff.insertInvite({
+      id,
+      tokenHash: hashSecret(token),
+      name: input.name,
+      role: input.role,
+      createdBy,
+      staffId: null,
+      expiresAt,
+      usedAt: null,
+      createdAt: now,
+    });
+    this.logger.log(`Invite ${id} created for role ${input.role}`);
+    return {
+      id,
+      name: input.name,
+      role: input.role,
+      expiresAt: expiresAt.toISOString(),
+      token,
+      path: `${INVITE_PAGE}?scene=${token}`,
+      qrDataUrl: await this.codeImage(token, INVITE_PAGE),
+    };
+  }
+
+  async previewInvite(token: string): Promise<InvitePreview> {
+    const invite = await this.staff.findInviteByHash(hashSecret(token));
+    if (!invite) throw new AppError('INVITE_INVALID', 'This invite does not exist');
+    const status = invite.usedAt ? 'used' : invite.expiresAt.getTime() <= Date.now() ? 'expired' : 'pending';
+    return { name: invite.name, role: invite.role, status, expiresAt: invite.expiresAt.toISOString() };
+  }
+
+  /** Binds the caller's WeChat to a new staff account. Retrying the same accept is harmless. */
+  async acceptInvite(auth: AuthContext, token: string): Promise<SessionResponse> {
+    try {
+      await this.dataSource.transaction(async (em) => {
+        const invite = await this.staff.findInviteByHash(hashSecret(token), em);
+        if (!invite) throw new AppError('INVITE_INVALID', 'This invite does not exist');
+        if (invite.usedAt) {
+          const boundTo = invite.staffId ? await this.staff.findById(invite.staffId, em) : null;
+          if (boundTo?.personId === auth.personId) return;
+          throw new AppError('INVITE_USED', 'This invite has already been used');
+        }
+        if (invite.expiresAt.getTime() <= Date.now()) throw new AppError('INVITE_EXPIRED', 'This invite has expired; ask for a new one');
+        if (await this.staff.findByPerson(auth.personId, em)) {
+          throw new AppError('STAFF_ALREADY_BOUND', 'This WeChat is already bound to a staff account');
+        }
+        const now = new Date();
+        const staffId = newId(now.getTime());
+        if (!(await this.staff.claimInvite(em, invite.id, staffId, now))) throw new AppError('INVITE_USED', 'This invite has already been used');
+        await this.staff.insertStaff(em, {
+          id: staffId,
+          name: invite.name,
+          role: invite.role,
+          status: 'active',
+          personId: auth.personId,
+          invitedBy: invite.createdBy,
+          createdAt: now,
+          updatedAt: now,
+        });
+        this.logger.log(`Invite ${invite.id} accepted: staff ${staffId} (${invite.role})`);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AppError('STAFF_ALREADY_BOUND', 'This WeChat is already bound to a staff account');
+      throw error;
+    }
+    return this.sessions.issue(auth.personId);
+  }
+
+  async list(): Promise<{ items: StaffListItem[] }> {
+    return { items: (await this.staff.listAll()).map(toListItem) };
+  }
+
+  async update(auth: AuthContext, id: string, changes: UpdateStaffRequest): Promise<StaffListItem> {
+    return this.dataSource.transaction(async (em) => {
+      const target = await this.staff.findById(id, em);
+      if (!target) throw new AppError('NOT_FOUND', 'No such staff member');
+      const losesAdmin = target.role === 'admin' && target.status === 'active' && (changes.status === 'disabled' || (changes.role && changes.role !== 'admin'));
+      if (losesAdmin && (await this.staff.countActiveAdmins(em)) <= 1) {
+        throw new AppError('CONFLICT', 'The last active admin cannot be demoted or disabled');
+      }
+      await this.staff.updateStaff(id, changes, em);
+      this.logger.log(`Staff ${id} changed by ${auth.staff?.id}: ${JSON.stringify(changes)}`);
+      return toListItem({ ...target, ...changes } as StaffEntity);
+    });
+  }
+
+  /** A PNG mini-program code (data URL) that opens `page` with `scene`. */
+  async codeImage(scene: string, page: string): Promise<string> {
+    const png = await this.wechat.getUnlimitedCode({ scene, page });
+    return `data:image/png;base64,${png.toString('base64')}`;
+  }
+}
+
+function toListItem(s: StaffEntity): StaffListItem {
+  return { id: s.id, name: s.name, role: s.role as StaffRole, status: s.status, bound: s.personId !== null, createdAt: s.createdAt.toISOString() };
+}

@@ -1,0 +1,57 @@
+import { Api, type ApiRoute, ErrorCodes } from '@leadloop/shared';
+import { z } from 'zod';
+
+const errorSchema = {
+  type: 'object',
+  required: ['code', 'message', 'requestId'],
+  properties: {
+    code: { type: 'string', enum: Object.keys(ErrorCodes) },
+    message: { type: 'string' },
+    details: {},
+    requestId: { type: 'string' },
+  },
+};
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): unknown {
+  return z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' });
+}
+
+function operation(name: string, route: ApiRoute): Record<string, unknown> {
+  const status = String(route.status ?? 200);
+  const params = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, p]) => ({ name: p, in: 'path', required: true, schema: { type: 'string' } }));
+  const roles = typeof route.access === 'string' ? route.access : route.access.join(', ');
+  return {
+    operationId: name,
+    summary: route.summary,
+    description: `Access: ${roles}`,
+    tags: [route.tag],
+    ...(params.length ? { parameters: params } : {}),
+    ...(route.access === 'public' ? { security: [] } : {}),
+    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
+    responses: {
+      [status]: { description: 'Success', content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } },
+      default: { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+    },
+  };
+}
+
+/** The OpenAPI 3 document, generated from the contract table in shared/. */
+export function buildOpenApi(version: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const [name, route] of Object.entries(Api) as [string, ApiRoute][]) {
+    const path = `/api${route.path}`;
+    paths[path] ??= {};
+    paths[path][route.method.toLowerCase()] = operation(name, route);
+  }
+  return {
+    openapi: '3.0.3',
+    info: { title: 'LeadLoop API', version, description: 'Private-domain lead capture for B2B companies inside WeChat.' },
+    servers: [{ url: '/' }],
+    security: [{ session: [] }],
+    components: {
+      securitySchemes: { session: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: { Error: errorSchema },
+    },
+    paths,
+  };
+}
