@@ -17,7 +17,7 @@ export class ErrorFilter implements ExceptionFilter {
     if (status >= 500) {
       this.logger.error(
         `${req.method} ${req.path} failed: ${exception instanceof Error ? exception.message : String(exception)}`,
-        exception instanceof Error ? exception.stack : undefined,
+        exception instanceof Error && !(exception instanceof AppError) ? exception.stack : undefined,
       );
     }
     if (!res.headersSent) res.status(status).json(body);

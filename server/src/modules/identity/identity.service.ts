@@ -52,14 +52,14 @@ export class IdentityService {
    * phone, it is the same human: this record is merged into that one (logged, reversible).
    */
   async bindPhone(auth: AuthContext, code: string): Promise<BindPhoneResponse> {
-    const { phone } = await this.wechat.getPhoneNumber(code).catch((error: unknown) => {
+    const { phone, purePhoneNumber } = await this.wechat.getPhoneNumber(code).catch((error: unknown) => {
       if (error instanceof WechatApiError && error.errcode === WechatErrcode.INVALID_CODE) {
         throw new AppError('PHONE_CODE_INVALID', 'The phone authorisation code is invalid or used');
       }
       throw error;
     });
     const key: IdentifierKey = { kind: 'phone', appId: '', value: this.vault.lookupHash(phone) };
-    const masked = maskPhone(phone);
+    const masked = maskPhone(purePhoneNumber);
     const survivor = await retryOnConflict(() =>
       this.dataSource.transaction(async (em) => {
         const owner = await this.persons.findPersonIdBy(key, em);

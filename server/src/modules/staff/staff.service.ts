@@ -36,8 +36,14 @@ export class StaffService {
     private readonly wechat: WechatClient,
   ) {}
 
-  /** A one-time invite; `createdBy` is null only for the first admin, created from the CLI. */
-  async createInvite(createdBy: string | null, input: CreateInviteRequest): Promise<InviteResponse> {
+  /** A one-time invite with its mini-program code, for an admin in the console. */
+  async createInvite(createdBy: string, input: CreateInviteRequest): Promise<InviteResponse> {
+    const invite = await this.issueInvite(createdBy, input);
+    return { ...invite, qrDataUrl: await this.codeImage(invite.token, INVITE_PAGE) };
+  }
+
+  /** A one-time invite; `createdBy` is null only for invites made from the command line. */
+  async issueInvite(createdBy: string | null, input: CreateInviteRequest): Promise<Omit<InviteResponse, 'qrDataUrl'>> {
     const token = newSecret(24);
     const now = new Date();
     const expiresAt = new Date(now.getTime() + input.ttlHours * 3600_000);
@@ -61,7 +67,6 @@ export class StaffService {
       expiresAt: expiresAt.toISOString(),
       token,
       path: `${INVITE_PAGE}?scene=${token}`,
-      qrDataUrl: await this.codeImage(token, INVITE_PAGE),
     };
   }
 
