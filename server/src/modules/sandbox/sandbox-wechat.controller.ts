@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import QRCode from 'qrcode';
 import { SCENE_PATTERN } from '@leadloop/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { PublicController } from '../../core/public';
+import { qrPng } from './qr-png';
 import { type SandboxApi, SandboxState } from './sandbox.state';
 
 type Reply = Record<string, unknown>;
@@ -74,7 +74,7 @@ export class SandboxWechatController {
 
   @Post('wxa/getwxacodeunlimit')
   @HttpCode(200)
-  async unlimitedCode(@Query('access_token') token: string, @Body() body: Reply, @Res() res: Response): Promise<void> {
+  unlimitedCode(@Query('access_token') token: string, @Body() body: Reply, @Res() res: Response): void {
     const denied = this.gate('getwxacodeunlimit', token);
     if (denied) return void res.json(denied);
     const scene = typeof body.scene === 'string' ? body.scene : '';
@@ -84,8 +84,7 @@ export class SandboxWechatController {
       return void res.json(fail(41030, 'invalid page rid'));
     }
     const width = Math.min(1280, Math.max(280, Number(body.width) || 430));
-    const png = await QRCode.toBuffer(scene, { type: 'png', width, margin: 2, errorCorrectionLevel: 'M' });
-    res.type('image/png').send(png);
+    res.type('image/png').send(qrPng(scene, width));
   }
 
   @Post('cgi-bin/message/subscribe/send')
