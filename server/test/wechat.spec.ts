@@ -1,15 +1,9 @@
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 import { loadConfig } from '../src/config/config';
 import { startApp } from '../src/app.factory';
 import { WechatClient } from '../src/modules/wechat/wechat.client';
 import { WechatApiError } from '../src/modules/wechat/wechat.errors';
 import { startTestServer, type TestServer } from './support/app';
-
-export function decodeQr(png: Buffer): string | null {
-  const image = PNG.sync.read(png);
-  return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data ?? null;
-}
+import { decodeQr } from './support/qr';
 
 describe('WeChat client against the sandbox', () => {
   let server: TestServer;
