@@ -6,3 +6,4 @@ export * from './api';
 export * from './contracts/identity';
 export * from './contracts/staff';
 export * from './contracts/system';
+export * from './sandbox';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { StaffRoles } from '../roles';
-import { StaffSummary } from './identity';
+import { SessionResponse, StaffSummary } from './identity';
 
 export const StaffRoleSchema = z.enum(StaffRoles);
 
@@ -82,9 +82,7 @@ export type ConsoleTicketStatus = z.infer<typeof ConsoleTicketStatus>;
 export const ConsolePollResponse = z.object({
   status: ConsoleTicketStatus,
   /** Present once, on the poll that consumes a confirmed ticket. */
-  session: z
-    .object({ token: z.string(), expiresAt: z.string(), person: z.object({ id: z.string() }), staff: StaffSummary.nullable() })
-    .nullable(),
+  session: SessionResponse.nullable(),
 });
 export type ConsolePollResponse = z.infer<typeof ConsolePollResponse>;
 

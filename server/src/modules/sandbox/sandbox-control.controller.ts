@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { MAINLAND_PHONE_PATTERN, SANDBOX_PERSONA_PATTERN } from '@leadloop/shared';
 import { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { PublicController } from '../../core/public';
 import { validate } from '../../core/validate';
 import { SandboxApis, SandboxState } from './sandbox.state';
 
-const PersonaName = z.string().regex(/^[\w\u4e00-\u9fa5-]{1,32}$/, 'letters, digits, _ - or Chinese, at most 32');
-const PhoneCodeBody = z.object({ phone: z.string().regex(/^1[3-9]\d{9}$/, 'must be an 11-digit mainland mobile number') }).strict();
+const PersonaName = z.string().regex(SANDBOX_PERSONA_PATTERN, 'letters, digits, _ - or Chinese, at most 32');
+const PhoneCodeBody = z.object({ phone: z.string().regex(MAINLAND_PHONE_PATTERN, 'must be an 11-digit mainland mobile number') }).strict();
 const SubscriptionsBody = z.object({ templateIds: z.array(z.string().min(1).max(64)).min(1).max(3) }).strict();
 const FaultBody = z
   .object({

@@ -1,0 +1,209 @@
+import { join } from 'node:path';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { ARTIFACTS, launchBrowser } from '../support/browser';
+import { createInvite, startServer, type RunningServer } from '../support/server';
+
+/**
+ * Identity in the H5 build, as people use it: a prospect signs in through the WeChat sandbox and
+ * binds a phone; the first admin joins through the CLI invite; the desktop console signs in by
+ * scanning its QR code with the admin's phone; the admin invites a salesperson from the console.
+ */
+
+jest.setTimeout(120_000);
+
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 };
+const DESKTOP = { viewport: { width: 1280, height: 860 } };
+const WAIT = { timeout: 30_000 };
+
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
+  await browser?.close();
+  await server?.stop();
+});
+
+async function newPage(options: typeof PHONE | typeof DESKTOP): Promise<Page> {
+  const context = await browser.newContext(options);
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(WAIT.timeout);
+  return page;
+}
+
+const url = (hashPath: string) => `${server.url}/#/${hashPath.replace(/^\/+/, '')}`;
+
+/** Taro's H5 router keeps earlier pages in the DOM, hidden: only ever look at what is on screen. */
+const onScreen = (page: Page, selector: string, hasText?: string | RegExp): Locator =>
+  page.locator(selector, hasText === undefined ? undefined : { hasText }).filter({ visible: true });
+
+const button = (page: Page, text: string): Locator =>
+  page.locator('.ll-button').filter({ visible: true }).filter({ has: page.getByText(text, { exact: true }) }).first();
+
+const field = (page: Page, label: string): Locator =>
+  page.locator('.ll-field').filter({ visible: true }).filter({ has: page.getByText(label, { exact: true }) }).locator('input');
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  // Let Taro's page transition finish, so the picture shows one page (spinners loop forever).
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
+  await page.screenshot({ path: join(ARTIFACTS, `identity-${name}.png`), fullPage: true });
+}
+
+/** A mini-program code image, as the desktop shows it, back to the `scene` it carries. */
+function decodeQr(dataUrl: string): string {
+  const match = /^data:image\/png;base64,(.+)$/.exec(dataUrl);
+  if (!match) throw new Error(`not a PNG data URL: ${dataUrl.slice(0, 40)}…`);
+  const png = PNG.sync.read(Buffer.from(match[1], 'base64'));
+  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  if (!code) throw new Error('the QR code could not be decoded');
+  return code.data;
+}
+
+async function signInAsPersona(page: Page, persona: string): Promise<void> {
+  await page.goto(url('pages/mine/index'));
+  await field(page, '沙箱用户名').fill(persona);
+  await button(page, '登录').click();
+  await onScreen(page, '.profile-card').waitFor();
+}
+
+describe('identity in the browser (H5 + WeChat sandbox)', () => {
+  test('a prospect signs in, binds a phone, and 我的 shows it masked', async () => {
+    const page = await newPage(PHONE);
+    await signInAsPersona(page, 'prospect-zhou');
+    await screenshot(page, 'a1-prospect-signed-in');
+
+    await button(page, '编辑昵称').click();
+    await field(page, '昵称').fill('周先生');
+    await button(page, '保存').click();
+    await onScreen(page, '.profile-card__name', '周先生').waitFor();
+
+    await field(page, '手机号').fill('13912345678');
+    await button(page, '绑定手机号').click();
+    await onScreen(page, '.phone-card__number', '139****5678').waitFor();
+
+    const text = await page.evaluate(() => document.body.innerText);
+    expect(text).toContain('139****5678');
+    expect(text).not.toContain('13912345678');
+    expect(await page.content()).not.toContain('13912345678');
+    const inputValues = await page.$$eval('input', (inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    expect(inputValues.join(' ')).not.toContain('13912345678');
+    await screenshot(page, 'a2-prospect-phone-masked');
+
+    // The session survives a reload, and the phone still shows masked.
+    await page.reload();
+    await onScreen(page, '.phone-card__number', '139****5678').waitFor();
+    await onScreen(page, '.profile-card__name', '周先生').waitFor();
+    expect(await page.content()).not.toContain('13912345678');
+  });
+
+  test('an expired console QR code says so and can be refreshed', async () => {
+    const page = await newPage(DESKTOP);
+    await page.clock.install();
+    await page.goto(url('packages/console/pages/login/index'));
+    const qr = onScreen(page, '.scan-login__qr img');
+    await qr.waitFor();
+    const first = decodeQr((await qr.getAttribute('src')) as string);
+
+    await page.clock.fastForward('03:00'); // tickets live for two minutes
+    await onScreen(page, '.scan-login__overlay-text', '二维码已过期').waitFor();
+    await screenshot(page, 'c0-console-qr-expired');
+
+    await button(page, '刷新').click();
+    await onScreen(page, '.scan-login__status', '等待扫码').waitFor();
+    const second = decodeQr((await onScreen(page, '.scan-login__qr img').getAttribute('src')) as string);
+    expect(second).not.toEqual(first);
+  });
+
+  describe('staff', () => {
+    let adminPhone: Page;
+    let desktop: Page;
+
+    test('the first admin binds their WeChat through the CLI invite', async () => {
+      const invite = await createInvite(server, { name: '王敏', role: 'admin' });
+      adminPhone = await newPage(PHONE);
+      await signInAsPersona(adminPhone, 'admin-wang');
+
+      await adminPhone.goto(`${server.url}/#/${invite.path}`);
+      const card = onScreen(adminPhone, '.invite');
+      await card.waitFor();
+      expect(await card.innerText()).toContain('王敏');
+      expect(await card.innerText()).toContain('管理员');
+      await screenshot(adminPhone, 'b1-invite');
+
+      await button(adminPhone, '接受邀请并绑定').click();
+      await onScreen(adminPhone, '.ll-result__title', '已加入团队').waitFor();
+      await button(adminPhone, '前往我的').click();
+      await onScreen(adminPhone, '.staff-tools__name', '王敏').waitFor();
+      await onScreen(adminPhone, '.profile-card .ll-tag', '管理员').waitFor();
+      await screenshot(adminPhone, 'b2-admin-mine');
+    });
+
+    test('the desktop console signs in by scanning its QR code with the staff phone', async () => {
+      desktop = await newPage(DESKTOP);
+      await desktop.goto(url('packages/console/pages/login/index'));
+      const qr = onScreen(desktop, '.scan-login__qr img');
+      await qr.waitFor();
+      const src = await qr.getAttribute('src');
+      expect(src).toMatch(/^data:image\/png;base64,/);
+      const ticket = decodeQr(src as string);
+      expect(ticket).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
+      await screenshot(desktop, 'c1-console-qr');
+
+      // The phone "scans": WeChat opens the page the code names, with the ticket as `scene`.
+      await adminPhone.goto(url(`packages/staff/pages/scan-confirm/index?scene=${encodeURIComponent(ticket)}`));
+      await button(adminPhone, '确认登录控制台').waitFor();
+      await onScreen(desktop, '.scan-login__overlay-hint', '请在手机上确认登录').waitFor();
+      await screenshot(adminPhone, 'c2-phone-confirm');
+      await screenshot(desktop, 'c3-console-scanned');
+
+      await button(adminPhone, '确认登录控制台').click();
+      await onScreen(adminPhone, '.ll-result__title', '已确认登录').waitFor();
+
+      await desktop.waitForURL(/packages\/console\/pages\/home/, WAIT);
+      await onScreen(desktop, '.console-welcome__hello', '王敏').waitFor();
+      await onScreen(desktop, '.console-header__name', '王敏').waitFor();
+      // The desktop holds a console session only; it never became a mini-program login.
+      const stored = await desktop.evaluate(() => ({
+        console: localStorage.getItem('leadloop.console-session') !== null,
+        app: localStorage.getItem('leadloop.session') !== null,
+      }));
+      expect(stored).toEqual({ console: true, app: false });
+      await screenshot(desktop, 'c4-console-home');
+    });
+
+    test('the admin invites a salesperson from the console, who joins with the link', async () => {
+      await field(desktop, '成员姓名').fill('李娜');
+      await onScreen(desktop, '.invite-form__role').filter({ has: desktop.getByText('销售', { exact: true }) }).click();
+      await button(desktop, '生成邀请').click();
+
+      const linkText = await onScreen(desktop, '.invite-result__link').innerText();
+      const link = linkText.trim();
+      expect(link).toMatch(/\/#\/packages\/staff\/pages\/invite\/index\?scene=/);
+      const qrSrc = await onScreen(desktop, '.invite-result__qr img').getAttribute('src');
+      expect(link.endsWith(`scene=${decodeQr(qrSrc as string)}`)).toBe(true);
+      await screenshot(desktop, 'd1-console-invite');
+
+      const salesPhone = await newPage(PHONE);
+      await signInAsPersona(salesPhone, 'sales-li');
+      await salesPhone.goto(link);
+      await button(salesPhone, '接受邀请并绑定').click();
+      await onScreen(salesPhone, '.ll-result__description', '你已绑定为「销售」：李娜').waitFor();
+      await screenshot(salesPhone, 'd2-sales-joined');
+
+      await desktop.reload();
+      await onScreen(desktop, '.staff-table__row', '李娜').filter({ hasText: '已绑定' }).waitFor();
+      await screenshot(desktop, 'd3-console-staff');
+    });
+  });
+});

@@ -1,0 +1,73 @@
+import type { ErrorCode } from '@leadloop/shared';
+
+/** Failures that never reach the server or do not come from it. */
+export type ClientErrorCode =
+  | 'NETWORK_ERROR'
+  | 'BAD_RESPONSE'
+  | 'LOGIN_REQUIRED'
+  | 'LOGIN_UNAVAILABLE'
+  | 'NOT_SUPPORTED'
+  | 'CANCELLED';
+
+export type ApiErrorCode = ErrorCode | ClientErrorCode;
+
+/** Every failed call rejects with this; callers switch on `code`, never on `message`. */
+export class ApiError extends Error {
+  readonly code: ApiErrorCode;
+  readonly status: number;
+  readonly requestId: string | null;
+  readonly details: unknown;
+
+  constructor(code: ApiErrorCode, message: string, options: { status?: number; requestId?: string | null; details?: unknown } = {}) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.status = options.status ?? 0;
+    this.requestId = options.requestId ?? null;
+    this.details = options.details;
+  }
+}
+
+export function isApiError(error: unknown, ...codes: ApiErrorCode[]): error is ApiError {
+  return error instanceof ApiError && (codes.length === 0 || codes.includes(error.code));
+}
+
+const Messages: Partial<Record<ApiErrorCode, string>> = {
+  NETWORK_ERROR: '网络不太稳定，请稍后重试',
+  BAD_RESPONSE: '服务返回异常，请稍后重试',
+  LOGIN_REQUIRED: '请先登录',
+  LOGIN_UNAVAILABLE: '当前场景暂不支持登录，请前往小程序打开',
+  NOT_SUPPORTED: '当前环境暂不支持该功能',
+  CANCELLED: '已取消',
+  VALIDATION_FAILED: '填写的内容有误，请检查后重试',
+  UNAUTHENTICATED: '登录已失效，请重新登录',
+  SESSION_EXPIRED: '登录已过期，请重新登录',
+  SESSION_INVALID: '登录已失效，请重新登录',
+  FORBIDDEN: '没有权限进行此操作',
+  NOT_FOUND: '内容不存在或已被删除',
+  CONFLICT: '操作冲突，请刷新后重试',
+  RATE_LIMITED: '操作太频繁，请稍后再试',
+  INTERNAL: '服务开小差了，请稍后重试',
+  SERVICE_UNAVAILABLE: '服务暂不可用，请稍后重试',
+  WECHAT_CODE_INVALID: '微信授权已失效，请重试',
+  WECHAT_CODE_USED: '微信授权已使用，请重试',
+  WECHAT_RATE_LIMITED: '微信接口繁忙，请稍后重试',
+  WECHAT_BUSY: '微信系统繁忙，请稍后重试',
+  WECHAT_UNAVAILABLE: '暂时连不上微信，请稍后重试',
+  WECHAT_ERROR: '微信返回异常，请稍后重试',
+  PHONE_CODE_INVALID: '手机号授权已失效，请重新授权',
+  INVITE_INVALID: '邀请链接无效',
+  INVITE_USED: '该邀请已被使用',
+  INVITE_EXPIRED: '邀请已过期，请联系管理员重新邀请',
+  STAFF_ALREADY_BOUND: '你的微信已绑定员工账号',
+  STAFF_DISABLED: '员工账号已停用，请联系管理员',
+  LOGIN_TICKET_INVALID: '二维码无效，请在电脑上刷新后重新扫码',
+  LOGIN_TICKET_EXPIRED: '二维码已过期，请在电脑上刷新后重新扫码',
+  LOGIN_TICKET_USED: '该二维码已使用，请在电脑上刷新后重新扫码',
+};
+
+/** The sentence a person sees for a failure. */
+export function describeError(error: unknown): string {
+  if (error instanceof ApiError) return Messages[error.code] ?? '操作失败，请稍后重试';
+  return '操作失败，请稍后重试';
+}

@@ -1,0 +1,52 @@
+import { Image, Text, View } from '@tarojs/components';
+import { describeError } from '@/core/api/api-error';
+import { ActionButton, Loading, Notice } from '@/ui';
+import { useScanLogin } from '../hooks/useScanLogin';
+import './ScanLoginPanel.scss';
+
+/** The desktop's QR login box: scan with the mini-program, confirm on the phone. */
+export function ScanLoginPanel({ onSignedIn }: { onSignedIn(): void }) {
+  const { state, refresh } = useScanLogin(onSignedIn);
+  const { phase, ticket } = state;
+
+  return (
+    <View className='scan-login'>
+      <Text className='scan-login__title'>扫码登录管理控制台</Text>
+      <Text className='scan-login__subtitle'>使用微信打开「线索闭环」小程序，在「我的」中点击「扫码登录控制台」</Text>
+
+      <View className='scan-login__qr-box'>
+        {phase === 'creating' && <Loading text='正在生成二维码…' />}
+        {ticket && phase !== 'creating' && (
+          <Image className={`scan-login__qr ${phase === 'expired' || phase === 'scanned' ? 'scan-login__qr--dim' : ''}`} src={ticket.qrDataUrl} mode='scaleToFill' />
+        )}
+        {phase === 'expired' && (
+          <View className='scan-login__overlay'>
+            <Text className='scan-login__overlay-text'>二维码已过期</Text>
+            <ActionButton small block={false} onClick={refresh}>
+              刷新
+            </ActionButton>
+          </View>
+        )}
+        {phase === 'scanned' && (
+          <View className='scan-login__overlay'>
+            <Text className='scan-login__overlay-icon'>✓</Text>
+            <Text className='scan-login__overlay-text'>扫码成功</Text>
+            <Text className='scan-login__overlay-hint'>请在手机上确认登录</Text>
+          </View>
+        )}
+      </View>
+
+      {phase === 'failed' && (
+        <View className='scan-login__failed'>
+          <Notice tone='error'>{describeError(state.error)}</Notice>
+          <ActionButton variant='secondary' onClick={refresh}>
+            重新获取二维码
+          </ActionButton>
+        </View>
+      )}
+      {phase === 'waiting' && <Text className='scan-login__status'>等待扫码…二维码几分钟内有效，仅限本次登录使用</Text>}
+      {phase === 'scanned' && <Text className='scan-login__status'>已扫码，等待手机确认</Text>}
+      {phase === 'expired' && <Text className='scan-login__status'>二维码已过期，请点击刷新后重新扫码</Text>}
+    </View>
+  );
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '控制台登录',
+});

@@ -1,0 +1,53 @@
+import { useDidShow } from '@tarojs/taro';
+import { describeError } from '@/core/api/api-error';
+import { PhoneCard } from '@/modules/identity/components/PhoneCard';
+import { ProfileCard } from '@/modules/identity/components/ProfileCard';
+import { SignInPanel } from '@/modules/identity/components/SignInPanel';
+import { SignOutButton } from '@/modules/identity/components/SignOutButton';
+import { StaffToolsCard } from '@/modules/identity/components/StaffToolsCard';
+import { useMe } from '@/modules/identity/hooks/useMe';
+import { useSession } from '@/modules/identity/hooks/useSession';
+import { PrivacyPopup } from '@/modules/privacy/components/PrivacyPopup';
+import { ActionButton, Card, Loading, Notice, Page } from '@/ui';
+
+export default function MinePage() {
+  const session = useSession();
+  const { me, error, reload, setMe } = useMe();
+  // Coming back to 我的 (e.g. after accepting an invite) shows fresh data; the first show is covered by useMe.
+  useDidShow(() => {
+    if (me) reload();
+  });
+
+  return (
+    <Page>
+      <PrivacyPopup />
+      {!session ? (
+        <SignInPanel />
+      ) : !me ? (
+        error ? (
+          <Card>
+            <Notice tone='error'>{describeError(error)}</Notice>
+            <ActionButton variant='secondary' onClick={reload}>
+              重试
+            </ActionButton>
+          </Card>
+        ) : (
+          <Loading />
+        )
+      ) : (
+        <>
+          <ProfileCard me={me} onUpdated={setMe} />
+          <PhoneCard
+            phoneMasked={me.person.phoneMasked}
+            onBound={(phoneMasked) => {
+              setMe((prev) => prev && { ...prev, person: { ...prev.person, phoneMasked } });
+              reload();
+            }}
+          />
+          {me.staff && <StaffToolsCard staff={me.staff} />}
+          <SignOutButton />
+        </>
+      )}
+    </Page>
+  );
+}

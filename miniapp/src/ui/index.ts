@@ -1,0 +1,10 @@
+export { ActionButton } from './ActionButton';
+export { Avatar } from './Avatar';
+export { Card } from './Card';
+export { Loading } from './Loading';
+export { Notice } from './Notice';
+export { Page } from './Page';
+export { ResultPanel } from './ResultPanel';
+export { Tag } from './Tag';
+export { TextField } from './TextField';
+export { formatDate, formatDateTime, formatMonthDayTime } from './format';
