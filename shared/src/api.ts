@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { StaffRole } from './roles';
 import * as identity from './contracts/identity';
+import * as share from './contracts/share-chain';
 import * as staff from './contracts/staff';
 import * as system from './contracts/system';
 
@@ -17,6 +18,8 @@ export interface ApiRoute {
   /** `public`: no session; `person`: any session; otherwise the staff roles allowed. */
   access: 'public' | 'person' | readonly StaffRole[];
   body?: z.ZodType;
+  /** Query-string parameters, validated like bodies. */
+  query?: z.ZodType;
   response: z.ZodType;
   status?: number;
 }
@@ -47,4 +50,5 @@ export const Api = {
 
 export type ApiName = keyof typeof Api;
 export type ApiBody<N extends ApiName> = (typeof Api)[N] extends { body: infer B extends z.ZodType } ? z.input<B> : undefined;
+export type ApiQuery<N extends ApiName> = (typeof Api)[N] extends { query: infer Q extends z.ZodType } ? z.input<Q> : undefined;
 export type ApiResponse<N extends ApiName> = z.output<(typeof Api)[N]['response']>;

@@ -6,4 +6,5 @@ export * from './api';
 export * from './contracts/identity';
 export * from './contracts/staff';
 export * from './contracts/system';
+export * from './contracts/share-chain';
 export * from './sandbox';

@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import { StaffRoles } from '../roles';
+import { EntryContext } from './share-chain';
 
 /** A wx.login / getPhoneNumber code: single use, opaque, short. */
 export const WechatCode = z.string().trim().min(1).max(128).regex(/^[\w-]+$/, 'must be a WeChat code');
 
-export const LoginRequest = z.object({ code: WechatCode }).strict();
+export const LoginRequest = z
+  .object({
+    code: WechatCode,
+    /** How this person arrived (share token, channel, scene, install id): their first touch if they are new. */
+    entry: EntryContext.optional(),
+  })
+  .strict();
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
 export const StaffSummary = z.object({
