@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from './config/config';
 import { DatabaseModule } from './database/database.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { SandboxModule } from './modules/sandbox/sandbox.module';
+import { ShareChainModule } from './modules/share-chain/share-chain.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { OpenApiController, SystemController } from './modules/system/system.controller';
 import { WechatModule } from './modules/wechat/wechat.module';
@@ -26,6 +27,7 @@ export class AppModule {
         WechatModule,
         IdentityModule,
         StaffModule,
+        ShareChainModule,
         // WeChat's stand-in exists only when the sandbox is on; production refuses it at config time.
         ...(config.wechat.sandbox ? [SandboxModule] : []),
       ],

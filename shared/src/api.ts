@@ -45,8 +45,14 @@ export const Api = {
   pollConsoleTicket: route({ method: 'POST', path: '/auth/console/tickets/poll', summary: 'Desktop polls its ticket; receives the session once confirmed', tag: 'identity', access: 'public', body: staff.ConsolePollRequest, response: staff.ConsolePollResponse }),
   scanConsoleTicket: route({ method: 'POST', path: '/auth/console/tickets/scan', summary: 'Staff member scanned the desktop QR', tag: 'identity', access: ['admin', 'marketer', 'sdr', 'sales', 'partner'], body: staff.ConsoleTicketRef, response: staff.ConsoleScanResponse }),
   confirmConsoleTicket: route({ method: 'POST', path: '/auth/console/tickets/confirm', summary: 'Staff member confirms the desktop login', tag: 'identity', access: ['admin', 'marketer', 'sdr', 'sales', 'partner'], body: staff.ConsoleTicketRef, response: staff.ConsoleScanResponse }),
-} as const;
 
+  mintShare: route({ method: 'POST', path: '/share/tokens', summary: 'Mint (or return) my share token for a piece of content', tag: 'share-chain', access: 'person', body: share.MintShareRequest, response: share.MintShareResponse }),
+  ingestEvents: route({ method: 'POST', path: '/events', summary: 'Report touchpoints and in-app actions (batch of up to 50)', tag: 'share-chain', access: 'public', body: share.IngestEventsRequest, response: share.IngestEventsResponse }),
+  starMap: route({ method: 'GET', path: '/share/star-map', summary: 'The share tree of a content item, aggregated for display', tag: 'share-chain', access: ['admin', 'marketer'], query: share.StarMapQuery, response: share.StarMapResponse }),
+  myShares: route({ method: 'GET', path: '/share/mine', summary: 'My shares, visitors and leads brought, per content', tag: 'share-chain', access: ['admin', 'marketer', 'sdr', 'sales', 'partner'], response: share.MySharesResponse }),
+  createChannel: route({ method: 'POST', path: '/channels', summary: 'Create a channel code (QR/link carrying c=)', tag: 'share-chain', access: ['admin', 'marketer'], body: share.CreateChannelRequest, response: share.ChannelCreated, status: 201 }),
+  listChannels: route({ method: 'GET', path: '/channels', summary: 'All channels', tag: 'share-chain', access: ['admin', 'marketer'], response: share.ChannelList }),
+} as const;
 
 export type ApiName = keyof typeof Api;
 export type ApiBody<N extends ApiName> = (typeof Api)[N] extends { body: infer B extends z.ZodType } ? z.input<B> : undefined;

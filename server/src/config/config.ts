@@ -33,6 +33,8 @@ const Env = z
     WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(30000).default(5000),
     H5_DIR: z.string().default(resolve(__dirname, '../../../miniapp/dist/h5')),
     PRIVACY_POLICY_VERSION: z.string().default('2026-11'),
+    OWNER_PROTECTION_DAYS: z.coerce.number().min(0).max(3650).default(30),
+    EVENT_PROCESSOR_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(200),
     LOG_FORMAT: z.enum(['json', 'text']).optional(),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   })
@@ -79,6 +81,12 @@ export interface AppConfig {
   };
   h5Dir: string;
   privacyPolicyVersion: string;
+  attribution: {
+    /** An owned person is not taken over by another salesperson's share within this many days. */
+    ownerProtectionDays: number;
+    /** How often pending events are attributed; 0 turns the in-process processor off. */
+    processorIntervalMs: number;
+  };
   log: { format: 'json' | 'text'; level: 'error' | 'warn' | 'log' | 'debug' | 'verbose' };
 }
 
@@ -119,6 +127,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     h5Dir: resolve(env.H5_DIR),
     privacyPolicyVersion: env.PRIVACY_POLICY_VERSION,
+    attribution: { ownerProtectionDays: env.OWNER_PROTECTION_DAYS, processorIntervalMs: env.EVENT_PROCESSOR_INTERVAL_MS },
     log: { format: env.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'text'), level: env.LOG_LEVEL },
   };
 }

@@ -52,6 +52,11 @@ export const Auth = createParamDecorator((_: unknown, ctx: ExecutionContext): Au
   return auth;
 });
 
+/** The route's query string, parsed against its contract by the ContractInterceptor. */
+export const ValidQuery = createParamDecorator((_: unknown, ctx: ExecutionContext): unknown => {
+  return ctx.switchToHttp().getRequest<Request & { validQuery?: unknown }>().validQuery;
+});
+
 export function formatIssues(error: z.ZodError): { path: string; message: string }[] {
   return error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message }));
 }
@@ -70,7 +75,14 @@ export class ContractInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const route = this.reflector.get<ApiRoute | undefined>(ROUTE_META, context.getHandler());
     if (!route) return next.handle();
-    const req = context.switchToHttp().getRequest<Request>();
+    const req = context.switchToHttp().getRequest<Request & { validQuery?: unknown }>();
+    if (route.query) {
+      const parsed = route.query.safeParse(req.query ?? {});
+      if (!parsed.success) {
+        throw new AppError('VALIDATION_FAILED', 'Query parameters are invalid', { fields: formatIssues(parsed.error) });
+      }
+      req.validQuery = parsed.data;
+    }
     if (route.body) {
       const parsed = route.body.safeParse(req.body ?? {});
       if (!parsed.success) {

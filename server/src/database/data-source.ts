@@ -4,6 +4,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { PersonEntity, PersonIdentifierEntity, PersonMergeEntity } from '../modules/identity/identity.entity';
 import { ConsoleLoginTicketEntity, StaffEntity, StaffInviteEntity } from '../modules/staff/staff.entity';
+import { shareChainEntities } from '../modules/share-chain/share-chain.entity';
 import { AccessTokenEntity } from '../modules/wechat/access-token.entity';
 import { migrations } from './migrations';
 
@@ -15,6 +16,7 @@ export const entities = [
   StaffInviteEntity,
   ConsoleLoginTicketEntity,
   AccessTokenEntity,
+  ...shareChainEntities,
 ];
 
 export function dataSourceOptions(db: AppConfig['database']): DataSourceOptions {

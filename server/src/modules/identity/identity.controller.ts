@@ -9,7 +9,7 @@ export class IdentityController {
 
   @Route(Api.login)
   login(@Body() body: LoginRequest) {
-    return this.identity.login(body.code);
+    return this.identity.login(body.code, body.entry);
   }
 
   @Route(Api.me)

@@ -4,6 +4,7 @@ import { StaffRepository } from '../staff/staff.repository';
 import { AuthGuard } from './auth.guard';
 import { IdentityController } from './identity.controller';
 import { IdentityService } from './identity.service';
+import { LoginHooks } from './login-hooks';
 import { PersonRepository } from './person.repository';
 import { PiiVault } from './pii-vault';
 import { SessionService } from './session.service';
@@ -16,8 +17,9 @@ import { SessionService } from './session.service';
     PiiVault,
     SessionService,
     IdentityService,
+    LoginHooks,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [SessionService, StaffRepository, PersonRepository],
+  exports: [SessionService, StaffRepository, PersonRepository, LoginHooks],
 })
 export class IdentityModule {}

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { maskPhone, type BindPhoneResponse, type MeResponse, type SessionResponse } from '@leadloop/shared';
+import { type BindPhoneResponse, type EntryContext, maskPhone, type MeResponse, type SessionResponse } from '@leadloop/shared';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../../core/app-error';
@@ -8,6 +8,7 @@ import { retryOnConflict } from '../../database/retry';
 import { StaffRepository } from '../staff/staff.repository';
 import { WechatClient, type WechatSession } from '../wechat/wechat.client';
 import { WechatApiError, WechatErrcode } from '../wechat/wechat.errors';
+import { LoginHooks } from './login-hooks';
 import { type IdentifierKey, PersonRepository } from './person.repository';
 import { PiiVault } from './pii-vault';
 import { SessionService, toSummary } from './session.service';
@@ -24,12 +25,14 @@ export class IdentityService {
     private readonly wechat: WechatClient,
     private readonly vault: PiiVault,
     private readonly sessions: SessionService,
+    private readonly loginHooks: LoginHooks,
   ) {}
 
   /** wx.login code → the one person behind this WeChat user (created on first sight) → session. */
-  async login(code: string): Promise<SessionResponse> {
+  async login(code: string, entry?: EntryContext): Promise<SessionResponse> {
     const wx = await this.wechat.code2Session(code);
     const personId = await this.resolvePerson(wx);
+    await this.loginHooks.run(personId, entry);
     return this.sessions.issue(personId);
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { ConsoleLoginTicketEntity, type ConsoleTicketState, StaffEntity, StaffInviteEntity } from './staff.entity';
 
 @Injectable()
@@ -12,6 +12,13 @@ export class StaffRepository {
 
   findActiveByPerson(personId: string, em: EntityManager = this.dataSource.manager): Promise<StaffEntity | null> {
     return em.findOneBy(StaffEntity, { personId, status: 'active' });
+  }
+
+  /** Which of these persons are active staff (their visits are not prospects' visits). */
+  async activeStaffByPerson(personIds: string[], em: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
+    if (personIds.length === 0) return new Map();
+    const rows = await em.find(StaffEntity, { select: { id: true, personId: true }, where: { personId: In(personIds), status: 'active' } });
+    return new Map(rows.map((r) => [r.personId as string, r.id]));
   }
 
   findByPerson(personId: string, em: EntityManager): Promise<StaffEntity | null> {

@@ -18,7 +18,13 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): unknown {
 
 function operation(name: string, route: ApiRoute): Record<string, unknown> {
   const status = String(route.status ?? 200);
-  const params = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, p]) => ({ name: p, in: 'path', required: true, schema: { type: 'string' } }));
+  const params: Record<string, unknown>[] = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, p]) => ({ name: p, in: 'path', required: true, schema: { type: 'string' } }));
+  if (route.query) {
+    const schema = jsonSchema(route.query, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+    for (const [name, property] of Object.entries(schema.properties ?? {})) {
+      params.push({ name, in: 'query', required: schema.required?.includes(name) ?? false, schema: property });
+    }
+  }
   const roles = typeof route.access === 'string' ? route.access : route.access.join(', ');
   return {
     operationId: name,

@@ -1,0 +1,88 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { newId } from '../../database/ids';
+import { isMysql } from '../../database/sql';
+import { type OwnershipDecision, OwnershipDecisionEntity, PersonAttributionEntity } from './share-chain.entity';
+
+export interface OwnershipEvidence {
+  nodeId: string | null;
+  eventId: string | null;
+  at: Date;
+  reason: string;
+}
+
+/**
+ * Who owns a person, and who may take them over. Once owned, a later share by another
+ * salesperson does not move the person within the protection window; every decision that
+ * involves a second salesperson is logged with its evidence.
+ */
+@Injectable()
+export class OwnerProtection {
+  private readonly logger = new Logger(OwnerProtection.name);
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  async consider(em: EntityManager, personId: string, candidateStaffId: string, evidence: OwnershipEvidence): Promise<OwnershipDecision | null> {
+    const current = await this.lockAttribution(em, personId);
+    if (!current) {
+      await em.insert(PersonAttributionEntity, {
+        personId,
+        firstEventId: null,
+        firstNodeId: null,
+        firstChannelId: null,
+        firstAt: null,
+        ownerStaffId: candidateStaffId,
+        ownerNodeId: evidence.nodeId,
+        ownedAt: evidence.at,
+        updatedAt: new Date(),
+      });
+      return this.log(em, personId, candidateStaffId, null, 'assigned', evidence);
+    }
+    if (current.ownerStaffId === candidateStaffId) return null;
+    if (!current.ownerStaffId || !current.ownedAt) {
+      await this.setOwner(em, personId, candidateStaffId, evidence);
+      return this.log(em, personId, candidateStaffId, null, 'assigned', evidence);
+    }
+    const windowMs = this.config.attribution.ownerProtectionDays * 86_400_000;
+    if (evidence.at.getTime() - current.ownedAt.getTime() < windowMs) {
+      return this.log(em, personId, candidateStaffId, current.ownerStaffId, 'kept', { ...evidence, reason: `protected (${this.config.attribution.ownerProtectionDays}-day window)` });
+    }
+    await this.setOwner(em, personId, candidateStaffId, evidence);
+    return this.log(em, personId, candidateStaffId, current.ownerStaffId, 'moved', { ...evidence, reason: 'protection window over' });
+  }
+
+  /** The attribution row, locked for this transaction where the database can (MySQL). */
+  async lockAttribution(em: EntityManager, personId: string): Promise<PersonAttributionEntity | null> {
+    const query = em.createQueryBuilder(PersonAttributionEntity, 'a').where('a.person_id = :personId', { personId });
+    if (isMysql(em)) query.setLock('pessimistic_write');
+    return query.getOne();
+  }
+
+  private async setOwner(em: EntityManager, personId: string, staffId: string, evidence: OwnershipEvidence): Promise<void> {
+    await em.update(PersonAttributionEntity, { personId }, { ownerStaffId: staffId, ownerNodeId: evidence.nodeId, ownedAt: evidence.at, updatedAt: new Date() });
+  }
+
+  private async log(
+    em: EntityManager,
+    personId: string,
+    candidate: string,
+    previous: string | null,
+    decision: OwnershipDecision,
+    evidence: OwnershipEvidence,
+  ): Promise<OwnershipDecision> {
+    await em.insert(OwnershipDecisionEntity, {
+      id: newId(),
+      personId,
+      candidateStaffId: candidate,
+      previousOwnerStaffId: previous,
+      decision,
+      reason: evidence.reason,
+      evidenceNodeId: evidence.nodeId,
+      evidenceEventId: evidence.eventId,
+      createdAt: new Date(),
+    });
+    if (decision !== 'assigned') this.logger.log(`Ownership of ${personId}: ${decision} (${evidence.reason})`);
+    return decision;
+  }
+}

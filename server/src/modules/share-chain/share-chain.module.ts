@@ -1,0 +1,30 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module';
+import { LoginHooks } from '../identity/login-hooks';
+import { StaffModule } from '../staff/staff.module';
+import { AttributionService } from './attribution.service';
+import { EventWriter } from './event-writer';
+import { EventsService } from './events.service';
+import { EventProcessorJob } from './jobs/event-processor.job';
+import { OwnerProtection } from './owner-protection';
+import { ShareChainController } from './share-chain.controller';
+import { ShareChainRepository } from './share-chain.repository';
+import { ShareChainService } from './share-chain.service';
+import { StarMapService } from './star-map.service';
+
+@Module({
+  imports: [IdentityModule, StaffModule],
+  controllers: [ShareChainController],
+  providers: [ShareChainRepository, ShareChainService, EventWriter, EventsService, OwnerProtection, AttributionService, StarMapService, EventProcessorJob],
+  exports: [AttributionService, ShareChainService],
+})
+export class ShareChainModule implements OnModuleInit {
+  constructor(
+    private readonly loginHooks: LoginHooks,
+    private readonly attribution: AttributionService,
+  ) {}
+
+  onModuleInit(): void {
+    this.loginHooks.register('first touch', (personId, entry) => this.attribution.onLogin(personId, entry));
+  }
+}

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { upsertAdd } from '../../database/sql';
+import { ChannelEntity, ShareNodeEntity } from './share-chain.entity';
+
+export interface CounterDelta {
+  visitors?: number;
+  conversions?: number;
+  subtreeNodes?: number;
+  subtreeVisitors?: number;
+  subtreeConversions?: number;
+}
+
+const COLUMN: Record<keyof CounterDelta, string> = {
+  visitors: 'visitors',
+  conversions: 'conversions',
+  subtreeNodes: 'subtree_nodes',
+  subtreeVisitors: 'subtree_visitors',
+  subtreeConversions: 'subtree_conversions',
+};
+
+@Injectable()
+export class ShareChainRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  findByToken(token: string, em: EntityManager = this.dataSource.manager): Promise<ShareNodeEntity | null> {
+    return em.findOneBy(ShareNodeEntity, { token });
+  }
+
+  findByMintKey(mintKey: string, em: EntityManager = this.dataSource.manager): Promise<ShareNodeEntity | null> {
+    return em.findOneBy(ShareNodeEntity, { mintKey });
+  }
+
+  async findByTokens(tokens: string[]): Promise<Pick<ShareNodeEntity, 'id' | 'token'>[]> {
+    if (tokens.length === 0) return [];
+    return this.dataSource.manager.find(ShareNodeEntity, { select: { id: true, token: true }, where: { token: In(tokens) } });
+  }
+
+  findByIds(ids: string[], em: EntityManager = this.dataSource.manager): Promise<ShareNodeEntity[]> {
+    return ids.length === 0 ? Promise.resolve([]) : em.findBy(ShareNodeEntity, { id: In(ids) });
+  }
+
+  /** The node and its ancestors, root first: one recursive query over primary-key lookups. */
+  async chainOf(nodeId: string, em: EntityManager = this.dataSource.manager): Promise<ShareNodeEntity[]> {
+    const rows: { id: string }[] = await em.query(
+      `WITH RECURSIVE chain (id, parent_id) AS (
+         SELECT id, parent_id FROM share_nodes WHERE id = ?
+         UNION ALL
+         SELECT n.id, n.parent_id FROM share_nodes n JOIN chain c ON n.id = c.parent_id
+       ) SELECT id FROM chain`,
+      [nodeId],
+    );
+    const nodes = await this.findByIds(rows.map((r) => r.id), em);
+    return nodes.sort((a, b) => a.depth - b.depth);
+  }
+
+  async insertNode(em: EntityManager, node: ShareNodeEntity): Promise<void> {
+    await em.insert(ShareNodeEntity, node);
+  }
+
+  /** Adds to the counters of many nodes; one statement per distinct delta, not per node. */
+  async addToNodes(em: EntityManager, deltas: Map<string, CounterDelta>): Promise<void> {
+    const groups = new Map<string, { delta: CounterDelta; ids: string[] }>();
+    for (const [id, delta] of deltas) {
+      const key = JSON.stringify(delta);
+      const group = groups.get(key) ?? { delta, ids: [] };
+      group.ids.push(id);
+      groups.set(key, group);
+    }
+    for (const { delta, ids } of groups.values()) {
+      const sets = (Object.keys(delta) as (keyof CounterDelta)[]).filter((k) => delta[k]);
+      if (sets.length === 0) continue;
+      await em.query(
+        `UPDATE share_nodes SET ${sets.map((k) => `${COLUMN[k]} = ${COLUMN[k]} + ?`).join(', ')} WHERE id IN (${ids.map(() => '?').join(', ')})`,
+        [...sets.map((k) => delta[k]), ...ids],
+      );
+    }
+  }
+
+  async addToSpreaders(
+    em: EntityManager,
+    rows: { contentType: string; contentId: string; personId: string; staffId: string | null; shares: number; visitors: number; conversions: number }[],
+  ): Promise<void> {
+    await upsertAdd(
+      em,
+      'share_spreaders',
+      ['content_type', 'content_id', 'person_id'],
+      ['shares', 'visitors', 'conversions'],
+      rows.map((r) => ({
+        content_type: r.contentType,
+        content_id: r.contentId,
+        person_id: r.personId,
+        staff_id: r.staffId,
+        shares: r.shares,
+        visitors: r.visitors,
+        conversions: r.conversions,
+      })),
+    );
+  }
+
+  // --- channels
+
+  findChannelByCode(code: string): Promise<ChannelEntity | null> {
+    return this.dataSource.manager.findOneBy(ChannelEntity, { code });
+  }
+
+  findChannelsByCodes(codes: string[]): Promise<ChannelEntity[]> {
+    return codes.length === 0 ? Promise.resolve([]) : this.dataSource.manager.findBy(ChannelEntity, { code: In(codes) });
+  }
+
+  findChannelsByIds(ids: string[]): Promise<ChannelEntity[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.dataSource.manager.findBy(ChannelEntity, { id: In(ids) });
+  }
+
+  async insertChannel(channel: ChannelEntity): Promise<void> {
+    await this.dataSource.manager.insert(ChannelEntity, channel);
+  }
+
+  listChannels(): Promise<ChannelEntity[]> {
+    return this.dataSource.manager.find(ChannelEntity, { order: { createdAt: 'DESC' } });
+  }
+}

@@ -1,0 +1,154 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import type { ChannelView, CreateChannelRequest, MintShareRequest, MintShareResponse, MySharesResponse } from '@leadloop/shared';
+import { DataSource } from 'typeorm';
+import type { AuthContext } from '../../core/route';
+import { isUniqueViolation } from '../../database/data-source';
+import { newId } from '../../database/ids';
+import { retryOnConflict } from '../../database/retry';
+import { StaffService } from '../staff/staff.service';
+import { channelCodeTaken, channelUnknown } from './share-chain.errors';
+import type { ChannelEntity, ShareNodeEntity } from './share-chain.entity';
+import { ShareChainRepository } from './share-chain.repository';
+
+/** Where a channel's code opens the mini-program. */
+export const CHANNEL_LANDING_PAGE = 'pages/index/index';
+
+/** 96 random bits as 16 url-safe characters: unguessable, and fits a mini-program code scene. */
+export function newShareToken(): string {
+  return randomBytes(12).toString('base64url');
+}
+
+@Injectable()
+export class ShareChainService {
+  private readonly logger = new Logger(ShareChainService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly nodes: ShareChainRepository,
+    private readonly staff: StaffService,
+  ) {}
+
+  /**
+   * The caller's share node for this content (and the token it arrived through): minted once,
+   * returned again on every later request, so a retried or repeated share never forks the tree.
+   */
+  async mint(auth: AuthContext, input: MintShareRequest): Promise<MintShareResponse> {
+    const channel = input.channelCode ? await this.nodes.findChannelByCode(input.channelCode) : null;
+    if (input.channelCode && !channel) throw channelUnknown(input.channelCode);
+    let parent = input.parentToken ? await this.nodes.findByToken(input.parentToken) : null;
+    // a tree is per content; an unknown or foreign token starts a new tree
+    if (parent && (parent.contentType !== input.contentType || parent.contentId !== input.contentId)) parent = null;
+    // re-sharing what I shared myself keeps my own node
+    if (parent?.sharerPersonId === auth.personId) return view(parent, await this.parentTokenOf(parent));
+
+    const mintKey = createHash('sha256')
+      .update([auth.personId, input.contentType, input.contentId, parent?.id ?? '', channel?.id ?? ''].join('|'))
+      .digest('hex');
+    const node = await retryOnConflict(async () => {
+      const existing = await this.nodes.findByMintKey(mintKey);
+      if (existing) return existing;
+      return this.dataSource.transaction(async (em) => {
+        const now = new Date();
+        const id = newId(now.getTime());
+        const created: ShareNodeEntity = {
+          id,
+          token: newShareToken(),
+          mintKey,
+          sharerPersonId: auth.personId,
+          sharerStaffId: auth.staff?.id ?? null,
+          contentType: input.contentType,
+          contentId: input.contentId,
+          channelId: channel?.id ?? null,
+          parentId: parent?.id ?? null,
+          rootId: parent?.rootId ?? id,
+          // the staff member or partner the chain started from; a channel's owner for channel roots
+          rootStaffId: parent ? parent.rootStaffId : (auth.staff?.id ?? channel?.ownerStaffId ?? null),
+          depth: parent ? parent.depth + 1 : 0,
+          createdAt: now,
+          visitors: 0,
+          conversions: 0,
+          subtreeNodes: 1,
+          subtreeVisitors: 0,
+          subtreeConversions: 0,
+        };
+        await this.nodes.insertNode(em, created);
+        if (parent) {
+          const ancestors = await this.nodes.chainOf(parent.id, em);
+          await this.nodes.addToNodes(em, new Map(ancestors.map((a) => [a.id, { subtreeNodes: 1 }])));
+        }
+        await this.nodes.addToSpreaders(em, [
+          { contentType: input.contentType, contentId: input.contentId, personId: auth.personId, staffId: auth.staff?.id ?? null, shares: 1, visitors: 0, conversions: 0 },
+        ]);
+        return created;
+      });
+    });
+    return view(node, parent?.token ?? null);
+  }
+
+  async createChannel(auth: AuthContext, input: CreateChannelRequest): Promise<ChannelView & { path: string; qrDataUrl: string }> {
+    const channel: ChannelEntity = {
+      id: newId(),
+      code: input.code,
+      name: input.name,
+      kind: input.kind,
+      ownerStaffId: input.ownerStaffId ?? null,
+      createdBy: auth.staff?.id ?? null,
+      createdAt: new Date(),
+    };
+    try {
+      await this.nodes.insertChannel(channel);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw channelCodeTaken(input.code);
+      throw error;
+    }
+    this.logger.log(`Channel ${channel.code} created by ${auth.staff?.id}`);
+    const scene = `c=${channel.code}`;
+    return { ...channelView(channel), path: `${CHANNEL_LANDING_PAGE}?c=${channel.code}`, qrDataUrl: await this.staff.codeImage(scene, CHANNEL_LANDING_PAGE) };
+  }
+
+  async listChannels(): Promise<{ items: ChannelView[] }> {
+    return { items: (await this.nodes.listChannels()).map(channelView) };
+  }
+
+  /** Per content: how many shares the caller made, and the visitors, leads and conversions below them. */
+  async myShares(auth: AuthContext): Promise<MySharesResponse> {
+    const rows: { content_type: string; content_id: string; shares: string; visitors: string; conversions: string }[] = await this.dataSource.query(
+      `SELECT content_type, content_id, COUNT(*) AS shares, SUM(subtree_visitors) AS visitors, SUM(subtree_conversions) AS conversions
+         FROM share_nodes WHERE sharer_person_id = ? GROUP BY content_type, content_id`,
+      [auth.personId],
+    );
+    const leads: { content_type: string; content_id: string; leads: string }[] = auth.staff
+      ? await this.dataSource.query(
+          `SELECT n.content_type, n.content_id, COUNT(*) AS leads FROM person_attribution a
+             JOIN share_nodes n ON n.id = a.first_node_id
+            WHERE a.owner_staff_id = ? GROUP BY n.content_type, n.content_id`,
+          [auth.staff.id],
+        )
+      : [];
+    const leadsBy = new Map(leads.map((l) => [`${l.content_type}|${l.content_id}`, Number(l.leads)]));
+    return {
+      items: rows.map((r) => ({
+        contentType: r.content_type as MySharesResponse['items'][number]['contentType'],
+        contentId: r.content_id,
+        shares: Number(r.shares),
+        visitors: Number(r.visitors),
+        leads: leadsBy.get(`${r.content_type}|${r.content_id}`) ?? 0,
+        conversions: Number(r.conversions),
+      })),
+    };
+  }
+
+  private async parentTokenOf(node: ShareNodeEntity): Promise<string | null> {
+    if (!node.parentId) return null;
+    return (await this.nodes.findByIds([node.parentId]))[0]?.token ?? null;
+  }
+}
+
+function view(node: ShareNodeEntity, parentToken: string | null): MintShareResponse {
+  return { token: node.token, depth: node.depth, parentToken };
+}
+
+function channelView(c: ChannelEntity): ChannelView {
+  return { id: c.id, code: c.code, name: c.name, kind: c.kind, ownerStaffId: c.ownerStaffId, createdAt: c.createdAt.toISOString() };
+}

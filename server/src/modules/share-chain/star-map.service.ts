@@ -1,0 +1,199 @@
+import { Injectable } from '@nestjs/common';
+import type { StarMapNode, StarMapQuery, StarMapResponse } from '@leadloop/shared';
+import { DataSource, In } from 'typeorm';
+import { sqlTime } from '../../database/sql';
+import { PersonEntity } from '../identity/identity.entity';
+import { StaffEntity } from '../staff/staff.entity';
+import { channelUnknown } from './share-chain.errors';
+import { ShareNodeEntity } from './share-chain.entity';
+import { ShareChainRepository } from './share-chain.repository';
+
+const TOP_SPREADERS = 10;
+/** Share of the node budget kept for summary nodes standing in for hidden subtrees. */
+const SUMMARY_SHARE = 0.2;
+
+type Row = Pick<ShareNodeEntity, 'id' | 'parentId' | 'sharerPersonId' | 'sharerStaffId' | 'channelId' | 'depth' | 'visitors' | 'conversions' | 'subtreeNodes' | 'subtreeVisitors' | 'subtreeConversions'>;
+
+/**
+ * The share tree of one content item, aggregated on the server so the client never gets more
+ * than `limit` nodes. A parent's subtree is always larger than any child's, so "the N biggest
+ * subtrees" is one indexed query and is closed under ancestors: the top of the tree, with each
+ * cut-off part summarised by a collapsed node carrying its counts.
+ */
+@Injectable()
+export class StarMapService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly nodes: ShareChainRepository,
+  ) {}
+
+  async build(query: StarMapQuery): Promise<StarMapResponse> {
+    const channel = query.channelCode ? await this.nodes.findChannelByCode(query.channelCode) : null;
+    if (query.channelCode && !channel) throw channelUnknown(query.channelCode);
+    const real = Math.max(1, Math.floor(query.limit * (1 - SUMMARY_SHARE)));
+
+    const select = this.dataSource.manager
+      .createQueryBuilder(ShareNodeEntity, 'n')
+      .select(['n.id', 'n.parentId', 'n.sharerPersonId', 'n.sharerStaffId', 'n.channelId', 'n.depth', 'n.visitors', 'n.conversions', 'n.subtreeNodes', 'n.subtreeVisitors', 'n.subtreeConversions'])
+      .where('n.content_type = :type AND n.content_id = :id', { type: query.contentType, id: query.contentId })
+      .orderBy('n.subtree_nodes', 'DESC')
+      .addOrderBy('n.depth', 'ASC')
+      .limit(real);
+    if (query.to) select.andWhere('n.created_at <= :to', { to: sqlTime(new Date(query.to)) });
+    if (channel) select.andWhere('n.channel_id = :channel', { channel: channel.id });
+    const rows: Row[] = await select.getMany();
+
+    // every node is in exactly one root's subtree
+    const totals = await this.dataSource.query(
+      'SELECT COALESCE(SUM(subtree_nodes), 0) AS total FROM share_nodes WHERE content_type = ? AND content_id = ? AND depth = 0',
+      [query.contentType, query.contentId],
+    );
+    const ranged = query.from || query.to ? await this.rangedCounts(rows.map((r) => r.id), query.from, query.to) : null;
+    const labels = await this.labels(rows);
+    const selected = new Set(rows.map((r) => r.id));
+
+    const nodes: StarMapNode[] = rows.map((r) => ({
+      id: r.id,
+      parentId: r.parentId && selected.has(r.parentId) ? r.parentId : null,
+      kind: labels.kind.get(r.id) ?? 'prospect',
+      label: labels.label.get(r.id) ?? '访客',
+      depth: r.depth,
+      visitors: ranged?.visitors.get(r.id) ?? (ranged ? 0 : r.visitors),
+      conversions: ranged?.conversions.get(r.id) ?? (ranged ? 0 : r.conversions),
+      subtreeNodes: r.subtreeNodes,
+      subtreeVisitors: r.subtreeVisitors,
+      subtreeConversions: r.subtreeConversions,
+    }));
+    if (ranged) sumSubtrees(nodes);
+    const channelRoots = await this.channelRoots(nodes, rows);
+    const summaries = summarise(rows, selected, query.limit - nodes.length - channelRoots.length);
+    return {
+      nodes: [...channelRoots, ...nodes, ...summaries],
+      totalNodes: Number(totals[0]?.total ?? 0),
+      collapsed: summaries.length > 0 || rows.length < Number(totals[0]?.total ?? 0),
+      topSpreaders: await this.topSpreaders(query),
+    };
+  }
+
+  /** Trees started through a channel hang under a node for that channel (roots = staff/channels). */
+  private async channelRoots(nodes: StarMapNode[], rows: Row[]): Promise<StarMapNode[]> {
+    const channelOf = new Map(rows.map((r) => [r.id, r.channelId]));
+    const roots = nodes.filter((n) => n.parentId === null && channelOf.get(n.id));
+    if (roots.length === 0) return [];
+    const channels = new Map((await this.nodes.findChannelsByIds([...new Set(roots.map((n) => channelOf.get(n.id) as string))])).map((c) => [c.id, c]));
+    const result = new Map<string, StarMapNode>();
+    for (const root of roots) {
+      const channel = channels.get(channelOf.get(root.id) as string);
+      if (!channel) continue;
+      const id = `channel:${channel.id}`;
+      const node = result.get(id) ?? { id, parentId: null, kind: 'channel' as const, label: channel.name, depth: -1, visitors: 0, conversions: 0, subtreeNodes: 0, subtreeVisitors: 0, subtreeConversions: 0 };
+      node.subtreeNodes += root.subtreeNodes;
+      node.subtreeVisitors += root.subtreeVisitors;
+      node.subtreeConversions += root.subtreeConversions;
+      root.parentId = id;
+      result.set(id, node);
+    }
+    return [...result.values()];
+  }
+
+  /** Visitors and conversions of the chosen nodes within a time range. */
+  private async rangedCounts(ids: string[], from?: string, to?: string): Promise<{ visitors: Map<string, number>; conversions: Map<string, number> }> {
+    const visitors = new Map<string, number>();
+    const conversions = new Map<string, number>();
+    if (ids.length === 0) return { visitors, conversions };
+    const range = (column: string) => `${from ? ` AND ${column} >= ?` : ''}${to ? ` AND ${column} <= ?` : ''}`;
+    const params = [...(from ? [sqlTime(new Date(from))] : []), ...(to ? [sqlTime(new Date(to))] : [])];
+    const marks = ids.map(() => '?').join(', ');
+    const v: { node_id: string; n: string }[] = await this.dataSource.query(
+      `SELECT node_id, COUNT(*) AS n FROM share_node_visits WHERE node_id IN (${marks})${range('first_at')} GROUP BY node_id`,
+      [...ids, ...params],
+    );
+    const c: { node_id: string; n: string }[] = await this.dataSource.query(
+      `SELECT last_touch_node_id AS node_id, COUNT(*) AS n FROM conversions WHERE last_touch_node_id IN (${marks})${range('occurred_at')} GROUP BY last_touch_node_id`,
+      [...ids, ...params],
+    );
+    for (const r of v) visitors.set(r.node_id, Number(r.n));
+    for (const r of c) conversions.set(r.node_id, Number(r.n));
+    return { visitors, conversions };
+  }
+
+  private async labels(rows: Row[]): Promise<{ kind: Map<string, StarMapNode['kind']>; label: Map<string, string> }> {
+    const staffIds = [...new Set(rows.map((r) => r.sharerStaffId).filter((id): id is string => !!id))];
+    const personIds = [...new Set(rows.filter((r) => !r.sharerStaffId).map((r) => r.sharerPersonId))];
+    const staff = staffIds.length ? await this.dataSource.manager.find(StaffEntity, { select: { id: true, name: true, role: true }, where: { id: In(staffIds) } }) : [];
+    const persons = personIds.length ? await this.dataSource.manager.find(PersonEntity, { select: { id: true, nickname: true }, where: { id: In(personIds) } }) : [];
+    const staffBy = new Map(staff.map((s) => [s.id, s]));
+    const personBy = new Map(persons.map((p) => [p.id, p]));
+    const kind = new Map<string, StarMapNode['kind']>();
+    const label = new Map<string, string>();
+    for (const r of rows) {
+      const s = r.sharerStaffId ? staffBy.get(r.sharerStaffId) : undefined;
+      kind.set(r.id, s ? (s.role === 'partner' ? 'partner' : 'staff') : 'prospect');
+      label.set(r.id, s?.name ?? personBy.get(r.sharerPersonId)?.nickname ?? `访客 ${r.sharerPersonId.slice(-4)}`);
+    }
+    return { kind, label };
+  }
+
+  private async topSpreaders(query: StarMapQuery): Promise<StarMapResponse['topSpreaders']> {
+    const rows: { person_id: string; staff_id: string | null; shares: number; visitors: number; conversions: number }[] = await this.dataSource.query(
+      `SELECT person_id, staff_id, shares, visitors, conversions FROM share_spreaders
+        WHERE content_type = ? AND content_id = ? ORDER BY visitors DESC LIMIT ${TOP_SPREADERS}`,
+      [query.contentType, query.contentId],
+    );
+    const staffIds = rows.map((r) => r.staff_id).filter((id): id is string => !!id);
+    const staff = staffIds.length ? await this.dataSource.manager.find(StaffEntity, { select: { id: true, name: true, role: true }, where: { id: In(staffIds) } }) : [];
+    const persons = await this.dataSource.manager.find(PersonEntity, { select: { id: true, nickname: true }, where: { id: In(rows.map((r) => r.person_id)) } });
+    const staffBy = new Map(staff.map((s) => [s.id, s]));
+    const personBy = new Map(persons.map((p) => [p.id, p]));
+    return rows.map((r) => {
+      const s = r.staff_id ? staffBy.get(r.staff_id) : undefined;
+      return {
+        kind: s ? (s.role === 'partner' ? 'partner' : 'staff') : 'prospect',
+        id: r.person_id,
+        label: s?.name ?? personBy.get(r.person_id)?.nickname ?? `访客 ${r.person_id.slice(-4)}`,
+        shares: Number(r.shares),
+        visitors: Number(r.visitors),
+        conversions: Number(r.conversions),
+      };
+    });
+  }
+}
+
+/** Subtree sums over the shown nodes, for time-ranged counts (hidden parts are not in range sums). */
+function sumSubtrees(nodes: StarMapNode[]): void {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  for (const n of nodes) {
+    n.subtreeVisitors = n.visitors;
+    n.subtreeConversions = n.conversions;
+  }
+  for (const n of [...nodes].sort((a, b) => b.depth - a.depth)) {
+    const parent = n.parentId ? byId.get(n.parentId) : undefined;
+    if (!parent) continue;
+    parent.subtreeVisitors += n.subtreeVisitors;
+    parent.subtreeConversions += n.subtreeConversions;
+  }
+}
+
+/** One summary node per shown node whose subtree is partly hidden, largest first, within budget. */
+function summarise(rows: Row[], selected: Set<string>, budget: number): StarMapNode[] {
+  const shownBelow = new Map<string, { nodes: number; visitors: number; conversions: number }>();
+  for (const r of rows) {
+    if (!r.parentId || !selected.has(r.parentId)) continue;
+    const s = shownBelow.get(r.parentId) ?? { nodes: 0, visitors: 0, conversions: 0 };
+    s.nodes += r.subtreeNodes;
+    s.visitors += r.subtreeVisitors;
+    s.conversions += r.subtreeConversions;
+    shownBelow.set(r.parentId, s);
+  }
+  const summaries: StarMapNode[] = [];
+  for (const r of rows) {
+    const shown = shownBelow.get(r.id) ?? { nodes: 0, visitors: 0, conversions: 0 };
+    const hidden = r.subtreeNodes - 1 - shown.nodes;
+    if (hidden <= 0) continue;
+    const visitors = Math.max(0, r.subtreeVisitors - r.visitors - shown.visitors);
+    const conversions = Math.max(0, r.subtreeConversions - r.conversions - shown.conversions);
+    summaries.push({ id: `${r.id}:more`, parentId: r.id, kind: 'collapsed', label: `另有 ${hidden} 个节点`, depth: r.depth + 1, visitors, conversions, subtreeNodes: hidden, subtreeVisitors: visitors, subtreeConversions: conversions });
+  }
+  return summaries.sort((a, b) => b.subtreeNodes - a.subtreeNodes).slice(0, Math.max(0, budget));
+}
+
