@@ -13,9 +13,11 @@ interface Pending {
 
 /** Rows in one INSERT: well under max_allowed_packet and SQLite's variable limit. */
 const MAX_ROWS_PER_STATEMENT = 1000;
+/** INSERTs in flight at once: enough to keep the database's own group commit busy. */
+const MAX_IN_FLIGHT = 4;
 
 /**
- * Group commit for event ingest: rows from concurrent requests that arrive while a write is in
+ * Group commit for event ingest: rows from concurrent requests that arrive while writes are in
  * flight go out together in the next multi-row INSERT IGNORE (one commit), and every request is
  * answered only after the commit that holds its rows. No timer: under no load a request is
  * written at once; under load batches grow by themselves.
@@ -24,7 +26,7 @@ const MAX_ROWS_PER_STATEMENT = 1000;
 export class EventWriter {
   private readonly logger = new Logger(EventWriter.name);
   private queue: Pending[] = [];
-  private writing = false;
+  private inFlight = 0;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -33,25 +35,25 @@ export class EventWriter {
     if (rows.length === 0) return Promise.resolve(0);
     return new Promise((resolve, reject) => {
       this.queue.push({ rows, resolve, reject });
-      if (!this.writing) void this.drain();
+      this.pump();
     });
   }
 
-  private async drain(): Promise<void> {
-    this.writing = true;
-    try {
-      while (this.queue.length > 0) {
-        const batch: Pending[] = [];
-        let count = 0;
-        while (this.queue.length > 0 && (batch.length === 0 || count + this.queue[0].rows.length <= MAX_ROWS_PER_STATEMENT)) {
-          const next = this.queue.shift() as Pending;
-          batch.push(next);
-          count += next.rows.length;
-        }
-        await this.flush(batch);
+  /** Starts writes while there is work and room; each finished write starts the next. */
+  private pump(): void {
+    while (this.queue.length > 0 && this.inFlight < MAX_IN_FLIGHT) {
+      const batch: Pending[] = [];
+      let count = 0;
+      while (this.queue.length > 0 && (batch.length === 0 || count + this.queue[0].rows.length <= MAX_ROWS_PER_STATEMENT)) {
+        const next = this.queue.shift() as Pending;
+        batch.push(next);
+        count += next.rows.length;
       }
-    } finally {
-      this.writing = false;
+      this.inFlight += 1;
+      void this.flush(batch).finally(() => {
+        this.inFlight -= 1;
+        this.pump();
+      });
     }
   }
 

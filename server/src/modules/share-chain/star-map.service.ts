@@ -36,8 +36,10 @@ export class StarMapService {
       .createQueryBuilder(ShareNodeEntity, 'n')
       .select(['n.id', 'n.parentId', 'n.sharerPersonId', 'n.sharerStaffId', 'n.channelId', 'n.depth', 'n.visitors', 'n.conversions', 'n.subtreeNodes', 'n.subtreeVisitors', 'n.subtreeConversions'])
       .where('n.content_type = :type AND n.content_id = :id', { type: query.contentType, id: query.contentId })
+      // all DESC, matching the index read backwards (a mixed direction would sort in memory)
       .orderBy('n.subtree_nodes', 'DESC')
-      .addOrderBy('n.depth', 'ASC')
+      .addOrderBy('n.depth', 'DESC')
+      .addOrderBy('n.id', 'DESC')
       .limit(real);
     if (query.to) select.andWhere('n.created_at <= :to', { to: sqlTime(new Date(query.to)) });
     if (channel) select.andWhere('n.channel_id = :channel', { channel: channel.id });

@@ -1,0 +1,95 @@
+// Shared pieces of the benchmarks: databases, the built server, load generation, reporting.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import os from 'node:os';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import mysql from 'mysql2/promise';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const MYSQL_URL = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
+
+export async function freePort() {
+  const probe = createServer().listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address();
+  probe.close();
+  return port;
+}
+
+export async function createDatabase(label) {
+  const name = `bench_${label}_${randomBytes(3).toString('hex')}`;
+  const conn = await mysql.createConnection({ uri: MYSQL_URL });
+  await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await conn.end();
+  return {
+    name,
+    url: `${MYSQL_URL}/${name}`,
+    drop: async () => {
+      const c = await mysql.createConnection({ uri: MYSQL_URL });
+      await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await c.end();
+    },
+  };
+}
+
+/** The built server in production mode (no sandbox, JSON logs at warn), on a free port. */
+export async function startServer(databaseUrl, extraEnv = {}) {
+  const port = await freePort();
+  const env = {
+    PATH: process.env.PATH,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'warn',
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    SESSION_SECRET: 'bench-session-secret-0123456789abcdef0123',
+    PII_KEY: Buffer.alloc(32, 3).toString('base64'),
+    WECHAT_APPID: 'wx00000000000000bb',
+    WECHAT_SECRET: 'bench-secret-not-used',
+    WECHAT_API_BASE: 'http://127.0.0.1:9',
+    ...extraEnv,
+  };
+  return startProcess(join(ROOT, 'server/dist/main.js'), env, port);
+}
+
+export async function startProcess(script, env, port) {
+  const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 150; i++) {
+    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
+    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return { url, stop: async () => { child.kill('SIGTERM'); await once(child, 'exit'); } };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${script} did not answer`);
+}
+
+/** Runs autocannon against one endpoint; every request gets a fresh body from `makeBody`. */
+export async function load({ url, path, makeBody, connections = 32, seconds = 10, headers = {} }) {
+  const result = await autocannon({
+    url: `${url}${path}`,
+    method: 'POST',
+    connections,
+    duration: seconds,
+    headers: { 'content-type': 'application/json', ...headers },
+    requests: [{ setupRequest: (req) => ({ ...req, body: makeBody() }) }],
+  });
+  return {
+    requestsPerSec: Math.round(result.requests.average),
+    p50ms: result.latency.p50,
+    p99ms: result.latency.p99,
+    maxMs: result.latency.max,
+    errors: result.errors + result.timeouts + result.non2xx,
+    total: result.requests.total,
+  };
+}
+
+export function machine() {
+  const cpus = os.cpus();
+  return { date: new Date().toISOString(), node: process.version, cores: cpus.length, cpu: cpus[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30) };
+}
