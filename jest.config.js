@@ -20,7 +20,7 @@ const common = {
 
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/shared/src/**/*.spec.ts', '<rootDir>/server/src/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/shared/src/**/*.spec.ts', '<rootDir>/server/src/**/*.spec.ts', '<rootDir>/miniapp/src/**/*.spec.ts'] },
     { ...common, displayName: 'server', testMatch: ['<rootDir>/server/test/**/*.spec.ts'], testTimeout: 30_000 },
     { ...common, displayName: 'browser', testMatch: ['<rootDir>/e2e/**/*.spec.ts'], testTimeout: 180_000 },
   ],

@@ -2,8 +2,8 @@ export default defineAppConfig({
   // Main package: tab pages only. Everything else lives in a subpackage.
   pages: ['pages/index/index', 'pages/mine/index'],
   subPackages: [
-    { root: 'packages/staff', name: 'staff', pages: ['pages/invite/index', 'pages/scan-confirm/index'] },
-    { root: 'packages/console', name: 'console', pages: ['pages/login/index', 'pages/home/index'] },
+    { root: 'packages/staff', name: 'staff', pages: ['pages/invite/index', 'pages/scan-confirm/index', 'pages/my-shares/index'] },
+    { root: 'packages/console', name: 'console', pages: ['pages/login/index', 'pages/home/index', 'pages/star-map/index', 'pages/channels/index'] },
   ],
   // Staff open 我的 before scanning a console code or accepting an invite.
   preloadRule: {

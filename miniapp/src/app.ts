@@ -1,14 +1,16 @@
 // Must stay the first import: zod reads its no-JIT flag when schemas are built.
 import './core/setup/zod-jitless';
 import type { PropsWithChildren } from 'react';
-import Taro, { useDidShow, useLaunch } from '@tarojs/taro';
+import Taro, { useDidHide, useDidShow, useLaunch } from '@tarojs/taro';
 import { captureEntry } from './core/entry';
 import { loadServerConfig } from './core/platform/server-config';
 import { restoreSession } from './modules/identity/services/identity.service';
+import { flushEvents, reportEntry } from './modules/tracking/services/tracker';
 import { installPrivacyPrompt } from './modules/privacy/services/privacy-prompt';
 import './app.scss';
 
 interface LaunchOptions {
+  path?: string;
   query?: Record<string, unknown>;
   scene?: number;
 }
@@ -17,6 +19,8 @@ function App({ children }: PropsWithChildren) {
   useLaunch((options: LaunchOptions) => {
     const launch = options ?? (Taro.getLaunchOptionsSync?.() as LaunchOptions | undefined) ?? {};
     captureEntry(launch.query, launch.scene);
+    // Every launch is a touchpoint (with its scene); share tokens and channels ride along.
+    reportEntry(launch.path, 'launch');
     installPrivacyPrompt();
     loadServerConfig()
       .catch(() => undefined)
@@ -24,7 +28,14 @@ function App({ children }: PropsWithChildren) {
   });
 
   useDidShow((options?: LaunchOptions) => {
-    if (options) captureEntry(options.query, options.scene);
+    if (!options) return;
+    captureEntry(options.query, options.scene);
+    reportEntry(options.path, 'show');
+  });
+
+  // Last chance before WeChat may freeze or discard the app; what is left stays queued on disk.
+  useDidHide(() => {
+    void flushEvents();
   });
 
   // children is the page being rendered

@@ -1,4 +1,5 @@
-import { parseEntry, type EntryParams } from '@leadloop/shared';
+import { parseEntry, type EntryContext, type EntryParams } from '@leadloop/shared';
+import { anonymousId } from './install';
 import { createStore } from './store';
 
 /**
@@ -28,4 +29,14 @@ export function captureEntry(query: Record<string, unknown> | undefined, scene: 
 /** Moments single-page mode (scene 1154) offers no login at all. */
 export function loginAllowed(): boolean {
   return !entryStore.get().singlePage;
+}
+
+/** What the login sends as this person's entry (their first touch if the login creates them). */
+export function entryContext(): EntryContext {
+  const entry = entryStore.get();
+  const context: EntryContext = { anonymousId: anonymousId() };
+  if (entry.shareToken) context.shareToken = entry.shareToken;
+  if (entry.channelCode) context.channelCode = entry.channelCode;
+  if (entry.launchScene !== null) context.launchScene = entry.launchScene;
+  return context;
 }

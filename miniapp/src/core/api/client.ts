@@ -1,21 +1,33 @@
-import { Api, type ApiBody, type ApiName, type ApiResponse } from '@leadloop/shared';
-import { loginAllowed } from '../entry';
+import { Api, type ApiBody, type ApiName, type ApiQuery, type ApiResponse } from '@leadloop/shared';
+import { entryContext, loginAllowed } from '../entry';
 import { platform } from '../platform';
 import { apiBase } from '../platform/env';
 import { currentSession, sessions, type Session, type SessionScope } from '../session/session-store';
 import { ApiError, type ApiErrorCode } from './api-error';
 import { httpJson } from './http';
 
-export interface CallOptions {
+export interface CallOptions<N extends ApiName = ApiName> {
   /** Which stored session to send (default `app`). */
   scope?: SessionScope;
   /** Values for `{name}` segments of the route's path. */
   params?: Record<string, string>;
+  /** Query-string parameters of the route (its `query` schema); undefined values are left out. */
+  query?: ApiQuery<N>;
+  /**
+   * Public routes only: send the stored session when there is one (never logging in for it), and
+   * fall back to an anonymous call if the server refuses that session.
+   */
+  sessionIfAny?: boolean;
 }
 
 type Args<N extends ApiName> = ApiBody<N> extends undefined
-  ? [body?: undefined, options?: CallOptions]
-  : [body: ApiBody<N>, options?: CallOptions];
+  ? [body?: undefined, options?: CallOptions<N>]
+  : [body: ApiBody<N>, options?: CallOptions<N>];
+
+interface Target {
+  params?: Record<string, string>;
+  query?: unknown;
+}
 
 const SESSION_ERRORS: readonly ApiErrorCode[] = ['SESSION_EXPIRED', 'SESSION_INVALID', 'UNAUTHENTICATED'];
 
@@ -29,7 +41,8 @@ export function signIn(): Promise<Session> {
   if (!loginAllowed()) return Promise.reject(new ApiError('LOGIN_UNAVAILABLE', 'no login in Moments single-page mode'));
   loginInFlight ??= (async () => {
     const code = await platform.getLoginCode();
-    const session = await call('login', { code }, 'app', null);
+    // The entry (share token, channel, scene, install id) becomes a new person's first touch.
+    const session = await call('login', { code, entry: entryContext() }, null, {});
     sessions.app.set(session);
     return session;
   })().finally(() => {
@@ -38,24 +51,30 @@ export function signIn(): Promise<Session> {
   return loginInFlight;
 }
 
-function urlOf(path: string, params: Record<string, string> = {}): string {
+/** `a=1&b=x%20y`, in key order so equal queries give equal URLs; undefined and null are left out. */
+export function queryString(query: unknown): string {
+  if (!query || typeof query !== 'object') return '';
+  return Object.entries(query as Record<string, unknown>)
+    .filter(([, value]) => value !== undefined && value !== null && value !== '')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
+    .join('&');
+}
+
+function urlOf(path: string, { params = {}, query }: Target): string {
   const filled = path.replace(/\{(\w+)\}/g, (_, key: string) => {
     const value = params[key];
     if (value === undefined) throw new ApiError('VALIDATION_FAILED', `missing path parameter ${key}`);
     return encodeURIComponent(value);
   });
-  return `${apiBase}/api${filled}`;
+  const search = queryString(query);
+  return `${apiBase}/api${filled}${search ? `?${search}` : ''}`;
 }
 
-async function call<N extends ApiName>(
-  name: N,
-  body: unknown,
-  scope: SessionScope,
-  token: string | null,
-  params?: Record<string, string>,
-): Promise<ApiResponse<N>> {
+async function call<N extends ApiName>(name: N, body: unknown, token: string | null, target: Target): Promise<ApiResponse<N>> {
   const route = Api[name];
-  const data = await httpJson({ url: urlOf(route.path, params), method: route.method, data: body, token });
+  if (!route) throw new ApiError('NOT_SUPPORTED', `unknown API route ${String(name)}`);
+  const data = await httpJson({ url: urlOf(route.path, target), method: route.method, data: body, token });
   const parsed = route.response.safeParse(data);
   if (!parsed.success) throw new ApiError('BAD_RESPONSE', `unexpected response from ${name}`, { details: parsed.error.issues });
   return parsed.data as ApiResponse<N>;
@@ -76,17 +95,27 @@ async function tokenFor(scope: SessionScope): Promise<string> {
  */
 export async function api<N extends ApiName>(name: N, ...[body, options = {}]: Args<N>): Promise<ApiResponse<N>> {
   const scope = options.scope ?? 'app';
-  if (Api[name].access === 'public') return call(name, body, scope, null, options.params);
+  const target: Target = { params: options.params, query: options.query };
+  if (Api[name]?.access === 'public') {
+    const known = options.sessionIfAny ? (currentSession(scope)?.token ?? null) : null;
+    if (!known) return call(name, body, null, target);
+    try {
+      return await call(name, body, known, target);
+    } catch (error) {
+      if (!(error instanceof ApiError) || !SESSION_ERRORS.includes(error.code)) throw error;
+      return call(name, body, null, target);
+    }
+  }
 
   const token = await tokenFor(scope);
   try {
-    return await call(name, body, scope, token, options.params);
+    return await call(name, body, token, target);
   } catch (error) {
     if (!(error instanceof ApiError) || !SESSION_ERRORS.includes(error.code)) throw error;
     // Only forget the session that was refused, not one a concurrent call stored meanwhile.
     if (sessions[scope].get()?.token === token) sessions[scope].set(null);
     if (scope !== 'app') throw error;
     const renewed = await signIn();
-    return call(name, body, scope, renewed.token, options.params);
+    return call(name, body, renewed.token, target);
   }
 }

@@ -151,6 +151,12 @@ export const platform = {
     if (isWeapp && typeof Taro.openPrivacyContract === 'function') Taro.openPrivacyContract({});
   },
 
+  /**
+   * WeChat has a share menu (and `<Button openType="share">`); a browser has neither, so pages
+   * show the share link to copy instead.
+   */
+  hasShareMenu: isWeapp,
+
   /** A link a person can open for a mini-program path: a browser URL on H5, the page path in WeChat. */
   linkFor(path: string): string {
     const clean = path.replace(/^\/+/, '');

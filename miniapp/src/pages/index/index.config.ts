@@ -1,3 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '线索闭环',
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
 });

@@ -28,6 +28,9 @@ export function StaffToolsCard({ staff }: { staff: StaffSummary }) {
         <Text className='ll-muted'>已绑定团队账号</Text>
       </View>
       <View className='ll-stack'>
+        <ActionButton variant='secondary' onClick={() => void Taro.navigateTo({ url: Routes.myShares })}>
+          我的分享
+        </ActionButton>
         {platform.canScanConsoleQr && (
           <ActionButton onClick={() => void scan()}>扫码登录控制台</ActionButton>
         )}

@@ -1,6 +1,7 @@
 import { describeError } from '@/core/api/api-error';
 import { ConsoleHeader } from '@/modules/console/components/ConsoleHeader';
 import { ConsoleLayout } from '@/modules/console/components/ConsoleLayout';
+import { ConsoleNav } from '@/modules/console/components/ConsoleNav';
 import { ConsoleWelcome } from '@/modules/console/components/ConsoleWelcome';
 import { InviteCreator } from '@/modules/console/components/InviteCreator';
 import { StaffTable } from '@/modules/console/components/StaffTable';
@@ -39,6 +40,7 @@ export default function ConsoleHomePage() {
           main={
             <>
               <ConsoleWelcome me={me} />
+              <ConsoleNav role={me.staff.role} />
               {isAdmin && <StaffTable items={directory.items} error={directory.error} />}
             </>
           }

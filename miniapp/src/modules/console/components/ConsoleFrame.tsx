@@ -1,0 +1,71 @@
+import { ConsoleRoles, type MeResponse, type StaffRole } from '@leadloop/shared';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import type { ReactNode } from 'react';
+import { describeError } from '@/core/api/api-error';
+import { Routes } from '@/core/routes';
+import { ActionButton, Card, Loading, Notice, Page, ResultPanel } from '@/ui';
+import { useConsoleAccess } from '../hooks/useConsoleAccess';
+import { leaveConsole } from '../services/console-auth.service';
+import { ConsoleHeader } from './ConsoleHeader';
+import './ConsoleFrame.scss';
+
+interface ConsoleFrameProps {
+  title: string;
+  subtitle?: string;
+  /** Who may use this page (default: admin and marketer). */
+  roles?: readonly StaffRole[];
+  children(me: MeResponse): ReactNode;
+}
+
+function backToConsole(): void {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+  else void Taro.redirectTo({ url: Routes.consoleHome });
+}
+
+/**
+ * A console sub-page: header, a way back to the console home, and the access checks (signed in,
+ * a staff member, a role that may see this page) before its content.
+ */
+export function ConsoleFrame({ title, subtitle, roles = ConsoleRoles, children }: ConsoleFrameProps) {
+  const { me, error, reload, redirecting } = useConsoleAccess();
+  if (redirecting) return <Page wide />;
+  const allowed = !!me?.staff && roles.includes(me.staff.role);
+
+  return (
+    <Page wide>
+      <ConsoleHeader staff={me?.staff ?? null} onLeave={leaveConsole} />
+      <View className='console-frame__bar'>
+        <View className='console-frame__back' onClick={backToConsole}>
+          <Text>‹ 控制台</Text>
+        </View>
+        <View className='console-frame__titles'>
+          <Text className='console-frame__title'>{title}</Text>
+          {subtitle && <Text className='console-frame__subtitle'>{subtitle}</Text>}
+        </View>
+      </View>
+      {!me ? (
+        error ? (
+          <Card>
+            <Notice tone='error'>{describeError(error)}</Notice>
+            <ActionButton variant='secondary' onClick={reload}>
+              重试
+            </ActionButton>
+          </Card>
+        ) : (
+          <Loading />
+        )
+      ) : !me.staff ? (
+        <Card>
+          <ResultPanel tone='warning' title='仅团队成员可使用控制台' description='请先通过管理员发出的邀请绑定团队账号。' />
+        </Card>
+      ) : !allowed ? (
+        <Card>
+          <ResultPanel tone='warning' title='暂无权限' description='该功能仅对管理员和市场同事开放。' />
+        </Card>
+      ) : (
+        children(me)
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,44 @@
+import { ConsoleRoles, type StaffRole } from '@leadloop/shared';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Routes } from '@/core/routes';
+import { Card } from '@/ui';
+import './ConsoleNav.scss';
+
+interface Entry {
+  key: string;
+  glyph: string;
+  title: string;
+  description: string;
+  url: string;
+  roles: readonly StaffRole[];
+}
+
+const Entries: Entry[] = [
+  { key: 'star-map', glyph: '星', title: '分享星空图', description: '看清每条内容的转发链路与传播达人', url: Routes.starMap, roles: ConsoleRoles },
+  { key: 'channels', glyph: '渠', title: '渠道管理', description: '为展会、公众号、广告生成渠道码', url: Routes.channels, roles: ConsoleRoles },
+];
+
+/** The console's sections a role may open. */
+export function ConsoleNav({ role }: { role: StaffRole }) {
+  const entries = Entries.filter((e) => e.roles.includes(role));
+  if (entries.length === 0) return null;
+  return (
+    <Card title='增长分析'>
+      <View className='console-nav'>
+        {entries.map((entry) => (
+          <View className='console-nav__item' key={entry.key} onClick={() => void Taro.navigateTo({ url: entry.url })}>
+            <View className={`console-nav__glyph console-nav__glyph--${entry.key}`}>
+              <Text>{entry.glyph}</Text>
+            </View>
+            <View className='console-nav__text'>
+              <Text className='console-nav__title'>{entry.title}</Text>
+              <Text className='console-nav__description'>{entry.description}</Text>
+            </View>
+            <Text className='console-nav__arrow'>›</Text>
+          </View>
+        ))}
+      </View>
+    </Card>
+  );
+}

@@ -1,0 +1,40 @@
+import type { ContentType, StarMapResponse } from '@leadloop/shared';
+import { api } from '@/core/api/client';
+import { platform } from '@/core/platform';
+
+export const RangePresets = [
+  { key: '7d', label: '近 7 天', days: 7 },
+  { key: '30d', label: '近 30 天', days: 30 },
+  { key: '90d', label: '近 90 天', days: 90 },
+  { key: 'all', label: '全部', days: null },
+] as const;
+export type RangeKey = (typeof RangePresets)[number]['key'];
+
+export interface StarMapFilters {
+  contentType: ContentType;
+  contentId: string;
+  range: RangeKey;
+  /** null: every channel. */
+  channelCode: string | null;
+}
+
+export const DefaultFilters: StarMapFilters = { contentType: 'page', contentId: 'home', range: 'all', channelCode: null };
+
+/** The start of a preset range, as the API's `from` (ISO); undefined for all time. */
+export function rangeStart(range: RangeKey, now: number = Date.now()): string | undefined {
+  const preset = RangePresets.find((p) => p.key === range);
+  if (!preset || preset.days === null) return undefined;
+  return new Date(now - preset.days * 24 * 60 * 60 * 1000).toISOString();
+}
+
+export function fetchStarMap(filters: StarMapFilters): Promise<StarMapResponse> {
+  return api('starMap', undefined, {
+    scope: platform.consoleScope,
+    query: {
+      contentType: filters.contentType,
+      contentId: filters.contentId,
+      from: rangeStart(filters.range),
+      channelCode: filters.channelCode ?? undefined,
+    },
+  });
+}
