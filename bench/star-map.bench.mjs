@@ -71,12 +71,12 @@ async function seed(conn, n, staffIds) {
       const staff = p < 0 ? staffIds[i % staffIds.length] : null;
       rows.push([
         ids[i], randomBytes(12).toString('base64url'), randomBytes(32).toString('hex'), ulid(start + i), staff, 'page', 'bench', null,
-        p < 0 ? null : ids[p], ids[rootOf[i]], staffIds[rootOf[i] % staffIds.length], tree.depth[i], new Date(start + i),
+        p < 0 ? null : ids[p], ids[rootOf[i]], staffIds[rootOf[i] % staffIds.length], tree.depth[i], new Date(start + i), new Date(start + i),
         tree.visitors[i], tree.conversions[i], tree.subtree[i], tree.subVisitors[i], tree.subConversions[i],
       ]);
     }
     await conn.query(
-      `INSERT INTO share_nodes (id, token, mint_key, sharer_person_id, sharer_staff_id, content_type, content_id, channel_id, parent_id, root_id, root_staff_id, depth, created_at, visitors, conversions, subtree_nodes, subtree_visitors, subtree_conversions) VALUES ?`,
+      `INSERT INTO share_nodes (id, token, mint_key, sharer_person_id, sharer_staff_id, content_type, content_id, channel_id, parent_id, root_id, root_staff_id, depth, created_at, activated_at, visitors, conversions, subtree_nodes, subtree_visitors, subtree_conversions) VALUES ?`,
       [rows],
     );
   }

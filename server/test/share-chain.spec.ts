@@ -24,12 +24,29 @@ describe('share chain: tokens, touchpoints, attribution', () => {
 
     const a = await arrive(server, 'mint-a', tokens[0]);
     const child = await mint(server, a.token, tokens[0]);
+    await drain(server);
     const node = await nodeOf(child);
     expect(node.depth).toBe(1);
     expect(node.root_staff_id).toBe(staff.staffId);
     expect((await nodeOf(tokens[0])).subtree_nodes).toBe(2);
     // re-sharing my own token keeps my node
     expect(await mint(server, a.token, child)).toBe(child);
+  });
+
+  it('counts a share in its tree only once it was sent or someone arrived through it', async () => {
+    const staff = await staffAs(server, 'activation-staff', 'sales');
+    const t1 = await mint(server, staff.token);
+    const a = await arrive(server, 'activation-a', t1);
+    // A's token is minted (the page pre-mints) but never sent
+    const unsent = await server.http('POST', '/api/share/tokens', { ...HOME, parentToken: t1 }, a.token);
+    await drain(server);
+    expect((await nodeOf(unsent.body.token)).activated_at).toBeNull();
+    expect((await nodeOf(t1)).subtree_nodes).toBe(1);
+    // someone arrives through it: the share happened
+    await arrive(server, 'activation-b', unsent.body.token);
+    await drain(server);
+    expect((await nodeOf(unsent.body.token)).activated_at).not.toBeNull();
+    expect((await nodeOf(t1)).subtree_nodes).toBe(2);
   });
 
   it('credits a four-level chain staff → A → B → C under every model', async () => {

@@ -16,9 +16,11 @@ export function entryEvent(anonymousId: string, shareToken?: string, extra: Reco
   return { id: `evt-${Date.now()}-${counter}-${randomBytes(3).toString('hex')}`, type: 'entry', at: new Date().toISOString(), page: 'pages/index/index', anonymousId, ...(shareToken ? { shareToken } : {}), ...extra };
 }
 
+/** Mints a share token and reports the share as the mini-program does (share_request). */
 export async function mint(server: TestServer, token: string, parentToken?: string, content: { contentType: string; contentId: string } = HOME): Promise<string> {
   const res = await server.http('POST', '/api/share/tokens', { ...content, ...(parentToken ? { parentToken } : {}) }, token);
   if (res.status !== 200) throw new Error(`mint failed: ${JSON.stringify(res.body)}`);
+  await server.http('POST', '/api/events', { events: [{ ...entryEvent(newInstall(), res.body.token), type: 'share_request' }] }, token);
   return res.body.token;
 }
 

@@ -40,7 +40,10 @@ export class ShareChain1763900000000 implements MigrationInterface {
           col.ref('root_staff_id', true),
           col.int('depth'),
           col.time('created_at'),
-          // incremental counters (never recomputed by a scan); subtree_* include the node itself
+          // a token exists once asked for; the share "happened" when it was sent or someone arrived
+          col.time('activated_at', true),
+          // incremental counters (never recomputed by a scan); subtree_* include the node itself and
+          // count only activated nodes
           counter('visitors'),
           counter('conversions'),
           counter('subtree_nodes'),

@@ -7,7 +7,7 @@ import { insertIgnore, isMysql, sqlTime } from '../../database/sql';
 import { StaffRepository } from '../staff/staff.repository';
 import { CreditModels, splitCredit } from './credit';
 import { OwnerProtection } from './owner-protection';
-import { type ChannelEntity, ConversionCreditEntity, ConversionEntity, EventEntity, PersonAttributionEntity, type ShareNodeEntity } from './share-chain.entity';
+import { type ChannelEntity, ConversionCreditEntity, ConversionEntity, EventEntity, PersonAttributionEntity, ShareNodeEntity } from './share-chain.entity';
 import { type CounterDelta, ShareChainRepository } from './share-chain.repository';
 
 const BATCH = 500;
@@ -73,7 +73,10 @@ export class AttributionService {
       const discounts = new Map<string, string>();
       const visits: { event: EventEntity; node: ShareNodeEntity; visitorKey: string }[] = [];
       const owners: { event: EventEntity; personId: string; staffId: string; nodeId: string | null }[] = [];
+      const sent: ShareNodeEntity[] = [];
       for (const event of events) {
+        const sharedNode = event.type === 'share_request' && event.shareNodeId ? nodes.get(event.shareNodeId) : undefined;
+        if (sharedNode && sharedNode.sharerPersonId === people.get(event.id)) sent.push(sharedNode);
         if (event.type !== 'entry' || event.discount) continue;
         const person = people.get(event.id) ?? null;
         const node = event.shareNodeId ? nodes.get(event.shareNodeId) : undefined;
@@ -85,7 +88,7 @@ export class AttributionService {
         if (person && candidate) owners.push({ event, personId: person, staffId: candidate, nodeId: node?.id ?? null });
       }
 
-      const fresh = await this.countVisits(em, visits, discounts);
+      const fresh = await this.countVisits(em, visits, discounts, sent);
       for (const o of owners) {
         await this.owners.consider(em, o.personId, o.staffId, { nodeId: o.nodeId, eventId: o.event.id, at: o.event.occurredAt, reason: 'share chain' });
       }
@@ -114,8 +117,16 @@ export class AttributionService {
     return result;
   }
 
-  /** Records first visits per (node, visitor); repeats are marked, counters move up the chain. */
-  private async countVisits(em: EntityManager, visits: { event: EventEntity; node: ShareNodeEntity; visitorKey: string }[], discounts: Map<string, string>): Promise<number> {
+  /**
+   * Records first visits per (node, visitor); repeats are marked, counters move up the chain.
+   * Nodes that were sent or visited are activated first, so they count in their tree.
+   */
+  private async countVisits(
+    em: EntityManager,
+    visits: { event: EventEntity; node: ShareNodeEntity; visitorKey: string }[],
+    discounts: Map<string, string>,
+    sent: ShareNodeEntity[],
+  ): Promise<number> {
     const firstOf = new Map<string, (typeof visits)[number]>();
     for (const v of visits) {
       const key = `${v.node.id}|${v.visitorKey}`;
@@ -123,6 +134,7 @@ export class AttributionService {
       else firstOf.set(key, v);
     }
     const candidates = [...firstOf.values()];
+    await this.activate(em, [...sent, ...candidates.map((c) => c.node)]);
     if (candidates.length === 0) return 0;
     const existing = await em.query(
       `SELECT node_id, visitor_key FROM share_node_visits WHERE ${candidates.map(() => '(node_id = ? AND visitor_key = ?)').join(' OR ')}`,
@@ -154,6 +166,39 @@ export class AttributionService {
       [...spreaders.values()].map(({ node, visitors }) => ({ contentType: node.contentType, contentId: node.contentId, personId: node.sharerPersonId, staffId: node.sharerStaffId, shares: 0, visitors, conversions: 0 })),
     );
     return fresh.length;
+  }
+
+  /**
+   * Marks shares as having happened. A node joins its tree's counts (its ancestors'
+   * subtree_nodes, its sharer's shares) once; inactive ancestors are activated with it.
+   */
+  private async activate(em: EntityManager, nodes: ShareNodeEntity[]): Promise<void> {
+    const deltas = new Map<string, CounterDelta>();
+    const shares = new Map<string, { node: ShareNodeEntity; shares: number }>();
+    const done = new Set<string>();
+    for (const node of nodes) {
+      if (node.activatedAt || done.has(node.id)) continue;
+      const chain = await this.nodes.chainOf(node.id, em);
+      for (let i = 0; i < chain.length; i++) {
+        const x = chain[i];
+        if (x.activatedAt || done.has(x.id)) continue;
+        const now = new Date();
+        const result = await em.createQueryBuilder().update(ShareNodeEntity).set({ activatedAt: now }).where('id = :id AND activated_at IS NULL', { id: x.id }).execute();
+        if (result.affected !== 1) continue;
+        done.add(x.id);
+        x.activatedAt = now;
+        for (const ancestor of chain.slice(0, i)) deltas.set(ancestor.id, { subtreeNodes: (deltas.get(ancestor.id)?.subtreeNodes ?? 0) + 1 });
+        const s = shares.get(x.sharerPersonId + x.contentType + x.contentId) ?? { node: x, shares: 0 };
+        s.shares += 1;
+        shares.set(x.sharerPersonId + x.contentType + x.contentId, s);
+      }
+    }
+    for (const node of nodes) if (done.has(node.id)) node.activatedAt ??= new Date();
+    await this.nodes.addToNodes(em, deltas);
+    await this.nodes.addToSpreaders(
+      em,
+      [...shares.values()].map(({ node, shares: n }) => ({ contentType: node.contentType, contentId: node.contentId, personId: node.sharerPersonId, staffId: node.sharerStaffId, shares: n, visitors: 0, conversions: 0 })),
+    );
   }
 
   private readonly parentCache = new Map<string, string | null>();

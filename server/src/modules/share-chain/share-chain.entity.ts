@@ -32,6 +32,7 @@ export class ShareNodeEntity {
   @ref('root_staff_id', true) rootStaffId!: string | null;
   @Column({ type: 'int' }) depth!: number;
   @time('created_at') createdAt!: Date;
+  @time('activated_at', true) activatedAt!: Date | null;
   @int('visitors') visitors!: number;
   @int('conversions') conversions!: number;
   @int('subtree_nodes') subtreeNodes!: number;

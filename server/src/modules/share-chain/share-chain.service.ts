@@ -32,6 +32,8 @@ export class ShareChainService {
   /**
    * The caller's share node for this content (and the token it arrived through): minted once,
    * returned again on every later request, so a retried or repeated share never forks the tree.
+   * WeChat says nothing when a share is sent, so the node counts in the tree only once the app
+   * reports the share (share_request) or someone arrives through it (see AttributionService).
    */
   async mint(auth: AuthContext, input: MintShareRequest): Promise<MintShareResponse> {
     const channel = input.channelCode ? await this.nodes.findChannelByCode(input.channelCode) : null;
@@ -66,6 +68,8 @@ export class ShareChainService {
           rootStaffId: parent ? parent.rootStaffId : (auth.staff?.id ?? channel?.ownerStaffId ?? null),
           depth: parent ? parent.depth + 1 : 0,
           createdAt: now,
+          // counted in the tree once it is sent (share_request) or someone arrives through it
+          activatedAt: null,
           visitors: 0,
           conversions: 0,
           subtreeNodes: 1,
@@ -73,13 +77,6 @@ export class ShareChainService {
           subtreeConversions: 0,
         };
         await this.nodes.insertNode(em, created);
-        if (parent) {
-          const ancestors = await this.nodes.chainOf(parent.id, em);
-          await this.nodes.addToNodes(em, new Map(ancestors.map((a) => [a.id, { subtreeNodes: 1 }])));
-        }
-        await this.nodes.addToSpreaders(em, [
-          { contentType: input.contentType, contentId: input.contentId, personId: auth.personId, staffId: auth.staff?.id ?? null, shares: 1, visitors: 0, conversions: 0 },
-        ]);
         return created;
       });
     });
@@ -115,7 +112,7 @@ export class ShareChainService {
   async myShares(auth: AuthContext): Promise<MySharesResponse> {
     const rows: { content_type: string; content_id: string; shares: string; visitors: string; conversions: string }[] = await this.dataSource.query(
       `SELECT content_type, content_id, COUNT(*) AS shares, SUM(subtree_visitors) AS visitors, SUM(subtree_conversions) AS conversions
-         FROM share_nodes WHERE sharer_person_id = ? GROUP BY content_type, content_id`,
+         FROM share_nodes WHERE sharer_person_id = ? AND activated_at IS NOT NULL GROUP BY content_type, content_id`,
       [auth.personId],
     );
     const leads: { content_type: string; content_id: string; leads: string }[] = auth.staff

@@ -35,20 +35,23 @@ export class StarMapService {
     const select = this.dataSource.manager
       .createQueryBuilder(ShareNodeEntity, 'n')
       .select(['n.id', 'n.parentId', 'n.sharerPersonId', 'n.sharerStaffId', 'n.channelId', 'n.depth', 'n.visitors', 'n.conversions', 'n.subtreeNodes', 'n.subtreeVisitors', 'n.subtreeConversions'])
-      .where('n.content_type = :type AND n.content_id = :id', { type: query.contentType, id: query.contentId })
+      .where('n.content_type = :type AND n.content_id = :id AND n.activated_at IS NOT NULL', { type: query.contentType, id: query.contentId })
       // all DESC, matching the index read backwards (a mixed direction would sort in memory)
       .orderBy('n.subtree_nodes', 'DESC')
       .addOrderBy('n.depth', 'DESC')
       .addOrderBy('n.id', 'DESC')
       .limit(real);
     if (query.to) select.andWhere('n.created_at <= :to', { to: sqlTime(new Date(query.to)) });
-    if (channel) select.andWhere('n.channel_id = :channel', { channel: channel.id });
+    // a channel filter keeps the trees that were started through that channel
+    const channelRoots = 'SELECT r.id FROM share_nodes r WHERE r.content_type = :type AND r.content_id = :id AND r.depth = 0 AND r.channel_id = :channel';
+    if (channel) select.andWhere(`n.root_id IN (${channelRoots})`, { channel: channel.id });
     const rows: Row[] = await select.getMany();
 
     // every node is in exactly one root's subtree
     const totals = await this.dataSource.query(
-      'SELECT COALESCE(SUM(subtree_nodes), 0) AS total FROM share_nodes WHERE content_type = ? AND content_id = ? AND depth = 0',
-      [query.contentType, query.contentId],
+      `SELECT COALESCE(SUM(subtree_nodes), 0) AS total FROM share_nodes
+        WHERE content_type = ? AND content_id = ? AND depth = 0 AND activated_at IS NOT NULL${channel ? ' AND channel_id = ?' : ''}`,
+      [query.contentType, query.contentId, ...(channel ? [channel.id] : [])],
     );
     const ranged = query.from || query.to ? await this.rangedCounts(rows.map((r) => r.id), query.from, query.to) : null;
     const labels = await this.labels(rows);
@@ -67,12 +70,14 @@ export class StarMapService {
       subtreeConversions: r.subtreeConversions,
     }));
     if (ranged) sumSubtrees(nodes);
-    const channelRoots = await this.channelRoots(nodes, rows);
-    const summaries = summarise(rows, selected, query.limit - nodes.length - channelRoots.length);
+    const channelNodes = await this.channelRoots(nodes, rows);
+    const { shown: summaries, hidden } = summarise(rows, selected, query.limit - nodes.length - channelNodes.length);
+    // "as of" a date, the tree is what was shared by then: what we show plus what it summarises
+    const total = query.to ? rows.length + hidden : Number(totals[0]?.total ?? 0);
     return {
-      nodes: [...channelRoots, ...nodes, ...summaries],
-      totalNodes: Number(totals[0]?.total ?? 0),
-      collapsed: summaries.length > 0 || rows.length < Number(totals[0]?.total ?? 0),
+      nodes: [...channelNodes, ...nodes, ...summaries],
+      totalNodes: total,
+      collapsed: summaries.length > 0 || rows.length < total,
       topSpreaders: await this.topSpreaders(query),
     };
   }
@@ -136,12 +141,17 @@ export class StarMapService {
     return { kind, label };
   }
 
+  /** The staff members and partners, and the prospects (KOC), who brought the most visitors. */
   private async topSpreaders(query: StarMapQuery): Promise<StarMapResponse['topSpreaders']> {
-    const rows: { person_id: string; staff_id: string | null; shares: number; visitors: number; conversions: number }[] = await this.dataSource.query(
-      `SELECT person_id, staff_id, shares, visitors, conversions FROM share_spreaders
-        WHERE content_type = ? AND content_id = ? ORDER BY visitors DESC LIMIT ${TOP_SPREADERS}`,
-      [query.contentType, query.contentId],
-    );
+    const top = (staff: boolean): Promise<{ person_id: string; staff_id: string | null; shares: number; visitors: number; conversions: number }[]> =>
+      this.dataSource.query(
+        `SELECT person_id, staff_id, shares, visitors, conversions FROM share_spreaders
+          WHERE content_type = ? AND content_id = ? AND staff_id IS ${staff ? 'NOT ' : ''}NULL AND shares > 0
+          ORDER BY visitors DESC LIMIT ${TOP_SPREADERS}`,
+        [query.contentType, query.contentId],
+      );
+    const rows = [...(await top(true)), ...(await top(false))];
+    if (rows.length === 0) return [];
     const staffIds = rows.map((r) => r.staff_id).filter((id): id is string => !!id);
     const staff = staffIds.length ? await this.dataSource.manager.find(StaffEntity, { select: { id: true, name: true, role: true }, where: { id: In(staffIds) } }) : [];
     const persons = await this.dataSource.manager.find(PersonEntity, { select: { id: true, nickname: true }, where: { id: In(rows.map((r) => r.person_id)) } });
@@ -176,8 +186,11 @@ function sumSubtrees(nodes: StarMapNode[]): void {
   }
 }
 
-/** One summary node per shown node whose subtree is partly hidden, largest first, within budget. */
-function summarise(rows: Row[], selected: Set<string>, budget: number): StarMapNode[] {
+/**
+ * One summary node per shown node whose subtree is partly hidden, largest first, within budget;
+ * `hidden` counts every node the summaries stand for, shown or not.
+ */
+function summarise(rows: Row[], selected: Set<string>, budget: number): { shown: StarMapNode[]; hidden: number } {
   const shownBelow = new Map<string, { nodes: number; visitors: number; conversions: number }>();
   for (const r of rows) {
     if (!r.parentId || !selected.has(r.parentId)) continue;
@@ -196,6 +209,7 @@ function summarise(rows: Row[], selected: Set<string>, budget: number): StarMapN
     const conversions = Math.max(0, r.subtreeConversions - r.conversions - shown.conversions);
     summaries.push({ id: `${r.id}:more`, parentId: r.id, kind: 'collapsed', label: `另有 ${hidden} 个节点`, depth: r.depth + 1, visitors, conversions, subtreeNodes: hidden, subtreeVisitors: visitors, subtreeConversions: conversions });
   }
-  return summaries.sort((a, b) => b.subtreeNodes - a.subtreeNodes).slice(0, Math.max(0, budget));
+  const hidden = summaries.reduce((sum, n) => sum + n.subtreeNodes, 0);
+  return { shown: summaries.sort((a, b) => b.subtreeNodes - a.subtreeNodes).slice(0, Math.max(0, budget)), hidden };
 }
 
