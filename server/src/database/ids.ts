@@ -1,6 +1,18 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomFillSync } from 'node:crypto';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+// ids are minted on the ingest hot path: draw randomness 4 KB at a time, not 16 bytes per id
+const pool = Buffer.alloc(4096);
+let poolOffset = pool.length;
+
+function random16(): Buffer {
+  if (poolOffset + 16 > pool.length) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  poolOffset += 16;
+  return pool.subarray(poolOffset - 16, poolOffset);
+}
 
 /**
  * A ULID: 48-bit millisecond time + 80 random bits, 26 Crockford base32 characters.
@@ -14,7 +26,7 @@ export function newId(now = Date.now()): string {
     time = ALPHABET[t % 32] + time;
     t = Math.floor(t / 32);
   }
-  const bytes = randomBytes(16);
+  const bytes = random16();
   let random = '';
   for (let i = 0; i < 16; i++) random += ALPHABET[bytes[i] % 32];
   return time + random;

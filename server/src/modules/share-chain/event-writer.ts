@@ -14,7 +14,7 @@ interface Pending {
 /** Rows in one INSERT: well under max_allowed_packet and SQLite's variable limit. */
 const MAX_ROWS_PER_STATEMENT = 1000;
 /** INSERTs in flight at once: enough to keep the database's own group commit busy. */
-const MAX_IN_FLIGHT = 4;
+const MAX_IN_FLIGHT = 16;
 
 /**
  * Group commit for event ingest: rows from concurrent requests that arrive while writes are in
