@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { NestFactory, Reflector } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
@@ -7,8 +9,9 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './config/config';
 import { ErrorFilter } from './core/error.filter';
 import { AppLogger } from './core/logger';
-import { requestContextMiddleware } from './core/request-context';
+import { requestContextMiddleware, SECURITY_HEADERS } from './core/request-context';
 import { ContractInterceptor } from './core/route';
+import { eventsFastPath } from './modules/share-chain/events.fast-path';
 import { WechatEndpoint } from './modules/wechat/wechat.endpoint';
 
 export interface RunningApp {
@@ -38,20 +41,36 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   return app;
 }
 
-/** Creates the app and listens; with the sandbox on, WeChat calls go to this same server. */
+/**
+ * Creates the app and listens. Node's HTTP server answers event ingest itself and hands every
+ * other request to Express/Nest. With the sandbox on, WeChat calls go to this same server.
+ */
 export async function startApp(config: AppConfig): Promise<RunningApp> {
   const app = await createApp(config);
-  await app.listen(config.port, config.host);
-  const address = app.getHttpServer().address() as { port: number };
-  const url = `http://127.0.0.1:${address.port}`;
+  await app.init();
+  const fast = eventsFastPath(app);
+  const express = app.getHttpAdapter().getInstance() as (req: IncomingMessage, res: ServerResponse) => void;
+  const server = createServer((req, res) => {
+    if (!fast(req, res)) express(req, res);
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.port, config.host, resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
   app.get(WechatEndpoint).useLocalSandbox(url);
-  return { app, url, close: () => app.close() };
+  return {
+    app,
+    url,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.close();
+    },
+  };
 }
 
 function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('X-Frame-Options', 'DENY');
+  for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
   next();
 }
 

@@ -181,6 +181,24 @@ describe('share chain: tokens, touchpoints, attribution', () => {
     expect((await server.http('POST', '/api/events', { events: Array.from({ length: 51 }, () => entryEvent(install)) })).status).toBe(400);
   });
 
+  it('answers bad ingest requests with the usual coded errors and request ids', async () => {
+    const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+      fetch(`${server.url}/api/events`, { method: 'POST', headers: { 'x-request-id': 'ingest-trace-0001', ...headers }, body });
+    const broken = await post('{"events": [');
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toMatchObject({ code: 'VALIDATION_FAILED', requestId: 'ingest-trace-0001' });
+    expect(broken.headers.get('x-request-id')).toBe('ingest-trace-0001');
+    expect(broken.headers.get('x-content-type-options')).toBe('nosniff');
+    expect((await post('events=1', { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(400);
+    const huge = await post(JSON.stringify({ events: [entryEvent(newInstall(), 'x'.repeat(300 * 1024))] }));
+    expect(huge.status).toBe(413);
+    expect((await huge.json()).code).toBe('PAYLOAD_TOO_LARGE');
+    const noList = await post('{"events": "all of them"}');
+    expect((await noList.json()).details.fields[0].path).toBe('events');
+    // other methods on the path still reach the framework (and its 404)
+    expect((await fetch(`${server.url}/api/events`)).status).toBe(404);
+  });
+
   it('records unknown or forged tokens as direct traffic, never a 500', async () => {
     const install = newInstall();
     const res = await server.http('POST', '/api/events', { events: [entryEvent(install, 'AAAAAAAAAAAAAAAA'), entryEvent(install, "'; DROP TABLE--"), entryEvent(install, 'x'.repeat(64))] });

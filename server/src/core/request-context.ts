@@ -14,11 +14,21 @@ export function currentRequestId(): string | undefined {
 
 const INCOMING_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
+/** The caller's X-Request-Id when it is sane, else a new one. */
+export function requestIdFor(incoming: string | string[] | undefined): string {
+  return typeof incoming === 'string' && INCOMING_ID.test(incoming) ? incoming : randomBytes(8).toString('hex');
+}
+
 /** Gives every request an id (the caller's X-Request-Id when it is sane), echoed back and logged. */
 export function requestContextMiddleware(req: Request, res: Response, next: NextFunction): void {
-  const incoming = req.header('x-request-id');
-  const requestId = incoming && INCOMING_ID.test(incoming) ? incoming : randomBytes(8).toString('hex');
+  const requestId = requestIdFor(req.header('x-request-id'));
   res.setHeader('X-Request-Id', requestId);
   (req as Request & { requestId: string }).requestId = requestId;
   storage.run({ requestId }, next);
 }
+
+export const SECURITY_HEADERS: [string, string][] = [
+  ['X-Content-Type-Options', 'nosniff'],
+  ['Referrer-Policy', 'no-referrer'],
+  ['X-Frame-Options', 'DENY'],
+];
