@@ -1,9 +1,21 @@
 import { join } from 'node:path';
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { ARTIFACTS, launchBrowser } from '../support/browser';
-import { createInvite, startServer, type RunningServer } from '../support/server';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS } from '../support/browser';
+import {
+  acceptInvite,
+  animationsSettled,
+  button,
+  consoleLoginTicket,
+  field,
+  onScreen,
+  openFirstAdminInvite,
+  PHONE,
+  readQr,
+  scanConsoleTicket,
+  setUpBrowserApp,
+  signInAsPersona,
+  WAIT,
+} from '../support/flows';
 
 /**
  * Identity in the H5 build, as people use it: a prospect signs in through the WeChat sandbox and
@@ -13,74 +25,19 @@ import { createInvite, startServer, type RunningServer } from '../support/server
 
 jest.setTimeout(120_000);
 
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 };
 const DESKTOP = { viewport: { width: 1280, height: 860 } };
-const WAIT = { timeout: 30_000 };
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(options: typeof PHONE | typeof DESKTOP): Promise<Page> {
-  const context = await browser.newContext(options);
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(WAIT.timeout);
-  return page;
-}
-
-const url = (hashPath: string) => `${server.url}/#/${hashPath.replace(/^\/+/, '')}`;
-
-/** Taro's H5 router keeps earlier pages in the DOM, hidden: only ever look at what is on screen. */
-const onScreen = (page: Page, selector: string, hasText?: string | RegExp): Locator =>
-  page.locator(selector, hasText === undefined ? undefined : { hasText }).filter({ visible: true });
-
-const button = (page: Page, text: string): Locator =>
-  page.locator('.ll-button').filter({ visible: true }).filter({ has: page.getByText(text, { exact: true }) }).first();
-
-const field = (page: Page, label: string): Locator =>
-  page.locator('.ll-field').filter({ visible: true }).filter({ has: page.getByText(label, { exact: true }) }).locator('input');
+const app = setUpBrowserApp();
 
 async function screenshot(page: Page, name: string): Promise<void> {
-  // Let Taro's page transition finish, so the picture shows one page (spinners loop forever).
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-  );
+  await animationsSettled(page);
   await page.screenshot({ path: join(ARTIFACTS, `identity-${name}.png`), fullPage: true });
-}
-
-/** A mini-program code image, as the desktop shows it, back to the `scene` it carries. */
-function decodeQr(dataUrl: string): string {
-  const match = /^data:image\/png;base64,(.+)$/.exec(dataUrl);
-  if (!match) throw new Error(`not a PNG data URL: ${dataUrl.slice(0, 40)}…`);
-  const png = PNG.sync.read(Buffer.from(match[1], 'base64'));
-  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
-  if (!code) throw new Error('the QR code could not be decoded');
-  return code.data;
-}
-
-async function signInAsPersona(page: Page, persona: string): Promise<void> {
-  await page.goto(url('pages/mine/index'));
-  await field(page, '沙箱用户名').fill(persona);
-  await button(page, '登录').click();
-  await onScreen(page, '.profile-card').waitFor();
 }
 
 describe('identity in the browser (H5 + WeChat sandbox)', () => {
   test('a prospect signs in, binds a phone, and 我的 shows it masked', async () => {
-    const page = await newPage(PHONE);
-    await signInAsPersona(page, 'prospect-zhou');
+    const page = await app.newPage(PHONE);
+    await signInAsPersona(app, page, 'prospect-zhou');
     await screenshot(page, 'a1-prospect-signed-in');
 
     await button(page, '编辑昵称').click();
@@ -108,12 +65,9 @@ describe('identity in the browser (H5 + WeChat sandbox)', () => {
   });
 
   test('an expired console QR code says so and can be refreshed', async () => {
-    const page = await newPage(DESKTOP);
+    const page = await app.newPage(DESKTOP);
     await page.clock.install();
-    await page.goto(url('packages/console/pages/login/index'));
-    const qr = onScreen(page, '.scan-login__qr img');
-    await qr.waitFor();
-    const first = decodeQr((await qr.getAttribute('src')) as string);
+    const first = await consoleLoginTicket(app, page);
 
     await page.clock.fastForward('03:00'); // tickets live for two minutes
     await onScreen(page, '.scan-login__overlay-text', '二维码已过期').waitFor();
@@ -121,7 +75,7 @@ describe('identity in the browser (H5 + WeChat sandbox)', () => {
 
     await button(page, '刷新').click();
     await onScreen(page, '.scan-login__status', '等待扫码').waitFor();
-    const second = decodeQr((await onScreen(page, '.scan-login__qr img').getAttribute('src')) as string);
+    const second = await readQr(page, '.scan-login__qr');
     expect(second).not.toEqual(first);
   });
 
@@ -130,19 +84,14 @@ describe('identity in the browser (H5 + WeChat sandbox)', () => {
     let desktop: Page;
 
     test('the first admin binds their WeChat through the CLI invite', async () => {
-      const invite = await createInvite(server, { name: '王敏', role: 'admin' });
-      adminPhone = await newPage(PHONE);
-      await signInAsPersona(adminPhone, 'admin-wang');
-
-      await adminPhone.goto(`${server.url}/#/${invite.path}`);
+      adminPhone = await openFirstAdminInvite(app);
       const card = onScreen(adminPhone, '.invite');
       await card.waitFor();
       expect(await card.innerText()).toContain('王敏');
       expect(await card.innerText()).toContain('管理员');
       await screenshot(adminPhone, 'b1-invite');
 
-      await button(adminPhone, '接受邀请并绑定').click();
-      await onScreen(adminPhone, '.ll-result__title', '已加入团队').waitFor();
+      await acceptInvite(adminPhone);
       await button(adminPhone, '前往我的').click();
       await onScreen(adminPhone, '.staff-tools__name', '王敏').waitFor();
       await onScreen(adminPhone, '.profile-card .ll-tag', '管理员').waitFor();
@@ -150,18 +99,13 @@ describe('identity in the browser (H5 + WeChat sandbox)', () => {
     });
 
     test('the desktop console signs in by scanning its QR code with the staff phone', async () => {
-      desktop = await newPage(DESKTOP);
-      await desktop.goto(url('packages/console/pages/login/index'));
-      const qr = onScreen(desktop, '.scan-login__qr img');
-      await qr.waitFor();
-      const src = await qr.getAttribute('src');
-      expect(src).toMatch(/^data:image\/png;base64,/);
-      const ticket = decodeQr(src as string);
+      desktop = await app.newPage(DESKTOP);
+      // Reading the code also checks that it is a PNG data URL.
+      const ticket = await consoleLoginTicket(app, desktop);
       expect(ticket).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
       await screenshot(desktop, 'c1-console-qr');
 
-      // The phone "scans": WeChat opens the page the code names, with the ticket as `scene`.
-      await adminPhone.goto(url(`packages/staff/pages/scan-confirm/index?scene=${encodeURIComponent(ticket)}`));
+      await scanConsoleTicket(app, adminPhone, ticket);
       await button(adminPhone, '确认登录控制台').waitFor();
       await onScreen(desktop, '.scan-login__overlay-hint', '请在手机上确认登录').waitFor();
       await screenshot(adminPhone, 'c2-phone-confirm');
@@ -190,14 +134,13 @@ describe('identity in the browser (H5 + WeChat sandbox)', () => {
       const linkText = await onScreen(desktop, '.invite-result__link').innerText();
       const link = linkText.trim();
       expect(link).toMatch(/\/#\/packages\/staff\/pages\/invite\/index\?scene=/);
-      const qrSrc = await onScreen(desktop, '.invite-result__qr img').getAttribute('src');
-      expect(link.endsWith(`scene=${decodeQr(qrSrc as string)}`)).toBe(true);
+      expect(link.endsWith(`scene=${await readQr(desktop, '.invite-result__qr')}`)).toBe(true);
       await screenshot(desktop, 'd1-console-invite');
 
-      const salesPhone = await newPage(PHONE);
-      await signInAsPersona(salesPhone, 'sales-li');
+      const salesPhone = await app.newPage(PHONE);
+      await signInAsPersona(app, salesPhone, 'sales-li');
       await salesPhone.goto(link);
-      await button(salesPhone, '接受邀请并绑定').click();
+      await acceptInvite(salesPhone);
       await onScreen(salesPhone, '.ll-result__description', '你已绑定为「销售」：李娜').waitFor();
       await screenshot(salesPhone, 'd2-sales-joined');
 

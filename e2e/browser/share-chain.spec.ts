@@ -1,9 +1,20 @@
 import { join } from 'node:path';
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { ARTIFACTS, launchBrowser } from '../support/browser';
-import { createInvite, startServer, type RunningServer } from '../support/server';
+import type { Locator, Page } from 'playwright-core';
+import { ARTIFACTS } from '../support/browser';
+import {
+  acceptInvite,
+  animationsSettled,
+  button,
+  field,
+  onScreen,
+  openFirstAdminInvite,
+  PHONE,
+  readQr,
+  scanLoginConsole,
+  setUpBrowserApp,
+  signInOnMine,
+  WAIT,
+} from '../support/flows';
 
 /**
  * The share chain in the H5 build, as people use it: an admin shares 首页, prospect A opens the
@@ -14,46 +25,10 @@ import { createInvite, startServer, type RunningServer } from '../support/server
 
 jest.setTimeout(180_000);
 
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 };
 const DESKTOP = { viewport: { width: 1440, height: 1000 } };
-const WAIT = { timeout: 30_000 };
 const SHARE_LINK = /\/#\/pages\/index\/index\?s=([A-Za-z0-9_-]{16})$/;
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
-  await browser?.close();
-  await server?.stop();
-});
-
-/** A fresh browser context: its own storage, so its own install (anonymous id) and login. */
-async function newPage(options: typeof PHONE | typeof DESKTOP): Promise<Page> {
-  const context = await browser.newContext(options);
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(WAIT.timeout);
-  return page;
-}
-
-const url = (hashPath: string) => `${server.url}/#/${hashPath.replace(/^\/+/, '')}`;
-
-/** Taro's H5 router keeps earlier pages in the DOM, hidden: only ever look at what is on screen. */
-const onScreen = (page: Page, selector: string, hasText?: string | RegExp): Locator =>
-  page.locator(selector, hasText === undefined ? undefined : { hasText }).filter({ visible: true });
-
-const button = (page: Page, text: string): Locator =>
-  page.locator('.ll-button').filter({ visible: true }).filter({ has: page.getByText(text, { exact: true }) }).first();
-
-const field = (page: Page, label: string): Locator =>
-  page.locator('.ll-field').filter({ visible: true }).filter({ has: page.getByText(label, { exact: true }) }).locator('input');
+const app = setUpBrowserApp();
 
 const tab = (page: Page, text: string): Locator => page.locator('.weui-tabbar__item').filter({ hasText: text }).first();
 
@@ -62,10 +37,7 @@ const tab = (page: Page, text: string): Locator => page.locator('.weui-tabbar__i
  * window, so the viewport is stretched to the page's height for the shot.
  */
 async function screenshot(page: Page, name: string): Promise<void> {
-  // Let Taro's page transition finish, so the picture shows one page (spinners loop forever).
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-  );
+  await animationsSettled(page);
   const viewport = page.viewportSize();
   const height = await page.evaluate(() => {
     const visible = [...document.querySelectorAll<HTMLElement>('.ll-page')].filter((e) => e.offsetParent !== null);
@@ -75,15 +47,6 @@ async function screenshot(page: Page, name: string): Promise<void> {
   if (viewport && height > viewport.height) await page.setViewportSize({ width: viewport.width, height: Math.min(height + 60, 4000) });
   await page.screenshot({ path: join(ARTIFACTS, `share-chain-${name}.png`) });
   if (viewport) await page.setViewportSize(viewport);
-}
-
-function decodeQr(dataUrl: string): string {
-  const match = /^data:image\/png;base64,(.+)$/.exec(dataUrl);
-  if (!match) throw new Error(`not a PNG data URL: ${dataUrl.slice(0, 40)}…`);
-  const png = PNG.sync.read(Buffer.from(match[1], 'base64'));
-  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
-  if (!code) throw new Error('the QR code could not be decoded');
-  return code.data;
 }
 
 /** Retries `probe` until `accept` holds (or fails with the last value seen). */
@@ -105,32 +68,19 @@ async function eventsDelivered(page: Page): Promise<void> {
   await page.waitForFunction(() => localStorage.getItem('leadloop.event-queue') === null, undefined, { timeout: 20_000 });
 }
 
-async function signInOnMine(page: Page, persona: string, nickname?: string): Promise<void> {
-  await onScreen(page, '.sign-in').waitFor();
-  await field(page, '沙箱用户名').fill(persona);
-  await button(page, '登录').click();
-  await onScreen(page, '.profile-card').waitFor();
-  if (nickname) {
-    await button(page, '编辑昵称').click();
-    await field(page, '昵称').fill(nickname);
-    await button(page, '保存').click();
-    await onScreen(page, '.profile-card__name', nickname).waitFor();
-  }
-}
-
 /** 首页's 「分享给好友」 in a browser: mints this person's token and shows the link. */
 async function shareHome(page: Page): Promise<string> {
   await button(page, '分享给好友').click();
   const link = (await onScreen(page, '.share-panel__link').innerText()).trim();
   expect(link).toMatch(SHARE_LINK);
-  expect(link.startsWith(server.url)).toBe(true);
+  expect(link.startsWith(app.server.url)).toBe(true);
   await onScreen(page, '.share-panel .ll-button', '复制链接').waitFor();
   return link;
 }
 
 /** A prospect opens a share link on their phone, signs in from 首页, and shares onward. */
 async function prospectRelays(link: string, persona: string, nickname: string): Promise<{ page: Page; link: string }> {
-  const page = await newPage(PHONE);
+  const page = await app.newPage(PHONE);
   await page.goto(link);
   await onScreen(page, '.welcome-hero').waitFor();
   // Not signed in yet: the share panel asks for a login first.
@@ -171,15 +121,10 @@ describe('share chain in the browser (H5 + WeChat sandbox)', () => {
   let linkFromB: string;
 
   test('an admin shares 首页 and gets a link with their share token', async () => {
-    const invite = await createInvite(server, { name: '王敏', role: 'admin' });
-    adminPhone = await newPage(PHONE);
-    await adminPhone.goto(url('pages/mine/index'));
-    await signInOnMine(adminPhone, 'admin-wang');
-    await adminPhone.goto(`${server.url}/#/${invite.path}`);
-    await button(adminPhone, '接受邀请并绑定').click();
-    await onScreen(adminPhone, '.ll-result__title', '已加入团队').waitFor();
+    adminPhone = await openFirstAdminInvite(app);
+    await acceptInvite(adminPhone);
 
-    await adminPhone.goto(url('pages/index/index'));
+    await adminPhone.goto(app.url('pages/index/index'));
     adminLink = await shareHome(adminPhone);
     await screenshot(adminPhone, 'a1-admin-link');
     // Idempotent: asking again gives the same token.
@@ -195,7 +140,7 @@ describe('share chain in the browser (H5 + WeChat sandbox)', () => {
     const b = await prospectRelays(linkFromA, 'prospect-b', '潜客乙');
     linkFromB = b.link;
 
-    const c = await newPage(PHONE);
+    const c = await app.newPage(PHONE);
     const delivered = c.waitForResponse((r) => r.url().endsWith('/api/events') && r.request().method() === 'POST' && r.ok());
     await c.goto(linkFromB);
     await onScreen(c, '.welcome-hero').waitFor();
@@ -207,14 +152,8 @@ describe('share chain in the browser (H5 + WeChat sandbox)', () => {
   });
 
   test('the console star map shows admin → A → B, with C’s visit on B’s node', async () => {
-    const desktop = await newPage(DESKTOP);
-    await desktop.goto(url('packages/console/pages/login/index'));
-    const qr = onScreen(desktop, '.scan-login__qr img');
-    await qr.waitFor();
-    const ticket = decodeQr((await qr.getAttribute('src')) as string);
-    await adminPhone.goto(url(`packages/staff/pages/scan-confirm/index?scene=${encodeURIComponent(ticket)}`));
-    await button(adminPhone, '确认登录控制台').click();
-    await desktop.waitForURL(/packages\/console\/pages\/home/, WAIT);
+    const desktop = await app.newPage(DESKTOP);
+    await scanLoginConsole(app, desktop, adminPhone);
 
     await onScreen(desktop, '.console-nav__item', '分享星空图').click();
     await desktop.waitForURL(/packages\/console\/pages\/star-map/, WAIT);
@@ -262,7 +201,7 @@ describe('share chain in the browser (H5 + WeChat sandbox)', () => {
   });
 
   test('the admin sees their share on 我的分享, and creates a channel with its code', async () => {
-    await adminPhone.goto(url('pages/mine/index'));
+    await adminPhone.goto(app.url('pages/mine/index'));
     await button(adminPhone, '我的分享').click();
     const item = onScreen(adminPhone, '.my-shares__item', '首页');
     await item.waitFor();
@@ -278,15 +217,9 @@ describe('share chain in the browser (H5 + WeChat sandbox)', () => {
     expect(Number(numbers[0])).toBe(1);
     await screenshot(adminPhone, 'c1-my-shares');
 
-    const desktop = await newPage(DESKTOP);
+    const desktop = await app.newPage(DESKTOP);
     // The console session of the earlier desktop lives in its own context; sign this one in too.
-    await desktop.goto(url('packages/console/pages/login/index'));
-    const qr = onScreen(desktop, '.scan-login__qr img');
-    await qr.waitFor();
-    const ticket = decodeQr((await qr.getAttribute('src')) as string);
-    await adminPhone.goto(url(`packages/staff/pages/scan-confirm/index?scene=${encodeURIComponent(ticket)}`));
-    await button(adminPhone, '确认登录控制台').click();
-    await desktop.waitForURL(/packages\/console\/pages\/home/, WAIT);
+    await scanLoginConsole(app, desktop, adminPhone);
 
     await onScreen(desktop, '.console-nav__item', '渠道管理').click();
     await field(desktop, '渠道编码').fill('expo2026');
@@ -295,7 +228,7 @@ describe('share chain in the browser (H5 + WeChat sandbox)', () => {
     await button(desktop, '创建渠道').click();
     const link = (await onScreen(desktop, '.channel-result__link').innerText()).trim();
     expect(link).toMatch(/\/#\/pages\/index\/index\?c=expo2026$/);
-    expect(decodeQr((await onScreen(desktop, '.channel-result__qr img').getAttribute('src')) as string)).toBe('c=expo2026');
+    expect(await readQr(desktop, '.channel-result__qr')).toBe('c=expo2026');
     await onScreen(desktop, '.channel-table__row', '2026 工博会展位').filter({ hasText: '线下活动' }).waitFor();
     await screenshot(desktop, 'd1-channels');
   });

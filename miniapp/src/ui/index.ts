@@ -1,10 +1,15 @@
 export { ActionButton } from './ActionButton';
 export { Avatar } from './Avatar';
 export { Card } from './Card';
+export { ChoiceCards } from './ChoiceCards';
+export { DataTable, type TableColumn } from './DataTable';
+export { LinkText } from './LinkText';
 export { Loading } from './Loading';
 export { Notice } from './Notice';
 export { Page } from './Page';
+export { QrLinkCard } from './QrLinkCard';
 export { ResultPanel } from './ResultPanel';
+export { RetryCard } from './RetryCard';
 export { Tag } from './Tag';
 export { TextField } from './TextField';
 export { formatDate, formatDateTime, formatMonthDayTime } from './format';

@@ -8,7 +8,7 @@ import { StaffToolsCard } from '@/modules/identity/components/StaffToolsCard';
 import { useMe } from '@/modules/identity/hooks/useMe';
 import { useSession } from '@/modules/identity/hooks/useSession';
 import { PrivacyPopup } from '@/modules/privacy/components/PrivacyPopup';
-import { ActionButton, Card, Loading, Notice, Page } from '@/ui';
+import { Loading, Page, RetryCard } from '@/ui';
 
 export default function MinePage() {
   const session = useSession();
@@ -24,16 +24,7 @@ export default function MinePage() {
       {!session ? (
         <SignInPanel />
       ) : !me ? (
-        error ? (
-          <Card>
-            <Notice tone='error'>{describeError(error)}</Notice>
-            <ActionButton variant='secondary' onClick={reload}>
-              重试
-            </ActionButton>
-          </Card>
-        ) : (
-          <Loading />
-        )
+        error ? <RetryCard message={describeError(error)} onRetry={reload} /> : <Loading />
       ) : (
         <>
           <ProfileCard me={me} onUpdated={setMe} />

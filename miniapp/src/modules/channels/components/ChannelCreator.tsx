@@ -1,10 +1,8 @@
 import { ChannelCodeSchema, ChannelKindLabels, ChannelKinds, type ChannelKind } from '@leadloop/shared';
-import { Image, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { describeError, isApiError } from '@/core/api/api-error';
 import { platform } from '@/core/platform';
-import { ActionButton, Card, Notice, TextField } from '@/ui';
+import { ActionButton, Card, ChoiceCards, Notice, QrLinkCard, TextField } from '@/ui';
 import { createChannel, type CreatedChannel } from '../services/channels.service';
 import './Channels.scss';
 
@@ -53,31 +51,19 @@ export function ChannelCreator({ onCreated }: { onCreated(): void }) {
   };
 
   if (created) {
-    const link = platform.linkFor(created.path);
     return (
-      <Card className='channel-result' title='渠道已创建' subtitle='打印渠道码或投放链接，扫码进入的访客都会归到这个渠道'>
-        <View className='channel-result__body'>
-          <Image className='channel-result__qr' src={created.qrDataUrl} mode='scaleToFill' />
-          <View className='channel-result__info'>
-            <Text className='channel-result__name'>{created.name}</Text>
-            <Text className='ll-muted'>
-              {ChannelKindLabels[created.kind]} · 编码 {created.code}
-            </Text>
-            <Text className='channel-result__label'>渠道链接</Text>
-            <Text className='channel-result__link' selectable>
-              {link}
-            </Text>
-            <View className='ll-row'>
-              <ActionButton small block={false} onClick={() => void Taro.setClipboardData({ data: link })}>
-                复制链接
-              </ActionButton>
-              <ActionButton variant='ghost' small block={false} onClick={() => setCreated(null)}>
-                继续创建
-              </ActionButton>
-            </View>
-          </View>
-        </View>
-      </Card>
+      <QrLinkCard
+        block='channel-result'
+        title='渠道已创建'
+        subtitle='打印渠道码或投放链接，扫码进入的访客都会归到这个渠道'
+        qrDataUrl={created.qrDataUrl}
+        heading={created.name}
+        detail={`${ChannelKindLabels[created.kind]} · 编码 ${created.code}`}
+        linkLabel='渠道链接'
+        link={platform.linkFor(created.path)}
+        againLabel='继续创建'
+        onAgain={() => setCreated(null)}
+      />
     );
   }
 
@@ -85,15 +71,7 @@ export function ChannelCreator({ onCreated }: { onCreated(): void }) {
     <Card title='新建渠道' subtitle='每个渠道一个编码，访客来源一目了然'>
       <TextField label='渠道编码' name='channel-code' value={code} onChange={setCode} placeholder='例如：expo2026' maxlength={16} hint='2–16 位字母、数字、_ 或 -，创建后不可修改' />
       <TextField label='渠道名称' name='channel-name' value={name} onChange={setName} placeholder='例如：2026 上海工博会展位' maxlength={40} onConfirm={() => void submit()} />
-      <Text className='channel-form__label'>渠道类型</Text>
-      <View className='channel-form__kinds'>
-        {ChannelKinds.map((option) => (
-          <View key={option} className={`channel-form__kind ${option === kind ? 'channel-form__kind--active' : ''}`} onClick={() => setKind(option)}>
-            <Text className='channel-form__kind-name'>{ChannelKindLabels[option]}</Text>
-            <Text className='channel-form__kind-hint'>{KindHints[option]}</Text>
-          </View>
-        ))}
-      </View>
+      <ChoiceCards label='渠道类型' options={ChannelKinds} value={kind} onChange={setKind} names={ChannelKindLabels} hints={KindHints} optionClassName='channel-form__kind' />
       {error && <Notice tone='error'>{error}</Notice>}
       <ActionButton loading={busy} disabled={busy} onClick={() => void submit()}>
         创建渠道

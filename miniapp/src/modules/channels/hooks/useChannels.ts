@@ -1,24 +1,8 @@
-import type { ChannelView } from '@leadloop/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useApiResource } from '@/core/api/useApiResource';
 import { listChannels } from '../services/channels.service';
 
+/** All channels, for the channel table and the star map's channel filter. */
 export function useChannels(enabled = true) {
-  const [items, setItems] = useState<ChannelView[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [generation, setGeneration] = useState(0);
-
-  useEffect(() => {
-    if (!enabled) return;
-    let active = true;
-    setError(null);
-    listChannels()
-      .then((result) => active && setItems(result))
-      .catch((failure: unknown) => active && setError(failure));
-    return () => {
-      active = false;
-    };
-  }, [enabled, generation]);
-
-  const reload = useCallback(() => setGeneration((n) => n + 1), []);
-  return { items, error, reload };
+  const { data, error, reload } = useApiResource(listChannels, enabled);
+  return { items: data, error, reload };
 }

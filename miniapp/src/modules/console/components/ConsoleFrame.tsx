@@ -2,11 +2,11 @@ import { ConsoleRoles, type MeResponse, type StaffRole } from '@leadloop/shared'
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
-import { describeError } from '@/core/api/api-error';
 import { Routes } from '@/core/routes';
-import { ActionButton, Card, Loading, Notice, Page, ResultPanel } from '@/ui';
+import { Page } from '@/ui';
 import { useConsoleAccess } from '../hooks/useConsoleAccess';
 import { leaveConsole } from '../services/console-auth.service';
+import { ConsoleGate } from './ConsoleGate';
 import { ConsoleHeader } from './ConsoleHeader';
 import './ConsoleFrame.scss';
 
@@ -30,7 +30,6 @@ function backToConsole(): void {
 export function ConsoleFrame({ title, subtitle, roles = ConsoleRoles, children }: ConsoleFrameProps) {
   const { me, error, reload, redirecting } = useConsoleAccess();
   if (redirecting) return <Page wide />;
-  const allowed = !!me?.staff && roles.includes(me.staff.role);
 
   return (
     <Page wide>
@@ -44,28 +43,9 @@ export function ConsoleFrame({ title, subtitle, roles = ConsoleRoles, children }
           {subtitle && <Text className='console-frame__subtitle'>{subtitle}</Text>}
         </View>
       </View>
-      {!me ? (
-        error ? (
-          <Card>
-            <Notice tone='error'>{describeError(error)}</Notice>
-            <ActionButton variant='secondary' onClick={reload}>
-              重试
-            </ActionButton>
-          </Card>
-        ) : (
-          <Loading />
-        )
-      ) : !me.staff ? (
-        <Card>
-          <ResultPanel tone='warning' title='仅团队成员可使用控制台' description='请先通过管理员发出的邀请绑定团队账号。' />
-        </Card>
-      ) : !allowed ? (
-        <Card>
-          <ResultPanel tone='warning' title='暂无权限' description='该功能仅对管理员和市场同事开放。' />
-        </Card>
-      ) : (
-        children(me)
-      )}
+      <ConsoleGate me={me} error={error} onRetry={reload} roles={roles}>
+        {children}
+      </ConsoleGate>
     </Page>
   );
 }

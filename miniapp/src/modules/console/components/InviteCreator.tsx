@@ -1,10 +1,8 @@
 import { StaffRoleLabels, StaffRoles, type InviteResponse, type StaffRole } from '@leadloop/shared';
-import { Image, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { describeError } from '@/core/api/api-error';
 import { platform } from '@/core/platform';
-import { ActionButton, Card, formatDateTime, Notice, TextField } from '@/ui';
+import { ActionButton, Card, ChoiceCards, formatDateTime, Notice, QrLinkCard, TextField } from '@/ui';
 import { createStaffInvite } from '../services/staff-admin.service';
 import './InviteCreator.scss';
 
@@ -15,7 +13,6 @@ const RoleHints: Record<StaffRole, string> = {
   sales: '跟进线索、管理名片与商机',
   partner: '以渠道身份分享内容并获得归因',
 };
-
 
 /** Admin: invite a staff member with a one-time link and mini-program code. */
 export function InviteCreator({ onCreated }: { onCreated(): void }) {
@@ -45,50 +42,26 @@ export function InviteCreator({ onCreated }: { onCreated(): void }) {
   };
 
   if (invite) {
-    const link = platform.linkFor(invite.path);
     return (
-      <Card title='邀请已生成' subtitle='仅可使用一次，请只发给受邀本人'>
-        <View className='invite-result'>
-          <Image className='invite-result__qr' src={invite.qrDataUrl} mode='scaleToFill' />
-          <View className='invite-result__info'>
-            <Text className='invite-result__who'>
-              {invite.name} · {StaffRoleLabels[invite.role]}
-            </Text>
-            <Text className='ll-muted'>有效期至 {formatDateTime(invite.expiresAt)}</Text>
-            <Text className='invite-result__label'>邀请链接</Text>
-            <Text className='invite-result__link' selectable>
-              {link}
-            </Text>
-            <View className='ll-row'>
-              <ActionButton small block={false} onClick={() => void Taro.setClipboardData({ data: link })}>
-                复制链接
-              </ActionButton>
-              <ActionButton variant='ghost' small block={false} onClick={() => setInvite(null)}>
-                继续邀请
-              </ActionButton>
-            </View>
-          </View>
-        </View>
-      </Card>
+      <QrLinkCard
+        block='invite-result'
+        title='邀请已生成'
+        subtitle='仅可使用一次，请只发给受邀本人'
+        qrDataUrl={invite.qrDataUrl}
+        heading={`${invite.name} · ${StaffRoleLabels[invite.role]}`}
+        detail={`有效期至 ${formatDateTime(invite.expiresAt)}`}
+        linkLabel='邀请链接'
+        link={platform.linkFor(invite.path)}
+        againLabel='继续邀请'
+        onAgain={() => setInvite(null)}
+      />
     );
   }
 
   return (
     <Card title='邀请成员' subtitle='对方用微信扫码或打开链接即可绑定团队账号'>
       <TextField label='成员姓名' name='invite-name' value={name} onChange={setName} placeholder='例如：李销售' maxlength={40} onConfirm={() => void submit()} />
-      <Text className='invite-form__label'>角色</Text>
-      <View className='invite-form__roles'>
-        {StaffRoles.map((option) => (
-          <View
-            key={option}
-            className={`invite-form__role ${option === role ? 'invite-form__role--active' : ''}`}
-            onClick={() => setRole(option)}
-          >
-            <Text className='invite-form__role-name'>{StaffRoleLabels[option]}</Text>
-            <Text className='invite-form__role-hint'>{RoleHints[option]}</Text>
-          </View>
-        ))}
-      </View>
+      <ChoiceCards label='角色' options={StaffRoles} value={role} onChange={setRole} names={StaffRoleLabels} hints={RoleHints} optionClassName='invite-form__role' />
       {error && <Notice tone='error'>{error}</Notice>}
       <ActionButton loading={busy} disabled={busy} onClick={() => void submit()}>
         生成邀请

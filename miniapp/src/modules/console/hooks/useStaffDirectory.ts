@@ -1,24 +1,10 @@
-import type { StaffListItem } from '@leadloop/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useApiResource } from '@/core/api/useApiResource';
 import { listStaff } from '../services/staff-admin.service';
 
+const loadStaff = () => listStaff().then((result) => result.items);
+
+/** The team for the console's member table (admins only, hence `enabled`). */
 export function useStaffDirectory(enabled: boolean) {
-  const [items, setItems] = useState<StaffListItem[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [generation, setGeneration] = useState(0);
-
-  useEffect(() => {
-    if (!enabled) return;
-    let active = true;
-    setError(null);
-    listStaff()
-      .then((result) => active && setItems(result.items))
-      .catch((failure: unknown) => active && setError(failure));
-    return () => {
-      active = false;
-    };
-  }, [enabled, generation]);
-
-  const reload = useCallback(() => setGeneration((n) => n + 1), []);
-  return { items, error, reload };
+  const { data, error, reload } = useApiResource(loadStaff, enabled);
+  return { items: data, error, reload };
 }

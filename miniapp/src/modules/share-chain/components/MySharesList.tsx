@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { describeError } from '@/core/api/api-error';
 import { Routes } from '@/core/routes';
-import { ActionButton, Card, Loading, Notice, Tag } from '@/ui';
+import { ActionButton, Card, Loading, RetryCard, Tag } from '@/ui';
 import { ContentTypeLabels, describeContent } from '../services/content';
 import './MySharesList.scss';
 
@@ -18,16 +18,7 @@ const Numbers: { key: keyof Pick<Item, 'shares' | 'visitors' | 'leads' | 'conver
 
 /** A staff member's own shares, per content: how far each one went. */
 export function MySharesList({ items, error, onRetry }: { items: Item[] | null; error: unknown; onRetry(): void }) {
-  if (error) {
-    return (
-      <Card>
-        <Notice tone='error'>{describeError(error)}</Notice>
-        <ActionButton variant='secondary' onClick={onRetry}>
-          重试
-        </ActionButton>
-      </Card>
-    );
-  }
+  if (error) return <RetryCard message={describeError(error)} onRetry={onRetry} />;
   if (!items) return <Loading />;
 
   const totals = Numbers.map(({ key, label }) => ({ label, value: items.reduce((sum, item) => sum + item[key], 0) }));

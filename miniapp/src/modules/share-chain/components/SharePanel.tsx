@@ -6,7 +6,7 @@ import { loginAllowed } from '@/core/entry';
 import { platform } from '@/core/platform';
 import { Routes } from '@/core/routes';
 import { useSession } from '@/modules/identity/hooks/useSession';
-import { ActionButton, Card, Notice } from '@/ui';
+import { ActionButton, Card, LinkText, Notice } from '@/ui';
 import type { Shareable } from '../hooks/useShareable';
 import './SharePanel.scss';
 
@@ -69,9 +69,7 @@ export function SharePanel({ shareable, title = '分享给好友', description =
       ) : link ? (
         <View className='share-panel__result'>
           <Text className='share-panel__label'>你的专属链接</Text>
-          <Text className='share-panel__link' selectable>
-            {link}
-          </Text>
+          <LinkText className='share-panel__link' link={link} />
           <View className='ll-row'>
             <ActionButton small block={false} onClick={() => void copy()}>
               {copied ? '已复制' : '复制链接'}

@@ -1,24 +1,10 @@
-import type { MySharesResponse } from '@leadloop/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useApiResource } from '@/core/api/useApiResource';
 import { fetchMyShares } from '../services/share.service';
 
+const loadMyShares = () => fetchMyShares().then((result) => result.items);
+
+/** The signed-in staff member's shares, per content (staff only, hence `enabled`). */
 export function useMyShares(enabled: boolean) {
-  const [items, setItems] = useState<MySharesResponse['items'] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [generation, setGeneration] = useState(0);
-
-  useEffect(() => {
-    if (!enabled) return;
-    let active = true;
-    setError(null);
-    fetchMyShares()
-      .then((result) => active && setItems(result.items))
-      .catch((failure: unknown) => active && setError(failure));
-    return () => {
-      active = false;
-    };
-  }, [enabled, generation]);
-
-  const reload = useCallback(() => setGeneration((n) => n + 1), []);
-  return { items, error, reload };
+  const { data, error, reload } = useApiResource(loadMyShares, enabled);
+  return { items: data, error, reload };
 }

@@ -1,54 +1,19 @@
 import { StaffRoleLabels, type StaffSummary } from '@leadloop/shared';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { describeError } from '@/core/api/api-error';
-import { ActionButton, Card, Loading, Notice, ResultPanel } from '@/ui';
+import { ActionButton, Card, Loading, Notice } from '@/ui';
 import { useConsoleConfirm } from '../hooks/useConsoleConfirm';
+import { goToMine, StaffOutcome } from './StaffOutcome';
 import './ConsoleLoginConfirm.scss';
-import { Routes } from '@/core/routes';
 
 /** The phone side of console scan-login: the staff member confirms the desktop sign-in. */
 export function ConsoleLoginConfirm({ ticket, staff }: { ticket: string; staff: StaffSummary | null }) {
   const { state, confirm } = useConsoleConfirm(ticket, staff !== null);
-  const leave = () => void Taro.switchTab({ url: Routes.mine });
 
-  if (!staff) {
-    return (
-      <Card>
-        <ResultPanel tone='warning' title='仅团队成员可登录控制台' description='请先通过管理员发出的邀请绑定团队账号，再扫码登录。'>
-          <ActionButton variant='secondary' onClick={leave}>
-            返回我的
-          </ActionButton>
-        </ResultPanel>
-      </Card>
-    );
-  }
-
+  if (!staff) return <StaffOutcome tone='warning' title='仅团队成员可登录控制台' description='请先通过管理员发出的邀请绑定团队账号，再扫码登录。' />;
   if (state.step === 'scanning') return <Loading text='正在核对二维码…' />;
-
-  if (state.step === 'failed') {
-    return (
-      <Card>
-        <ResultPanel tone='error' title='无法登录控制台' description={describeError(state.error)}>
-          <ActionButton variant='secondary' onClick={leave}>
-            返回我的
-          </ActionButton>
-        </ResultPanel>
-      </Card>
-    );
-  }
-
-  if (state.step === 'confirmed') {
-    return (
-      <Card>
-        <ResultPanel tone='success' title='已确认登录' description='请回到电脑继续操作。'>
-          <ActionButton variant='secondary' onClick={leave}>
-            完成
-          </ActionButton>
-        </ResultPanel>
-      </Card>
-    );
-  }
+  if (state.step === 'failed') return <StaffOutcome tone='error' title='无法登录控制台' description={describeError(state.error)} />;
+  if (state.step === 'confirmed') return <StaffOutcome tone='success' title='已确认登录' description='请回到电脑继续操作。' action='完成' />;
 
   return (
     <Card className='console-confirm'>
@@ -66,7 +31,7 @@ export function ConsoleLoginConfirm({ ticket, staff }: { ticket: string; staff: 
         <ActionButton loading={state.confirming} disabled={state.confirming} onClick={() => void confirm()}>
           确认登录控制台
         </ActionButton>
-        <ActionButton variant='ghost' onClick={leave}>
+        <ActionButton variant='ghost' onClick={goToMine}>
           取消
         </ActionButton>
       </View>

@@ -1,43 +1,27 @@
 import { StaffRoleLabels } from '@leadloop/shared';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { describeError } from '@/core/api/api-error';
-import { ActionButton, Card, formatMonthDayTime, Loading, Notice, ResultPanel, Tag } from '@/ui';
+import { ActionButton, Card, formatMonthDayTime, Loading, Notice, Tag } from '@/ui';
 import { useInviteAcceptance } from '../hooks/useInviteAcceptance';
+import { StaffOutcome } from './StaffOutcome';
 import './InviteAcceptance.scss';
-import { Routes } from '@/core/routes';
-
 
 export function InviteAcceptance({ token }: { token: string }) {
   const { state, accept } = useInviteAcceptance(token);
-  const goMine = () => void Taro.switchTab({ url: Routes.mine });
 
   if (state.step === 'loading') return <Loading text='正在读取邀请…' />;
-
-  if (state.step === 'failed') {
-    return (
-      <Card>
-        <ResultPanel tone='error' title='邀请无法使用' description={describeError(state.error)}>
-          <ActionButton variant='secondary' onClick={goMine}>
-            返回我的
-          </ActionButton>
-        </ResultPanel>
-      </Card>
-    );
-  }
+  if (state.step === 'failed') return <StaffOutcome tone='error' title='邀请无法使用' description={describeError(state.error)} />;
 
   if (state.step === 'accepted') {
     const staff = state.session.staff;
     return (
-      <Card>
-        <ResultPanel
-          tone='success'
-          title='已加入团队'
-          description={staff ? `你已绑定为「${StaffRoleLabels[staff.role]}」：${staff.name}` : '你的微信已绑定团队账号'}
-        >
-          <ActionButton onClick={goMine}>前往我的</ActionButton>
-        </ResultPanel>
-      </Card>
+      <StaffOutcome
+        tone='success'
+        title='已加入团队'
+        description={staff ? `你已绑定为「${StaffRoleLabels[staff.role]}」：${staff.name}` : '你的微信已绑定团队账号'}
+        action='前往我的'
+        primary
+      />
     );
   }
 
