@@ -70,12 +70,13 @@ export async function startProcess(script, env, port) {
 }
 
 /** Runs autocannon against one endpoint; every request gets a fresh body from `makeBody`. */
-export async function load({ url, path, makeBody, connections = 32, seconds = 10, headers = {} }) {
+export async function load({ url, path, makeBody, connections = 32, seconds = 10, headers = {}, rate }) {
   const result = await autocannon({
     url: `${url}${path}`,
     method: 'POST',
     connections,
     duration: seconds,
+    ...(rate ? { overallRate: rate } : {}),
     headers: { 'content-type': 'application/json', ...headers },
     requests: [{ setupRequest: (req) => ({ ...req, body: makeBody() }) }],
   });
