@@ -13,8 +13,12 @@ describe('PiiVault', () => {
 
   it('refuses a tampered ciphertext', () => {
     const sealed = vault.encrypt('+8613812341234');
-    const tampered = `${sealed.slice(0, -2)}${sealed.endsWith('A') ? 'B' : 'A'}${sealed.slice(-1)}`;
-    expect(() => vault.decrypt(tampered)).toThrow();
+    // one flipped bit in the IV (bytes 0–11), the tag (12–27) or the ciphertext (28–)
+    for (const at of [0, 17, 37]) {
+      const raw = Buffer.from(sealed.slice(3), 'base64url');
+      raw[at] ^= 0x01;
+      expect(() => vault.decrypt(`v1.${raw.toString('base64url')}`)).toThrow();
+    }
   });
 
   it('hashes for lookup: stable for one key, different under another', () => {
