@@ -38,6 +38,23 @@ describe('staff: invites, roles and console scan-login', () => {
     expect((await server.http('GET', '/api/me', undefined, intruder.token)).body.staff).toBeNull();
   });
 
+  it('lists pending invites and revokes one so its link stops working', async () => {
+    const created = await server.http('POST', '/api/staff/invites', { name: '待撤销', role: 'sdr' }, admin.token);
+    const pending = await server.http('GET', '/api/staff/invites', undefined, admin.token);
+    expect(pending.body.items.map((i: { id: string }) => i.id)).toContain(created.body.id);
+    expect(JSON.stringify(pending.body)).not.toContain(created.body.token);
+
+    const revoked = await server.http('DELETE', `/api/staff/invites/${created.body.id}`, undefined, admin.token);
+    expect(revoked.body).toEqual({ id: created.body.id, revoked: true });
+    expect((await server.http('GET', '/api/staff/invites', undefined, admin.token)).body.items.map((i: { id: string }) => i.id)).not.toContain(created.body.id);
+    const late = await loginAs(server, 'late-for-revoked');
+    expect((await server.http('POST', '/api/staff/invites/accept', { token: created.body.token }, late.token)).body.code).toBe('INVITE_EXPIRED');
+    expect((await server.http('DELETE', `/api/staff/invites/${created.body.id}`, undefined, admin.token)).status).toBe(404);
+
+    const sales = await staffAs(server, 'sales-no-revoke', 'sales');
+    expect((await server.http('GET', '/api/staff/invites', undefined, sales.token)).status).toBe(403);
+  });
+
   it('refuses unknown and expired invites, and a WeChat already bound to staff', async () => {
     const person = await loginAs(server, 'late-comer');
     const unknown = await server.http('POST', '/api/staff/invites/accept', { token: 'A'.repeat(32) }, person.token);

@@ -36,6 +36,8 @@ export const Api = {
   bindPhone: route({ method: 'POST', path: '/me/phone', summary: 'Bind a phone number from a getPhoneNumber code', tag: 'identity', access: 'person', body: identity.BindPhoneRequest, response: identity.BindPhoneResponse }),
 
   createInvite: route({ method: 'POST', path: '/staff/invites', summary: 'Invite a staff member (one-time link)', tag: 'staff', access: ['admin'], body: staff.CreateInviteRequest, response: staff.InviteResponse, status: 201 }),
+  listInvites: route({ method: 'GET', path: '/staff/invites', summary: 'Invites not yet accepted and still valid', tag: 'staff', access: ['admin'], response: staff.PendingInviteList }),
+  revokeInvite: route({ method: 'DELETE', path: '/staff/invites/{id}', summary: 'Withdraw an invite that was not accepted yet', tag: 'staff', access: ['admin'], response: staff.RevokeInviteResponse }),
   previewInvite: route({ method: 'POST', path: '/staff/invites/preview', summary: 'What an invite is for, before accepting it', tag: 'staff', access: 'person', body: staff.InvitePreviewRequest, response: staff.InvitePreview }),
   acceptInvite: route({ method: 'POST', path: '/staff/invites/accept', summary: 'Bind my WeChat to the invited staff account', tag: 'staff', access: 'person', body: staff.AcceptInviteRequest, response: identity.SessionResponse }),
   listStaff: route({ method: 'GET', path: '/staff', summary: 'All staff accounts', tag: 'staff', access: ['admin'], response: staff.StaffListResponse }),

@@ -40,6 +40,18 @@ export const InvitePreview = z.object({
 });
 export type InvitePreview = z.infer<typeof InvitePreview>;
 
+export const PendingInvite = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: StaffRoleSchema,
+  createdAt: z.string(),
+  expiresAt: z.string(),
+});
+export type PendingInvite = z.infer<typeof PendingInvite>;
+export const PendingInviteList = z.object({ items: z.array(PendingInvite) });
+export type PendingInviteList = z.infer<typeof PendingInviteList>;
+export const RevokeInviteResponse = z.object({ id: z.string(), revoked: z.literal(true) });
+
 export const AcceptInviteRequest = z.object({ token: OneTimeSecret }).strict();
 export type AcceptInviteRequest = z.infer<typeof AcceptInviteRequest>;
 

@@ -24,6 +24,16 @@ export class StaffController {
     return this.staff.createInvite(auth.staff!.id, body);
   }
 
+  @Route(Api.listInvites)
+  listInvites() {
+    return this.staff.pendingInvites();
+  }
+
+  @Route(Api.revokeInvite)
+  revokeInvite(@Auth() auth: AuthContext, @Param('id') id: string) {
+    return this.staff.revokeInvite(auth, id);
+  }
+
   @Route(Api.previewInvite)
   previewInvite(@Body() body: AcceptInviteRequest) {
     return this.staff.previewInvite(body.token);

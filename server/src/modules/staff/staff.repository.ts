@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull, MoreThan } from 'typeorm';
 import { ConsoleLoginTicketEntity, type ConsoleTicketState, StaffEntity, StaffInviteEntity } from './staff.entity';
 
 @Injectable()
@@ -45,6 +45,16 @@ export class StaffRepository {
 
   async insertInvite(invite: StaffInviteEntity): Promise<void> {
     await this.dataSource.manager.insert(StaffInviteEntity, invite);
+  }
+
+  listPendingInvites(now: Date): Promise<StaffInviteEntity[]> {
+    return this.dataSource.manager.find(StaffInviteEntity, { where: { usedAt: IsNull(), expiresAt: MoreThan(now) }, order: { createdAt: 'DESC' } });
+  }
+
+  /** Ends an unused invite now; false when it was already used, expired or unknown. */
+  async expireInvite(id: string, now: Date): Promise<boolean> {
+    const result = await this.dataSource.manager.update(StaffInviteEntity, { id, usedAt: IsNull(), expiresAt: MoreThan(now) }, { expiresAt: now });
+    return (result.affected ?? 0) === 1;
   }
 
   findInviteByHash(tokenHash: string, em: EntityManager = this.dataSource.manager): Promise<StaffInviteEntity | null> {

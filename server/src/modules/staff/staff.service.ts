@@ -4,6 +4,7 @@ import type {
   CreateInviteRequest,
   InvitePreview,
   InviteResponse,
+  PendingInviteList,
   SessionResponse,
   StaffListItem,
   StaffRole,
@@ -68,6 +69,18 @@ export class StaffService {
       token,
       path: `${INVITE_PAGE}?scene=${token}`,
     };
+  }
+
+  async pendingInvites(): Promise<PendingInviteList> {
+    const invites = await this.staff.listPendingInvites(new Date());
+    return { items: invites.map((i) => ({ id: i.id, name: i.name, role: i.role, createdAt: i.createdAt.toISOString(), expiresAt: i.expiresAt.toISOString() })) };
+  }
+
+  /** A leaked or mistaken invite stops working at once; accepted ones are not touched. */
+  async revokeInvite(auth: AuthContext, id: string): Promise<{ id: string; revoked: true }> {
+    if (!(await this.staff.expireInvite(id, new Date()))) throw new AppError('NOT_FOUND', 'No pending invite with this id');
+    this.logger.log(`Invite ${id} revoked by staff ${auth.staff?.id}`);
+    return { id, revoked: true };
   }
 
   async previewInvite(token: string): Promise<InvitePreview> {
