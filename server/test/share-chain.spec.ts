@@ -192,9 +192,9 @@ describe('share chain: tokens, touchpoints, attribution', () => {
     expect((await post('events=1', { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(400);
     const huge = await post(JSON.stringify({ events: [entryEvent(newInstall(), 'x'.repeat(300 * 1024))] }));
     expect(huge.status).toBe(413);
-    expect((await huge.json()).code).toBe('PAYLOAD_TOO_LARGE');
+    expect(((await huge.json()) as { code: string }).code).toBe('PAYLOAD_TOO_LARGE');
     const noList = await post('{"events": "all of them"}');
-    expect((await noList.json()).details.fields[0].path).toBe('events');
+    expect(((await noList.json()) as any).details.fields[0].path).toBe('events');
     // other methods on the path still reach the framework (and its 404)
     expect((await fetch(`${server.url}/api/events`)).status).toBe(404);
   });

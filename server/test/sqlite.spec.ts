@@ -24,7 +24,7 @@ describe('embedded SQLite (the npm start default)', () => {
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: res.status, body: await res.json() };
+    return { status: res.status, body: (await res.json()) as any };
   };
 
   it('migrates, reports healthy, and creates one person for concurrent logins', async () => {

@@ -88,7 +88,7 @@ describe('system: health, errors, OpenAPI, production mode', () => {
       // WeChat unreachable: a clear 502, not a 500
       const login = await fetch(`${app.url}/api/auth/wechat/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"code":"abc"}' });
       expect(login.status).toBe(502);
-      expect((await login.json()).code).toBe('WECHAT_UNAVAILABLE');
+      expect(((await login.json()) as { code: string }).code).toBe('WECHAT_UNAVAILABLE');
     } finally {
       await app.close();
       await db.drop();

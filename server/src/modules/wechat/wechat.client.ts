@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { normalisePhone } from '@leadloop/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AccessTokenService } from './access-token.service';
-import { type WechatApi, WechatApiError, WechatErrcode } from './wechat.errors';
+import { WechatApiError, WechatErrcode } from './wechat.errors';
 import { WechatHttp } from './wechat.http';
 
 export interface WechatSession {
@@ -56,7 +56,7 @@ export class WechatClient {
 
   /** Phone number behind a getPhoneNumber code, normalised to +<country><number>. */
   async getPhoneNumber(code: string): Promise<{ phone: string; purePhoneNumber: string; countryCode: string }> {
-    const res = await this.withToken('getuserphonenumber', (token) =>
+    const res = await this.withToken((token) =>
       this.http.postJson<{ phone_info: { purePhoneNumber: string; countryCode: string } }>(
         'getuserphonenumber',
         `/wxa/business/getuserphonenumber?access_token=${encodeURIComponent(token)}`,
@@ -69,7 +69,7 @@ export class WechatClient {
 
   /** A PNG mini-program code that opens `page` with `scene` (≤ 32 chars). */
   async getUnlimitedCode(input: { scene: string; page: string; width?: number; checkPath?: boolean; envVersion?: 'release' | 'trial' | 'develop' }): Promise<Buffer> {
-    const reply = await this.withToken('getwxacodeunlimit', (token) =>
+    const reply = await this.withToken((token) =>
       this.http.postForBinary('getwxacodeunlimit', `/wxa/getwxacodeunlimit?access_token=${encodeURIComponent(token)}`, {
         scene: input.scene,
         page: input.page,
@@ -82,7 +82,7 @@ export class WechatClient {
   }
 
   async sendSubscribeMessage(message: SubscribeMessage): Promise<void> {
-    await this.withToken('subscribe_send', (token) =>
+    await this.withToken((token) =>
       this.http.postJson('subscribe_send', `/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`, {
         touser: message.touser,
         template_id: message.templateId,
@@ -96,7 +96,7 @@ export class WechatClient {
 
   /** Content security check (v2) of user-written text before others see it. */
   async checkText(openid: string, content: string, scene: 1 | 2 | 3 | 4 = 1): Promise<SecurityVerdict> {
-    const res = await this.withToken('msg_sec_check', (token) =>
+    const res = await this.withToken((token) =>
       this.http.postJson<{ result: { suggest: SecurityVerdict['suggest']; label: number } }>(
         'msg_sec_check',
         `/wxa/msg_sec_check?access_token=${encodeURIComponent(token)}`,
@@ -107,7 +107,7 @@ export class WechatClient {
   }
 
   /** Runs a token-bearing call; if WeChat rejects the token, refetches it once and retries. */
-  private async withToken<T>(api: WechatApi, call: (token: string) => Promise<T>): Promise<T> {
+  private async withToken<T>(call: (token: string) => Promise<T>): Promise<T> {
     const token = await this.tokens.get();
     try {
       return await call(token);
