@@ -5,6 +5,7 @@ import {
   acceptInvite,
   animationsSettled,
   button,
+  confirmModal,
   consoleLoginTicket,
   field,
   onScreen,
@@ -20,7 +21,8 @@ import {
 /**
  * Identity in the H5 build, as people use it: a prospect signs in through the WeChat sandbox and
  * binds a phone; the first admin joins through the CLI invite; the desktop console signs in by
- * scanning its QR code with the admin's phone; the admin invites a salesperson from the console.
+ * scanning its QR code with the admin's phone; the admin invites a salesperson from the console,
+ * sees the invite pending until it is accepted, and revokes another one.
  */
 
 jest.setTimeout(120_000);
@@ -28,6 +30,12 @@ jest.setTimeout(120_000);
 const DESKTOP = { viewport: { width: 1280, height: 860 } };
 
 const app = setUpBrowserApp();
+
+/** The console's 待加入 list, once it has loaded: the names of the pending invites. */
+async function pendingInviteNames(desktop: Page): Promise<string[]> {
+  await onScreen(desktop, '.pending-invites-card .ll-card__subtitle').waitFor();
+  return onScreen(desktop, '.pending-invites__row:not(.pending-invites__row--head) .ll-table__cell--strong').allInnerTexts();
+}
 
 async function screenshot(page: Page, name: string): Promise<void> {
   await animationsSettled(page);
@@ -136,6 +144,7 @@ describe('identity in the browser (H5 + WeChat sandbox)', () => {
       expect(link).toMatch(/\/#\/packages\/staff\/pages\/invite\/index\?scene=/);
       expect(link.endsWith(`scene=${await readQr(desktop, '.invite-result__qr')}`)).toBe(true);
       await screenshot(desktop, 'd1-console-invite');
+      await onScreen(desktop, '.pending-invites__row', '李娜').filter({ hasText: '销售' }).waitFor();
 
       const salesPhone = await app.newPage(PHONE);
       await signInAsPersona(app, salesPhone, 'sales-li');
@@ -147,6 +156,31 @@ describe('identity in the browser (H5 + WeChat sandbox)', () => {
       await desktop.reload();
       await onScreen(desktop, '.staff-table__row', '李娜').filter({ hasText: '已绑定' }).waitFor();
       await screenshot(desktop, 'd3-console-staff');
+      expect(await pendingInviteNames(desktop)).not.toContain('李娜');
+    });
+
+    test('the admin revokes a pending invite, whose link then no longer works', async () => {
+      await field(desktop, '成员姓名').fill('赵强');
+      await onScreen(desktop, '.invite-form__role').filter({ has: desktop.getByText('市场', { exact: true }) }).click();
+      await button(desktop, '生成邀请').click();
+      const link = (await onScreen(desktop, '.invite-result__link').innerText()).trim();
+
+      const row = onScreen(desktop, '.pending-invites__row', '赵强');
+      await row.waitFor();
+      await row.locator('.ll-button').filter({ hasText: '撤销' }).click();
+      await confirmModal(desktop, '撤销');
+      await row.waitFor({ state: 'detached' });
+      expect(await pendingInviteNames(desktop)).not.toContain('赵强');
+      await screenshot(desktop, 'd4-console-invite-revoked');
+
+      const otherPhone = await app.newPage(PHONE);
+      await signInAsPersona(app, otherPhone, 'marketer-zhao');
+      await otherPhone.goto(link);
+      const card = onScreen(otherPhone, '.invite');
+      await onScreen(otherPhone, '.invite .ll-notice', '邀请已过期').waitFor();
+      expect(await card.innerText()).toContain('赵强');
+      expect(await button(otherPhone, '接受邀请并绑定').count()).toBe(0);
+      await screenshot(otherPhone, 'd5-revoked-invite');
     });
   });
 });

@@ -117,6 +117,11 @@ export async function openFirstAdminInvite(app: BrowserApp): Promise<Page> {
   return phone;
 }
 
+/** Answers the confirmation dialog (Taro.showModal) on screen with its confirm button. */
+export async function confirmModal(page: Page, confirmText: string): Promise<void> {
+  await onScreen(page, '.taro__modal .taro-model__confirm', confirmText).click();
+}
+
 /** Accepts the invite on screen and waits for the team to be joined. */
 export async function acceptInvite(phone: Page): Promise<void> {
   await button(phone, '接受邀请并绑定').click();

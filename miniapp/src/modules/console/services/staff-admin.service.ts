@@ -1,4 +1,4 @@
-import type { CreateInviteRequest, InviteResponse, StaffListResponse } from '@leadloop/shared';
+import type { CreateInviteRequest, InviteResponse, PendingInviteList, StaffListResponse } from '@leadloop/shared';
 import { api } from '@/core/api/client';
 import { platform } from '@/core/platform';
 
@@ -8,4 +8,14 @@ export function listStaff(): Promise<StaffListResponse> {
 
 export function createStaffInvite(input: Pick<CreateInviteRequest, 'name' | 'role'>): Promise<InviteResponse> {
   return api('createInvite', input, { scope: platform.consoleScope });
+}
+
+/** Invites not accepted yet and still valid (never their secret links). */
+export function listPendingInvites(): Promise<PendingInviteList> {
+  return api('listInvites', undefined, { scope: platform.consoleScope });
+}
+
+/** Withdraws an invite: its link stops working at once. */
+export async function revokeStaffInvite(id: string): Promise<void> {
+  await api('revokeInvite', undefined, { scope: platform.consoleScope, params: { id } });
 }

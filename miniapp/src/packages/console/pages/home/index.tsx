@@ -4,8 +4,10 @@ import { ConsoleLayout } from '@/modules/console/components/ConsoleLayout';
 import { ConsoleNav } from '@/modules/console/components/ConsoleNav';
 import { ConsoleWelcome } from '@/modules/console/components/ConsoleWelcome';
 import { InviteCreator } from '@/modules/console/components/InviteCreator';
+import { PendingInvites } from '@/modules/console/components/PendingInvites';
 import { StaffTable } from '@/modules/console/components/StaffTable';
 import { useConsoleAccess } from '@/modules/console/hooks/useConsoleAccess';
+import { usePendingInvites } from '@/modules/console/hooks/usePendingInvites';
 import { useStaffDirectory } from '@/modules/console/hooks/useStaffDirectory';
 import { leaveConsole } from '@/modules/console/services/console-auth.service';
 import { Page } from '@/ui';
@@ -14,6 +16,11 @@ export default function ConsoleHomePage() {
   const { me, error, reload, redirecting } = useConsoleAccess();
   const isAdmin = me?.staff?.role === 'admin';
   const directory = useStaffDirectory(isAdmin);
+  const invites = usePendingInvites(isAdmin);
+  const reloadTeam = () => {
+    directory.reload();
+    invites.reload();
+  };
 
   if (redirecting) return <Page wide />;
 
@@ -28,9 +35,10 @@ export default function ConsoleHomePage() {
                 <ConsoleWelcome me={me} />
                 <ConsoleNav role={staff.role} />
                 {isAdmin && <StaffTable items={directory.items} error={directory.error} />}
+                {isAdmin && <PendingInvites items={invites.items} error={invites.error} onRevoke={invites.revoke} />}
               </>
             }
-            side={isAdmin ? <InviteCreator onCreated={directory.reload} /> : undefined}
+            side={isAdmin ? <InviteCreator onCreated={reloadTeam} /> : undefined}
           />
         )}
       </ConsoleGate>

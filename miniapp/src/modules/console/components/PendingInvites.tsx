@@ -1,0 +1,60 @@
+import { StaffRoleLabels, type PendingInvite } from '@leadloop/shared';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { describeError } from '@/core/api/api-error';
+import { ActionButton, Card, DataTable, formatDate, Loading, Notice, Tag, type TableColumn } from '@/ui';
+import './PendingInvites.scss';
+
+interface PendingInvitesProps {
+  items: PendingInvite[] | null;
+  error: unknown;
+  onRevoke(id: string): Promise<void>;
+}
+
+/** Admin: invites not accepted yet, each of which can be withdrawn. */
+export function PendingInvites({ items, error, onRevoke }: PendingInvitesProps) {
+  const [revoking, setRevoking] = useState<string | null>(null);
+  const [revokeError, setRevokeError] = useState<unknown>(null);
+
+  const revoke = async (invite: PendingInvite) => {
+    const { confirm } = await Taro.showModal({
+      title: '撤销邀请',
+      content: `撤销后「${invite.name}」的邀请链接将立即失效，确定撤销吗？`,
+      confirmText: '撤销',
+      cancelText: '取消',
+    });
+    if (!confirm) return;
+    setRevoking(invite.id);
+    setRevokeError(null);
+    try {
+      await onRevoke(invite.id);
+    } catch (failure) {
+      setRevokeError(failure);
+    } finally {
+      setRevoking(null);
+    }
+  };
+
+  const columns: TableColumn<PendingInvite>[] = [
+    { title: '姓名', tone: 'strong', className: 'pending-invites__name', render: (invite) => invite.name },
+    { title: '角色', render: (invite) => <Tag tone='brand'>{StaffRoleLabels[invite.role]}</Tag> },
+    { title: '有效期至', tone: 'muted', render: (invite) => formatDate(invite.expiresAt) },
+    {
+      title: '操作',
+      render: (invite) => (
+        <ActionButton variant='ghost' small block={false} loading={revoking === invite.id} disabled={revoking !== null} onClick={() => void revoke(invite)}>
+          撤销
+        </ActionButton>
+      ),
+    },
+  ];
+
+  const shownError = error || revokeError;
+  return (
+    <Card className='pending-invites-card' title='待加入' subtitle={items ? `${items.length} 个邀请未接受` : undefined}>
+      {shownError ? <Notice tone='error'>{describeError(shownError)}</Notice> : null}
+      {!items && !error && <Loading />}
+      {items && <DataTable block='pending-invites' columns={columns} rows={items} rowKey={(invite) => invite.id} empty='没有待接受的邀请。' />}
+    </Card>
+  );
+}
