@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type BindPhoneResponse, type EntryContext, maskPhone, type MeResponse, type SessionResponse } from '@leadloop/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../../core/app-error';
 import type { AuthContext } from '../../core/route';
@@ -99,7 +99,7 @@ export class IdentityService {
     });
   }
 
-  private async moveStaffBinding(em: Parameters<PersonRepository['merge']>[0], fromPerson: string, toPerson: string): Promise<void> {
+  private async moveStaffBinding(em: EntityManager, fromPerson: string, toPerson: string): Promise<void> {
     const moving = await this.staff.findByPerson(fromPerson, em);
     if (!moving) return;
     if (await this.staff.findByPerson(toPerson, em)) {

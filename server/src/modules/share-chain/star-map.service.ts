@@ -12,6 +12,11 @@ const TOP_SPREADERS = 10;
 /** Share of the node budget kept for summary nodes standing in for hidden subtrees. */
 const SUMMARY_SHARE = 0.2;
 
+interface Sharer {
+  personId: string;
+  staffId: string | null;
+}
+
 type Row = Pick<ShareNodeEntity, 'id' | 'parentId' | 'sharerPersonId' | 'sharerStaffId' | 'channelId' | 'depth' | 'visitors' | 'conversions' | 'subtreeNodes' | 'subtreeVisitors' | 'subtreeConversions'>;
 
 /**
@@ -54,14 +59,13 @@ export class StarMapService {
       [query.contentType, query.contentId, ...(channel ? [channel.id] : [])],
     );
     const ranged = query.from || query.to ? await this.rangedCounts(rows.map((r) => r.id), query.from, query.to) : null;
-    const labels = await this.labels(rows);
+    const describe = await this.describe(rows.map((r) => ({ personId: r.sharerPersonId, staffId: r.sharerStaffId })));
     const selected = new Set(rows.map((r) => r.id));
 
     const nodes: StarMapNode[] = rows.map((r) => ({
       id: r.id,
       parentId: r.parentId && selected.has(r.parentId) ? r.parentId : null,
-      kind: labels.kind.get(r.id) ?? 'prospect',
-      label: labels.label.get(r.id) ?? '访客',
+      ...describe({ personId: r.sharerPersonId, staffId: r.sharerStaffId }),
       depth: r.depth,
       visitors: ranged?.visitors.get(r.id) ?? (ranged ? 0 : r.visitors),
       conversions: ranged?.conversions.get(r.id) ?? (ranged ? 0 : r.conversions),
@@ -124,21 +128,21 @@ export class StarMapService {
     return { visitors, conversions };
   }
 
-  private async labels(rows: Row[]): Promise<{ kind: Map<string, StarMapNode['kind']>; label: Map<string, string> }> {
-    const staffIds = [...new Set(rows.map((r) => r.sharerStaffId).filter((id): id is string => !!id))];
-    const personIds = [...new Set(rows.filter((r) => !r.sharerStaffId).map((r) => r.sharerPersonId))];
+  /** How each sharer shows on the map: staff by name and role, prospects by nickname. */
+  private async describe(sharers: Sharer[]): Promise<(sharer: Sharer) => { kind: 'staff' | 'partner' | 'prospect'; label: string }> {
+    const staffIds = [...new Set(sharers.map((s) => s.staffId).filter((id): id is string => !!id))];
+    const personIds = [...new Set(sharers.filter((s) => !s.staffId).map((s) => s.personId))];
     const staff = staffIds.length ? await this.dataSource.manager.find(StaffEntity, { select: { id: true, name: true, role: true }, where: { id: In(staffIds) } }) : [];
     const persons = personIds.length ? await this.dataSource.manager.find(PersonEntity, { select: { id: true, nickname: true }, where: { id: In(personIds) } }) : [];
     const staffBy = new Map(staff.map((s) => [s.id, s]));
     const personBy = new Map(persons.map((p) => [p.id, p]));
-    const kind = new Map<string, StarMapNode['kind']>();
-    const label = new Map<string, string>();
-    for (const r of rows) {
-      const s = r.sharerStaffId ? staffBy.get(r.sharerStaffId) : undefined;
-      kind.set(r.id, s ? (s.role === 'partner' ? 'partner' : 'staff') : 'prospect');
-      label.set(r.id, s?.name ?? personBy.get(r.sharerPersonId)?.nickname ?? `访客 ${r.sharerPersonId.slice(-4)}`);
-    }
-    return { kind, label };
+    return ({ personId, staffId }) => {
+      const s = staffId ? staffBy.get(staffId) : undefined;
+      return {
+        kind: s ? (s.role === 'partner' ? 'partner' : 'staff') : 'prospect',
+        label: s?.name ?? personBy.get(personId)?.nickname ?? `访客 ${personId.slice(-4)}`,
+      };
+    };
   }
 
   /** The staff members and partners, and the prospects (KOC), who brought the most visitors. */
@@ -151,23 +155,14 @@ export class StarMapService {
         [query.contentType, query.contentId],
       );
     const rows = [...(await top(true)), ...(await top(false))];
-    if (rows.length === 0) return [];
-    const staffIds = rows.map((r) => r.staff_id).filter((id): id is string => !!id);
-    const staff = staffIds.length ? await this.dataSource.manager.find(StaffEntity, { select: { id: true, name: true, role: true }, where: { id: In(staffIds) } }) : [];
-    const persons = await this.dataSource.manager.find(PersonEntity, { select: { id: true, nickname: true }, where: { id: In(rows.map((r) => r.person_id)) } });
-    const staffBy = new Map(staff.map((s) => [s.id, s]));
-    const personBy = new Map(persons.map((p) => [p.id, p]));
-    return rows.map((r) => {
-      const s = r.staff_id ? staffBy.get(r.staff_id) : undefined;
-      return {
-        kind: s ? (s.role === 'partner' ? 'partner' : 'staff') : 'prospect',
-        id: r.person_id,
-        label: s?.name ?? personBy.get(r.person_id)?.nickname ?? `访客 ${r.person_id.slice(-4)}`,
-        shares: Number(r.shares),
-        visitors: Number(r.visitors),
-        conversions: Number(r.conversions),
-      };
-    });
+    const describe = await this.describe(rows.map((r) => ({ personId: r.person_id, staffId: r.staff_id })));
+    return rows.map((r) => ({
+      ...describe({ personId: r.person_id, staffId: r.staff_id }),
+      id: r.person_id,
+      shares: Number(r.shares),
+      visitors: Number(r.visitors),
+      conversions: Number(r.conversions),
+    }));
   }
 }
 
