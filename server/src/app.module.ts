@@ -2,6 +2,8 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { DatabaseModule } from './database/database.module';
 import { IdentityModule } from './modules/identity/identity.module';
+import { LeadsModule } from './modules/leads/leads.module';
+import { ProfileModule } from './modules/profile/profile.module';
 import { SandboxModule } from './modules/sandbox/sandbox.module';
 import { ShareChainModule } from './modules/share-chain/share-chain.module';
 import { StaffModule } from './modules/staff/staff.module';
@@ -28,6 +30,8 @@ export class AppModule {
         IdentityModule,
         StaffModule,
         ShareChainModule,
+        ProfileModule,
+        LeadsModule,
         // WeChat's stand-in exists only when the sandbox is on; production refuses it at config time.
         ...(config.wechat.sandbox ? [SandboxModule] : []),
       ],

@@ -34,6 +34,10 @@ export const ErrorCodes = {
   LOGIN_TICKET_INVALID: 404,
   LOGIN_TICKET_EXPIRED: 410,
   LOGIN_TICKET_USED: 409,
+  // profile and consent (gated actions)
+  PROFILE_INCOMPLETE: 422,
+  CONSENT_REQUIRED: 422,
+  CONSENT_POLICY_OUTDATED: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

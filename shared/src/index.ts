@@ -7,4 +7,5 @@ export * from './contracts/identity';
 export * from './contracts/staff';
 export * from './contracts/system';
 export * from './contracts/share-chain';
+export * from './contracts/profile';
 export * from './sandbox';

@@ -4,6 +4,8 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { PersonEntity, PersonIdentifierEntity, PersonMergeEntity } from '../modules/identity/identity.entity';
 import { ConsoleLoginTicketEntity, StaffEntity, StaffInviteEntity } from '../modules/staff/staff.entity';
+import { LeadEntity } from '../modules/leads/leads.entity';
+import { ConsentEntity } from '../modules/profile/profile.entity';
 import { shareChainEntities } from '../modules/share-chain/share-chain.entity';
 import { AccessTokenEntity } from '../modules/wechat/access-token.entity';
 import { migrations } from './migrations';
@@ -17,6 +19,8 @@ export const entities = [
   ConsoleLoginTicketEntity,
   AccessTokenEntity,
   ...shareChainEntities,
+  ConsentEntity,
+  LeadEntity,
 ];
 
 export function dataSourceOptions(db: AppConfig['database']): DataSourceOptions {

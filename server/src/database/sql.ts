@@ -17,7 +17,8 @@ function param(value: unknown): unknown {
 
 /**
  * `INSERT … ON DUPLICATE KEY UPDATE col = col + new` (MySQL) / `ON CONFLICT … DO UPDATE` (SQLite)
- * for counter rows: adds to existing rows, creates missing ones, in one statement.
+ * for counter rows: adds to existing rows, creates missing ones, in one statement; `setColumns`
+ * are overwritten with the new row's values.
  */
 export async function upsertAdd(
   em: EntityManager,
@@ -25,14 +26,16 @@ export async function upsertAdd(
   keyColumns: string[],
   addColumns: string[],
   rows: Record<string, unknown>[],
+  setColumns: string[] = [],
 ): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]);
   const placeholders = rows.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ');
   const params = rows.flatMap((row) => columns.map((c) => param(row[c])));
-  const updates = isMysql(em)
-    ? `ON DUPLICATE KEY UPDATE ${addColumns.map((c) => `${c} = ${c} + VALUES(${c})`).join(', ')}`
-    : `ON CONFLICT (${keyColumns.join(', ')}) DO UPDATE SET ${addColumns.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
+  const mysql = isMysql(em);
+  const incoming = (c: string) => (mysql ? `VALUES(${c})` : `excluded.${c}`);
+  const assignments = [...addColumns.map((c) => `${c} = ${c} + ${incoming(c)}`), ...setColumns.map((c) => `${c} = ${incoming(c)}`)].join(', ');
+  const updates = mysql ? `ON DUPLICATE KEY UPDATE ${assignments}` : `ON CONFLICT (${keyColumns.join(', ')}) DO UPDATE SET ${assignments}`;
   await em.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders} ${updates}`, params);
 }
 

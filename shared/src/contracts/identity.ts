@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { StaffRoles } from '../roles';
+import { ProfileValues } from './profile';
 import { EntryContext } from './share-chain';
 
 /** A wx.login / getPhoneNumber code: single use, opaque, short. */
@@ -25,6 +26,10 @@ export const PersonProfile = z.object({
   id: z.string(),
   nickname: z.string().nullable(),
   phoneMasked: z.string().nullable(),
+  name: z.string().nullable(),
+  company: z.string().nullable(),
+  title: z.string().nullable(),
+  email: z.string().nullable(),
   createdAt: z.string(),
 });
 export type PersonProfile = z.infer<typeof PersonProfile>;
@@ -43,7 +48,9 @@ export const MeResponse = z.object({
 });
 export type MeResponse = z.infer<typeof MeResponse>;
 
-export const UpdateProfileRequest = z.object({ nickname: z.string().trim().min(1).max(40) }).strict();
+export const UpdateProfileRequest = ProfileValues.extend({ nickname: z.string().trim().min(1).max(40).optional() })
+  .strict()
+  .refine((changes) => Object.keys(changes).length > 0, 'nothing to change');
 export type UpdateProfileRequest = z.infer<typeof UpdateProfileRequest>;
 
 export const BindPhoneRequest = z.object({ code: WechatCode }).strict();

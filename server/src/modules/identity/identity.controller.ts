@@ -19,7 +19,7 @@ export class IdentityController {
 
   @Route(Api.updateProfile)
   updateProfile(@Auth() auth: AuthContext, @Body() body: UpdateProfileRequest) {
-    return this.identity.updateProfile(auth, body.nickname);
+    return this.identity.updateProfile(auth, body);
   }
 
   @Route(Api.bindPhone)

@@ -6,6 +6,10 @@ export class PersonEntity {
   @Column({ type: 'varchar', length: 64, nullable: true }) nickname!: string | null;
   @Column({ name: 'phone_enc', type: 'varchar', length: 255, nullable: true }) phoneEnc!: string | null;
   @Column({ name: 'phone_masked', type: 'varchar', length: 20, nullable: true }) phoneMasked!: string | null;
+  @Column({ name: 'real_name', type: 'varchar', length: 40, nullable: true }) name!: string | null;
+  @Column({ type: 'varchar', length: 80, nullable: true }) company!: string | null;
+  @Column({ name: 'job_title', type: 'varchar', length: 40, nullable: true }) title!: string | null;
+  @Column({ type: 'varchar', length: 120, nullable: true }) email!: string | null;
   @Column({ name: 'merged_into', type: 'varchar', length: 26, nullable: true }) mergedInto!: string | null;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt!: Date;

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type BindPhoneResponse, type EntryContext, maskPhone, type MeResponse, type SessionResponse } from '@leadloop/shared';
+import { type BindPhoneResponse, type EntryContext, maskPhone, type MeResponse, type SessionResponse, type UpdateProfileRequest } from '@leadloop/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../../core/app-error';
@@ -40,13 +40,22 @@ export class IdentityService {
     const person = await this.persons.findById(auth.personId);
     if (!person) throw new AppError('SESSION_INVALID', 'This session’s person no longer exists');
     return {
-      person: { id: person.id, nickname: person.nickname, phoneMasked: person.phoneMasked, createdAt: person.createdAt.toISOString() },
+      person: {
+        id: person.id,
+        nickname: person.nickname,
+        phoneMasked: person.phoneMasked,
+        name: person.name,
+        company: person.company,
+        title: person.title,
+        email: person.email,
+        createdAt: person.createdAt.toISOString(),
+      },
       staff: auth.staff ? toSummary(auth.staff) : null,
     };
   }
 
-  async updateProfile(auth: AuthContext, nickname: string): Promise<MeResponse> {
-    await this.persons.updateProfile(auth.personId, { nickname });
+  async updateProfile(auth: AuthContext, changes: UpdateProfileRequest): Promise<MeResponse> {
+    await this.persons.updateProfile(auth.personId, changes);
     return this.me(auth);
   }
 

@@ -25,7 +25,19 @@ export class PersonRepository {
   /** Creates a person with their identifiers; a unique-key error means one of them is taken. */
   async createWithIdentifiers(em: EntityManager, keys: IdentifierKey[], now = new Date()): Promise<string> {
     const id = newId(now.getTime());
-    await em.insert(PersonEntity, { id, nickname: null, phoneEnc: null, phoneMasked: null, mergedInto: null, createdAt: now, updatedAt: now });
+    await em.insert(PersonEntity, {
+      id,
+      nickname: null,
+      phoneEnc: null,
+      phoneMasked: null,
+      name: null,
+      company: null,
+      title: null,
+      email: null,
+      mergedInto: null,
+      createdAt: now,
+      updatedAt: now,
+    });
     await this.addIdentifiers(em, id, keys, now);
     return id;
   }
@@ -38,7 +50,7 @@ export class PersonRepository {
     );
   }
 
-  async updateProfile(id: string, changes: Partial<Pick<PersonEntity, 'nickname' | 'phoneEnc' | 'phoneMasked'>>, em: EntityManager = this.dataSource.manager): Promise<void> {
+  async updateProfile(id: string, changes: Partial<Pick<PersonEntity, ProfileColumn>>, em: EntityManager = this.dataSource.manager): Promise<void> {
     await em.update(PersonEntity, { id }, { ...changes, updatedAt: new Date() });
   }
 
@@ -51,6 +63,7 @@ export class PersonRepository {
     const ids = moved.map((m) => m.id);
     if (ids.length > 0) await em.update(PersonIdentifierEntity, { id: In(ids) }, { personId: survivorId });
     await em.update(PersonEntity, { id: mergedId }, { mergedInto: survivorId, updatedAt: now });
+    await this.fillGaps(em, survivorId, mergedId);
     await em.insert(PersonMergeEntity, {
       id: newId(now.getTime()),
       survivorId,
@@ -61,4 +74,15 @@ export class PersonRepository {
       revertedAt: null,
     });
   }
+
+  /** What the merged record knew and the survivor did not (a typed company, say) is kept. */
+  private async fillGaps(em: EntityManager, survivorId: string, mergedId: string): Promise<void> {
+    const [survivor, merged] = await Promise.all([em.findOneBy(PersonEntity, { id: survivorId }), em.findOneBy(PersonEntity, { id: mergedId })]);
+    if (!survivor || !merged) return;
+    const gaps = Object.fromEntries(TYPED_FIELDS.filter((f) => survivor[f] === null && merged[f] !== null).map((f) => [f, merged[f]]));
+    if (Object.keys(gaps).length > 0) await em.update(PersonEntity, { id: survivorId }, gaps);
+  }
 }
+
+type ProfileColumn = 'nickname' | 'phoneEnc' | 'phoneMasked' | 'name' | 'company' | 'title' | 'email';
+const TYPED_FIELDS = ['nickname', 'name', 'company', 'title', 'email'] as const;

@@ -1,0 +1,74 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConsentPurpose } from '@leadloop/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { AppError } from '../../core/app-error';
+import { newId } from '../../database/ids';
+import { type ConsentAction, ConsentEntity } from './profile.entity';
+
+export interface ConsentState {
+  purpose: ConsentPurpose;
+  action: ConsentAction;
+  policyVersion: string;
+  sourcePage: string;
+  at: Date;
+}
+
+/** PIPL consent per purpose: what the person agreed to, under which policy version, when and where. */
+@Injectable()
+export class ConsentLedger {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  get policyVersion(): string {
+    return this.config.privacyPolicyVersion;
+  }
+
+  /** True when the newest entry for this purpose is a grant under the current policy version. */
+  async holds(personId: string, purpose: ConsentPurpose, em: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const latest = await this.latest(personId, purpose, em);
+    return latest?.action === 'granted' && latest.policyVersion === this.policyVersion;
+  }
+
+  async grant(em: EntityManager, personId: string, purpose: ConsentPurpose, policyVersion: string, sourcePage: string): Promise<void> {
+    if (policyVersion !== this.policyVersion) {
+      throw new AppError('CONSENT_POLICY_OUTDATED', 'The privacy policy has changed; please read the current version', { current: this.policyVersion });
+    }
+    await this.append(em, personId, purpose, 'granted', sourcePage);
+  }
+
+  /** Withdrawing is a new ledger entry; it is a no-op when nothing is granted. */
+  async withdraw(personId: string, purpose: ConsentPurpose, sourcePage: string): Promise<boolean> {
+    return this.dataSource.transaction(async (em) => {
+      if ((await this.latest(personId, purpose, em))?.action !== 'granted') return false;
+      await this.append(em, personId, purpose, 'withdrawn', sourcePage);
+      return true;
+    });
+  }
+
+  /** Every purpose's current state, for 我的. */
+  async current(personId: string): Promise<ConsentState[]> {
+    const rows = await this.dataSource.manager.find(ConsentEntity, { where: { personId }, order: { createdAt: 'DESC', id: 'DESC' } });
+    const seen = new Map<ConsentPurpose, ConsentState>();
+    for (const r of rows) {
+      if (!seen.has(r.purpose)) seen.set(r.purpose, { purpose: r.purpose, action: r.action, policyVersion: r.policyVersion, sourcePage: r.sourcePage, at: r.createdAt });
+    }
+    return [...seen.values()];
+  }
+
+  /** The whole ledger of a person, oldest first (data export). */
+  history(personId: string): Promise<ConsentEntity[]> {
+    return this.dataSource.manager.find(ConsentEntity, { where: { personId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  private latest(personId: string, purpose: ConsentPurpose, em: EntityManager): Promise<ConsentEntity | null> {
+    return em.findOne(ConsentEntity, { where: { personId, purpose }, order: { createdAt: 'DESC', id: 'DESC' } });
+  }
+
+  private async append(em: EntityManager, personId: string, purpose: ConsentPurpose, action: ConsentAction, sourcePage: string): Promise<void> {
+    const now = new Date();
+    await em.insert(ConsentEntity, { id: newId(now.getTime()), personId, purpose, action, policyVersion: this.policyVersion, sourcePage: sourcePage.slice(0, 128), createdAt: now });
+  }
+}

@@ -1,0 +1,16 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ConsentPurpose } from '@leadloop/shared';
+
+export type ConsentAction = 'granted' | 'withdrawn';
+
+/** The consent ledger: append-only; the newest row per (person, purpose) is the current state. */
+@Entity('consents')
+export class ConsentEntity {
+  @PrimaryColumn({ type: 'varchar', length: 26 }) id!: string;
+  @Column({ name: 'person_id', type: 'varchar', length: 26 }) personId!: string;
+  @Column({ type: 'varchar', length: 32 }) purpose!: ConsentPurpose;
+  @Column({ type: 'varchar', length: 16 }) action!: ConsentAction;
+  @Column({ name: 'policy_version', type: 'varchar', length: 32 }) policyVersion!: string;
+  @Column({ name: 'source_page', type: 'varchar', length: 128 }) sourcePage!: string;
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+/**
+ * Profile fields a form may ask for. Progressive profiling: a gate (event sign-up, whitepaper
+ * download) names the fields it needs and asks only for those still missing. The phone is never
+ * typed: it comes from WeChat's getPhoneNumber (`POST /me/phone`).
+ */
+export const ProfileFields = ['name', 'phone', 'company', 'title', 'email'] as const;
+export const ProfileField = z.enum(ProfileFields);
+export type ProfileField = z.infer<typeof ProfileField>;
+
+export const ProfileFieldLabels: Record<ProfileField, string> = {
+  name: '姓名',
+  phone: '手机号',
+  company: '公司',
+  title: '职位',
+  email: '邮箱',
+};
+
+/** The fields a gate asks for: no repeats, at most all of them. */
+export const RequiredFields = z
+  .array(ProfileField)
+  .max(ProfileFields.length)
+  .refine((fields) => new Set(fields).size === fields.length, 'fields must not repeat');
+
+/** What a person types into a profile form; every field optional, empty strings refused. */
+export const ProfileValues = z
+  .object({
+    name: z.string().trim().min(1).max(40),
+    company: z.string().trim().min(1).max(80),
+    title: z.string().trim().min(1).max(40),
+    email: z.email().max(120),
+  })
+  .partial()
+  .strict();
+export type ProfileValues = z.infer<typeof ProfileValues>;
+
+/** A person's own profile as they see it (the phone masked even to its owner). */
+export const ProfileView = z.object({
+  name: z.string().nullable(),
+  company: z.string().nullable(),
+  title: z.string().nullable(),
+  email: z.string().nullable(),
+  phoneMasked: z.string().nullable(),
+});
+export type ProfileView = z.infer<typeof ProfileView>;
+
+/** Why a person's data is used. Each purpose is consented to, and withdrawn, on its own. */
+export const ConsentPurposes = ['event_signup', 'whitepaper_download', 'sales_contact'] as const;
+export const ConsentPurpose = z.enum(ConsentPurposes);
+export type ConsentPurpose = z.infer<typeof ConsentPurpose>;
+
+/** An explicit, ticked consent naming the privacy-policy version the person was shown. */
+export const ConsentGrant = z
+  .object({
+    policyVersion: z.string().trim().min(1).max(32),
+    accepted: z.literal(true, { error: 'consent must be given explicitly' }),
+  })
+  .strict();
+export type ConsentGrant = z.infer<typeof ConsentGrant>;
+
+/**
+ * A gated action's form: profile values for the missing fields and, when the person has not
+ * consented to this purpose under the current policy, the consent.
+ */
+export const GateSubmission = z
+  .object({
+    profile: ProfileValues.default({}),
+    consent: ConsentGrant.optional(),
+  })
+  .strict();
+export type GateSubmission = z.infer<typeof GateSubmission>;
+
+/** What a gate still needs from this person, for the form to show (pre-filled where known). */
+export const GateStatus = z.object({
+  required: z.array(ProfileField),
+  missing: z.array(ProfileField),
+  profile: ProfileView,
+  consentNeeded: z.boolean(),
+  policyVersion: z.string(),
+});
+export type GateStatus = z.infer<typeof GateStatus>;
