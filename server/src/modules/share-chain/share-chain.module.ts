@@ -11,12 +11,13 @@ import { ShareChainController } from './share-chain.controller';
 import { ShareChainRepository } from './share-chain.repository';
 import { ShareChainService } from './share-chain.service';
 import { StarMapService } from './star-map.service';
+import { Touchpoints } from './touchpoints';
 
 @Module({
   imports: [IdentityModule, StaffModule],
   controllers: [ShareChainController],
-  providers: [ShareChainRepository, ShareChainService, EventWriter, EventsService, OwnerProtection, AttributionService, StarMapService, EventProcessorJob],
-  exports: [AttributionService, ShareChainService],
+  providers: [ShareChainRepository, ShareChainService, EventWriter, EventsService, OwnerProtection, AttributionService, StarMapService, EventProcessorJob, Touchpoints],
+  exports: [AttributionService, ShareChainService, OwnerProtection, Touchpoints],
 })
 export class ShareChainModule implements OnModuleInit {
   constructor(

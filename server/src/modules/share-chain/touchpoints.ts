@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import type { ContentType } from '@leadloop/shared';
+import { DataSource } from 'typeorm';
+import { newId } from '../../database/ids';
+import { insertIgnore } from '../../database/sql';
+import { AttributionService } from './attribution.service';
+import { ShareChainRepository } from './share-chain.repository';
+
+/** Conversions and other actions the server sees happen (a sign-up, a download, a card request). */
+export interface ServerTouchpoint {
+  personId: string;
+  /** `signup`, `payment`, `download`, `card_view`, `contact_request`, `attend`… */
+  type: string;
+  /** The business record behind it (sign-up id, download id): recording it twice stores it once. */
+  refId: string;
+  page: string;
+  contentType: ContentType;
+  contentId: string;
+  /** The share token the person acted through, if any; unknown tokens are kept as direct traffic. */
+  shareToken?: string | null;
+  channelCode?: string | null;
+  at?: Date;
+  /** Also record it as a conversion, credited along the chain that led to it. */
+  conversion?: boolean;
+}
+
+/**
+ * Server-side touchpoints: stored in the same append-only `events` table as the app's own
+ * reports (so the star-map, attribution and exports see one stream), keyed by the business
+ * record so a retried request does not count twice.
+ */
+@Injectable()
+export class Touchpoints {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly nodes: ShareChainRepository,
+    private readonly attribution: AttributionService,
+  ) {}
+
+  /** Answers the share node the token resolved to (null for direct traffic). */
+  async record(t: ServerTouchpoint): Promise<string | null> {
+    const at = t.at ?? new Date();
+    const [node] = t.shareToken ? await this.nodes.findByTokens([t.shareToken]) : [];
+    const [channel] = t.channelCode ? await this.nodes.findChannelsByCodes([t.channelCode]) : [];
+    await insertIgnore(this.dataSource, 'events', [
+      {
+        id: newId(at.getTime()),
+        source_key: `p:${t.personId}`,
+        client_event_id: `${t.type}:${t.refId}`.slice(0, 64),
+        type: t.type.slice(0, 24),
+        person_id: t.personId,
+        anonymous_id: null,
+        share_node_id: node?.id ?? null,
+        channel_id: channel?.id ?? null,
+        launch_scene: null,
+        page: t.page.slice(0, 128),
+        props: JSON.stringify({ contentType: t.contentType, contentId: t.contentId }),
+        discount: t.shareToken && !node ? 'unknown_token' : null,
+        state: 0,
+        occurred_at: at,
+        received_at: new Date(),
+      },
+    ]);
+    if (t.conversion) {
+      await this.attribution.recordConversion({ personId: t.personId, kind: t.type, refId: t.refId, contentType: t.contentType, contentId: t.contentId, at });
+    }
+    return node?.id ?? null;
+  }
+}
