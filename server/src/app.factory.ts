@@ -11,6 +11,7 @@ import { ErrorFilter } from './core/error.filter';
 import { AppLogger } from './core/logger';
 import { requestContextMiddleware, SECURITY_HEADERS } from './core/request-context';
 import { ContractInterceptor } from './core/route';
+import { PaymentsService } from './modules/payments/payments.service';
 import { eventsFastPath } from './modules/share-chain/events.fast-path';
 import { WechatEndpoint } from './modules/wechat/wechat.endpoint';
 
@@ -58,6 +59,7 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   app.get(WechatEndpoint).useLocalSandbox(url);
+  app.get(PaymentsService).useServerUrl(url);
   return {
     app,
     url,

@@ -1,13 +1,19 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { DatabaseModule } from './database/database.module';
+import { CardModule } from './modules/card/card.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { LeadsModule } from './modules/leads/leads.module';
+import { LiveModule } from './modules/live/live.module';
+import { PaymentsModule } from './modules/payments/payments.module';
+import { PostersModule } from './modules/posters/posters.module';
+import { PrivacyModule } from './modules/privacy/privacy.module';
 import { ProfileModule } from './modules/profile/profile.module';
 import { SandboxModule } from './modules/sandbox/sandbox.module';
 import { ShareChainModule } from './modules/share-chain/share-chain.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { OpenApiController, SystemController } from './modules/system/system.controller';
+import { WhitepaperModule } from './modules/whitepaper/whitepaper.module';
 import { WechatModule } from './modules/wechat/wechat.module';
 
 @Global()
@@ -32,6 +38,12 @@ export class AppModule {
         ShareChainModule,
         ProfileModule,
         LeadsModule,
+        PaymentsModule,
+        LiveModule,
+        CardModule,
+        PrivacyModule,
+        WhitepaperModule,
+        PostersModule,
         // WeChat's stand-in exists only when the sandbox is on; production refuses it at config time.
         ...(config.wechat.sandbox ? [SandboxModule] : []),
       ],

@@ -35,6 +35,26 @@ const Env = z
     PRIVACY_POLICY_VERSION: z.string().default('2026-11'),
     OWNER_PROTECTION_DAYS: z.coerce.number().min(0).max(3650).default(30),
     EVENT_PROCESSOR_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(200),
+    CARD_RETURN_VISIT_MINUTES: z.coerce.number().min(1).max(60 * 24 * 30).default(30),
+    CARD_MODERATION_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+    WECHATPAY_MCHID: z.string().regex(/^\d{8,12}$/, 'must be the merchant number').optional(),
+    WECHATPAY_SERIAL_NO: z.string().regex(/^[0-9A-Fa-f]{8,64}$/, 'must be the merchant certificate serial (hex)').optional(),
+    WECHATPAY_PRIVATE_KEY_PATH: z.string().optional(),
+    WECHATPAY_APIV3_KEY: z.string().length(32, 'must be the 32-character APIv3 key').optional(),
+    WECHATPAY_PLATFORM_PUBLIC_KEY_PATH: z.string().optional(),
+    WECHATPAY_PLATFORM_PUBLIC_KEY_ID: z.string().regex(/^PUB_KEY_ID_\w+$/, 'must look like PUB_KEY_ID_…').optional(),
+    WECHATPAY_API_BASE: z.url().optional(),
+    PAYMENT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(7200).default(900),
+    PAYMENT_QUERY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    SANDBOX_PAY_TIME_SCALE: z.coerce.number().min(0.0001).max(1).default(1),
+    REMINDER_TEMPLATE_ID: z.string().regex(/^[\w-]{8,64}$/).default('sandbox-live-reminder'),
+    REPLAY_TEMPLATE_ID: z.string().regex(/^[\w-]{8,64}$/).default('sandbox-live-replay'),
+    SURVEY_TEMPLATE_ID: z.string().regex(/^[\w-]{8,64}$/).default('sandbox-live-survey'),
+    LIVE_JOB_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
+    STORAGE_DIR: z.string().default('data/files'),
+    POSTER_DIR: z.string().default('data/posters'),
+    WHITEPAPER_MAX_BYTES: z.coerce.number().int().min(1024).max(500 * 1024 * 1024).default(20 * 1024 * 1024),
+    DOWNLOAD_LINK_TTL_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(600),
     LOG_FORMAT: z.enum(['json', 'text']).optional(),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   })
@@ -47,6 +67,13 @@ const Env = z
       if (env.WECHAT_SANDBOX === true) {
         ctx.addIssue({ code: 'custom', path: ['WECHAT_SANDBOX'], message: 'the sandbox never runs in production' });
       }
+    }
+    const pay = ['WECHATPAY_MCHID', 'WECHATPAY_SERIAL_NO', 'WECHATPAY_PRIVATE_KEY_PATH', 'WECHATPAY_APIV3_KEY'] as const;
+    if (pay.some((key) => env[key])) {
+      for (const key of pay) if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required with the other WECHATPAY_* settings' });
+    }
+    if (!!env.WECHATPAY_PLATFORM_PUBLIC_KEY_PATH !== !!env.WECHATPAY_PLATFORM_PUBLIC_KEY_ID) {
+      ctx.addIssue({ code: 'custom', path: ['WECHATPAY_PLATFORM_PUBLIC_KEY_ID'], message: 'the platform public key needs both its path and its id' });
     }
     if (live || env.NODE_ENV === 'production') {
       if (!env.WECHAT_APPID) ctx.addIssue({ code: 'custom', path: ['WECHAT_APPID'], message: 'is required with real WeChat' });
@@ -87,6 +114,37 @@ export interface AppConfig {
     /** How often pending events are attributed; 0 turns the in-process processor off. */
     processorIntervalMs: number;
   };
+  card: {
+    /** A view this long after the same person's previous one is a returning visit (a signal to the owner). */
+    returnVisitMinutes: number;
+    /** How often introductions still pending moderation (WeChat was busy) are checked again; 0: never in this process. */
+    moderationIntervalMs: number;
+  };
+  pay: {
+    /** Merchant settings; null fields in the sandbox are generated locally at boot. */
+    mchId: string | null;
+    serialNo: string | null;
+    privateKeyPath: string | null;
+    apiV3Key: string | null;
+    /** Platform public-key mode (new merchants); without it, platform certificates are fetched. */
+    platformPublicKey: { path: string; id: string } | null;
+    /** null: the sandbox mounted on this server. */
+    apiBase: string | null;
+    orderTimeoutSeconds: number;
+    queryAfterSeconds: number;
+    /** The sandbox's notification retry schedule, scaled (tests compress 15 s to 15 ms). */
+    sandboxTimeScale: number;
+  };
+  live: {
+    templates: { reminder: string; replay: string; survey: string };
+    /** How often reminders, follow-ups and payment reconciliation run; 0 turns the jobs off. */
+    jobIntervalMs: number;
+  };
+  /** Uploaded files (local disk; an S3-compatible store can stand in behind FileStorage). */
+  storage: { dir: string };
+  /** Rendered share posters: a cache (a deleted file is rendered again by the next request for it). */
+  posters: { dir: string };
+  whitepaper: { maxBytes: number; downloadLinkTtlSeconds: number };
   log: { format: 'json' | 'text'; level: 'error' | 'warn' | 'log' | 'debug' | 'verbose' };
 }
 
@@ -128,6 +186,28 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     h5Dir: resolve(env.H5_DIR),
     privacyPolicyVersion: env.PRIVACY_POLICY_VERSION,
     attribution: { ownerProtectionDays: env.OWNER_PROTECTION_DAYS, processorIntervalMs: env.EVENT_PROCESSOR_INTERVAL_MS },
+    card: { returnVisitMinutes: env.CARD_RETURN_VISIT_MINUTES, moderationIntervalMs: env.CARD_MODERATION_INTERVAL_MS },
+    pay: {
+      mchId: env.WECHATPAY_MCHID ?? null,
+      serialNo: env.WECHATPAY_SERIAL_NO ?? null,
+      privateKeyPath: env.WECHATPAY_PRIVATE_KEY_PATH ? resolve(env.WECHATPAY_PRIVATE_KEY_PATH) : null,
+      apiV3Key: env.WECHATPAY_APIV3_KEY ?? null,
+      platformPublicKey:
+        env.WECHATPAY_PLATFORM_PUBLIC_KEY_PATH && env.WECHATPAY_PLATFORM_PUBLIC_KEY_ID
+          ? { path: resolve(env.WECHATPAY_PLATFORM_PUBLIC_KEY_PATH), id: env.WECHATPAY_PLATFORM_PUBLIC_KEY_ID }
+          : null,
+      apiBase: env.WECHATPAY_API_BASE?.replace(/\/$/, '') ?? (sandbox ? null : 'https://api.mch.weixin.qq.com'),
+      orderTimeoutSeconds: env.PAYMENT_TIMEOUT_SECONDS,
+      queryAfterSeconds: env.PAYMENT_QUERY_AFTER_SECONDS,
+      sandboxTimeScale: env.SANDBOX_PAY_TIME_SCALE,
+    },
+    live: {
+      templates: { reminder: env.REMINDER_TEMPLATE_ID, replay: env.REPLAY_TEMPLATE_ID, survey: env.SURVEY_TEMPLATE_ID },
+      jobIntervalMs: env.LIVE_JOB_INTERVAL_MS,
+    },
+    storage: { dir: resolve(env.STORAGE_DIR) },
+    posters: { dir: resolve(env.POSTER_DIR) },
+    whitepaper: { maxBytes: env.WHITEPAPER_MAX_BYTES, downloadLinkTtlSeconds: env.DOWNLOAD_LINK_TTL_SECONDS },
     log: { format: env.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'text'), level: env.LOG_LEVEL },
   };
 }

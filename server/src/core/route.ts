@@ -9,8 +9,10 @@ import {
   RequestMapping,
   RequestMethod,
   SetMetadata,
+  UseInterceptors,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { FileFieldsInterceptor } from '@nestjs/platform-express';
 import type { Request } from 'express';
 import { map, type Observable } from 'rxjs';
 import type { ApiRoute, StaffRole } from '@leadloop/shared';
@@ -29,8 +31,22 @@ export function Route(route: ApiRoute): MethodDecorator {
     RequestMapping({ path, method: RequestMethod[route.method] }),
     HttpCode(route.status ?? 200),
     SetMetadata(ROUTE_META, route),
+    // multipart: multer reads the declared file parts (limits from the feature's MulterModule), then the text fields are checked
+    ...(route.files ? [UseInterceptors(FileFieldsInterceptor(route.files.map((f) => ({ name: f.name, maxCount: 1 }))), MultipartBodyInterceptor)] : []),
   );
 }
+
+/** A file part as multer keeps it in memory. */
+export interface UploadedPart {
+  fieldname: string;
+  originalname: string;
+  mimetype: string;
+  size: number;
+  buffer: Buffer;
+}
+
+/** `@UploadedFiles()` of a multipart route: each declared part, when sent. */
+export type UploadedParts = Partial<Record<string, UploadedPart[]>>;
 
 export interface StaffIdentity {
   id: string;
@@ -50,6 +66,11 @@ export const Auth = createParamDecorator((_: unknown, ctx: ExecutionContext): Au
   const auth = ctx.switchToHttp().getRequest<AuthedRequest>().auth;
   if (!auth) throw new AppError('UNAUTHENTICATED', 'Sign in first');
   return auth;
+});
+
+/** The caller on a public route, when they sent a valid session (null otherwise). */
+export const MaybeAuth = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthContext | null => {
+  return ctx.switchToHttp().getRequest<AuthedRequest>().auth ?? null;
 });
 
 /** The route's query string, parsed against its contract by the ContractInterceptor. */
@@ -83,13 +104,8 @@ export class ContractInterceptor implements NestInterceptor {
       }
       req.validQuery = parsed.data;
     }
-    if (route.body) {
-      const parsed = route.body.safeParse(req.body ?? {});
-      if (!parsed.success) {
-        throw new AppError('VALIDATION_FAILED', 'Request body is invalid', { fields: formatIssues(parsed.error) });
-      }
-      req.body = parsed.data;
-    }
+    // a multipart body is read later, by the route's own interceptors (see MultipartBodyInterceptor)
+    if (route.body && !route.files) req.body = validBody(route.body, req.body);
     if (!this.checkResponses) return next.handle();
     return next.handle().pipe(
       map((body: unknown) => {
@@ -100,5 +116,25 @@ export class ContractInterceptor implements NestInterceptor {
         return body;
       }),
     );
+  }
+}
+
+function validBody(schema: z.ZodType, body: unknown): unknown {
+  const parsed = schema.safeParse(body ?? {});
+  if (!parsed.success) throw new AppError('VALIDATION_FAILED', 'Request body is invalid', { fields: formatIssues(parsed.error) });
+  return parsed.data;
+}
+
+/** Checks a multipart route's text fields against its contract once multer has read them. */
+@Injectable()
+export class MultipartBodyInterceptor implements NestInterceptor {
+  constructor(private readonly reflector: Reflector) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const route = this.reflector.get<ApiRoute | undefined>(ROUTE_META, context.getHandler());
+    const req = context.switchToHttp().getRequest<Request>();
+    // multer's body object has no prototype; validate a plain copy
+    if (route?.body) req.body = validBody(route.body, { ...req.body });
+    return next.handle();
   }
 }

@@ -4,10 +4,15 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { PersonEntity, PersonIdentifierEntity, PersonMergeEntity } from '../modules/identity/identity.entity';
 import { ConsoleLoginTicketEntity, StaffEntity, StaffInviteEntity } from '../modules/staff/staff.entity';
+import { cardEntities } from '../modules/card/card.entity';
 import { LeadEntity } from '../modules/leads/leads.entity';
+import { liveEntities } from '../modules/live/live.entity';
+import { paymentEntities } from '../modules/payments/payments.entity';
+import { PersonErasureEntity } from '../modules/privacy/privacy.entity';
 import { ConsentEntity } from '../modules/profile/profile.entity';
 import { shareChainEntities } from '../modules/share-chain/share-chain.entity';
 import { AccessTokenEntity } from '../modules/wechat/access-token.entity';
+import { whitepaperEntities } from '../modules/whitepaper/whitepaper.entity';
 import { migrations } from './migrations';
 
 export const entities = [
@@ -21,6 +26,11 @@ export const entities = [
   ...shareChainEntities,
   ConsentEntity,
   LeadEntity,
+  ...cardEntities,
+  ...liveEntities,
+  ...paymentEntities,
+  ...whitepaperEntities,
+  PersonErasureEntity,
 ];
 
 export function dataSourceOptions(db: AppConfig['database']): DataSourceOptions {

@@ -2,6 +2,13 @@ import { isWriteConflict } from './data-source';
 
 const ATTEMPTS = 5;
 
+/** Thrown by a guarded update that found its row already changed: the work is re-run like a conflict. */
+export class LostRace extends Error {
+  constructor(what: string) {
+    super(`Lost a race: ${what}`);
+  }
+}
+
 /**
  * Re-runs a read-then-write that lost a race to a concurrent request (duplicate key, deadlock):
  * on the next attempt the read sees the winner's row.
@@ -11,7 +18,7 @@ export async function retryOnConflict<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
-      if (!isWriteConflict(error) || attempt >= ATTEMPTS) throw error;
+      if (!(isWriteConflict(error) || error instanceof LostRace) || attempt >= ATTEMPTS) throw error;
     }
   }
 }

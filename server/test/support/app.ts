@@ -18,8 +18,9 @@ export interface TestServer {
 }
 
 /** The real server (sandbox on) listening on a free port, over a fresh MariaDB database. */
-export async function startTestServer(label: string, env: Record<string, string> = {}): Promise<TestServer> {
-  const db = await createTestDatabase(label);
+export async function startTestServer(label: string, env: Record<string, string> = {}, shared?: { db: TestDatabase }): Promise<TestServer> {
+  // a second instance on the same database (as behind a load balancer) leaves dropping it to the first
+  const db = shared?.db ?? (await createTestDatabase(label));
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: db.url, LOG_LEVEL: 'warn', DB_POOL_SIZE: '30', ...env });
   const running = await startApp(config);
   const http: TestServer['http'] = async (method, path, body, token) => {
@@ -44,7 +45,7 @@ export async function startTestServer(label: string, env: Record<string, string>
     http,
     close: async () => {
       await running.close();
-      await db.drop();
+      if (!shared) await db.drop();
     },
   };
 }

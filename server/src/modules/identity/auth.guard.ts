@@ -5,6 +5,7 @@ import { AppError } from '../../core/app-error';
 import { PUBLIC_META } from '../../core/public';
 import { type AuthContext, type AuthedRequest, ROUTE_META } from '../../core/route';
 import { StaffRepository } from '../staff/staff.repository';
+import { PersonRepository } from './person.repository';
 import { SessionService } from './session.service';
 
 /**
@@ -18,6 +19,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly sessions: SessionService,
     private readonly staff: StaffRepository,
+    private readonly persons: PersonRepository,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -42,6 +44,8 @@ export class AuthGuard implements CanActivate {
 
   private async authenticate(token: string): Promise<AuthContext> {
     const claims = this.sessions.verify(token);
+    // a person who erased their data (我的 → delete) has no valid session left
+    if (!(await this.persons.isActive(claims.sub))) throw new AppError('SESSION_INVALID', 'This session’s person no longer exists');
     if (!claims.stf) return { personId: claims.sub, staff: null };
     const staff = await this.staff.findById(claims.stf);
     if (!staff || staff.personId !== claims.sub) return { personId: claims.sub, staff: null };

@@ -11,6 +11,8 @@ export class PersonEntity {
   @Column({ name: 'job_title', type: 'varchar', length: 40, nullable: true }) title!: string | null;
   @Column({ type: 'varchar', length: 120, nullable: true }) email!: string | null;
   @Column({ name: 'merged_into', type: 'varchar', length: 26, nullable: true }) mergedInto!: string | null;
+  /** Set when the person erased their data (我的 → delete): the row stays, empty, and no session works for it. */
+  @Column({ name: 'erased_at', type: 'datetime', precision: 3, nullable: true }) erasedAt!: Date | null;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt!: Date;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { newId } from '../../database/ids';
 import { type IdentifierKind, PersonEntity, PersonIdentifierEntity, PersonMergeEntity } from './identity.entity';
 
@@ -13,8 +13,20 @@ export interface IdentifierKey {
 export class PersonRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** The person, unless they erased their data (then, as far as sessions go, they no longer exist). */
   findById(id: string, em: EntityManager = this.dataSource.manager): Promise<PersonEntity | null> {
-    return em.findOneBy(PersonEntity, { id });
+    return em.findOneBy(PersonEntity, { id, erasedAt: IsNull() });
+  }
+
+  /** The person's openid in this mini-program (for subscribe messages, payments, msg_sec_check). */
+  async openidOf(personId: string, appId: string, em: EntityManager = this.dataSource.manager): Promise<string | null> {
+    const row = await em.findOne(PersonIdentifierEntity, { select: { value: true }, where: { personId, kind: 'openid', appId }, order: { createdAt: 'ASC' } });
+    return row?.value ?? null;
+  }
+
+  /** False once the person erased their data (their sessions end with it). */
+  isActive(id: string, em: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return em.existsBy(PersonEntity, { id, erasedAt: IsNull() });
   }
 
   async findPersonIdBy(key: IdentifierKey, em: EntityManager = this.dataSource.manager): Promise<string | null> {
@@ -35,6 +47,7 @@ export class PersonRepository {
       title: null,
       email: null,
       mergedInto: null,
+      erasedAt: null,
       createdAt: now,
       updatedAt: now,
     });

@@ -6,7 +6,7 @@ export type LeadStatus = 'new' | 'contact_requested';
 @Entity('leads')
 export class LeadEntity {
   @PrimaryColumn({ name: 'person_id', type: 'varchar', length: 26 }) personId!: string;
-  @Column({ type: 'varchar', length: 16 }) status!: LeadStatus;
+  @Column({ type: 'varchar', length: 24 }) status!: LeadStatus;
   @Column({ name: 'first_kind', type: 'varchar', length: 24 }) firstKind!: string;
   @Column({ name: 'first_ref', type: 'varchar', length: 64 }) firstRef!: string;
   @Column({ name: 'last_kind', type: 'varchar', length: 24 }) lastKind!: string;

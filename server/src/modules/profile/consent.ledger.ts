@@ -39,13 +39,12 @@ export class ConsentLedger {
     await this.append(em, personId, purpose, 'granted', sourcePage);
   }
 
-  /** Withdrawing is a new ledger entry; it is a no-op when nothing is granted. */
-  async withdraw(personId: string, purpose: ConsentPurpose, sourcePage: string): Promise<boolean> {
-    return this.dataSource.transaction(async (em) => {
-      if ((await this.latest(personId, purpose, em))?.action !== 'granted') return false;
-      await this.append(em, personId, purpose, 'withdrawn', sourcePage);
-      return true;
-    });
+  /** Withdrawing is a new ledger entry; it is a no-op when nothing is granted. Runs in `em` when given. */
+  async withdraw(personId: string, purpose: ConsentPurpose, sourcePage: string, em?: EntityManager): Promise<boolean> {
+    if (!em) return this.dataSource.transaction((tx) => this.withdraw(personId, purpose, sourcePage, tx));
+    if ((await this.latest(personId, purpose, em))?.action !== 'granted') return false;
+    await this.append(em, personId, purpose, 'withdrawn', sourcePage);
+    return true;
   }
 
   /** Every purpose's current state, for 我的. */

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { PublicController } from '../../core/public';
 import { validate } from '../../core/validate';
+import { SandboxPayState } from './sandbox-pay.state';
 import { SandboxApis, SandboxState } from './sandbox.state';
 
 const PersonaName = z.string().regex(SANDBOX_PERSONA_PATTERN, 'letters, digits, _ - or Chinese, at most 32');
@@ -30,6 +31,7 @@ const ClockBody = z.object({ advanceSeconds: z.number().int().min(1).max(86400 *
 export class SandboxControlController {
   constructor(
     private readonly state: SandboxState,
+    private readonly pay: SandboxPayState,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -101,6 +103,7 @@ export class SandboxControlController {
   @HttpCode(200)
   reset(): { ok: true } {
     this.state.reset();
+    this.pay.reset();
     return { ok: true };
   }
 }

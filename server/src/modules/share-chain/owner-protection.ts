@@ -46,10 +46,10 @@ export class OwnerProtection {
     }
     const windowMs = this.config.attribution.ownerProtectionDays * 86_400_000;
     if (evidence.at.getTime() - current.ownedAt.getTime() < windowMs) {
-      return this.log(em, personId, candidateStaffId, current.ownerStaffId, 'kept', { ...evidence, reason: `protected (${this.config.attribution.ownerProtectionDays}-day window)` });
+      return this.log(em, personId, candidateStaffId, current.ownerStaffId, 'kept', { ...evidence, reason: `${evidence.reason}: protected (${this.config.attribution.ownerProtectionDays}-day window)` });
     }
     await this.setOwner(em, personId, candidateStaffId, evidence);
-    return this.log(em, personId, candidateStaffId, current.ownerStaffId, 'moved', { ...evidence, reason: 'protection window over' });
+    return this.log(em, personId, candidateStaffId, current.ownerStaffId, 'moved', { ...evidence, reason: `${evidence.reason}: protection window over` });
   }
 
   /** The attribution row, locked for this transaction where the database can (MySQL). */

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { newId } from '../../database/ids';
 import { insertIgnore } from '../../database/sql';
 import { AttributionService } from './attribution.service';
+import { PersonAttributionEntity } from './share-chain.entity';
 import { ShareChainRepository } from './share-chain.repository';
 
 /** Conversions and other actions the server sees happen (a sign-up, a download, a card request). */
@@ -36,6 +37,17 @@ export class Touchpoints {
     private readonly nodes: ShareChainRepository,
     private readonly attribution: AttributionService,
   ) {}
+
+  /**
+   * Who brought this action: the share node of the token, its channel, and the staff member at
+   * the root of the chain (or the channel's owner, or else the person's current owner).
+   */
+  async source(personId: string, shareToken?: string | null, channelCode?: string | null): Promise<{ nodeId: string | null; channelId: string | null; staffId: string | null }> {
+    const [node] = shareToken ? await this.nodes.findByIds((await this.nodes.findByTokens([shareToken])).map((n) => n.id)) : [];
+    const [channel] = channelCode ? await this.nodes.findChannelsByCodes([channelCode]) : [];
+    const owner = node?.rootStaffId ?? channel?.ownerStaffId ?? (await this.dataSource.manager.findOneBy(PersonAttributionEntity, { personId }))?.ownerStaffId ?? null;
+    return { nodeId: node?.id ?? null, channelId: channel?.id ?? node?.channelId ?? null, staffId: owner };
+  }
 
   /** Answers the share node the token resolved to (null for direct traffic). */
   async record(t: ServerTouchpoint): Promise<string | null> {

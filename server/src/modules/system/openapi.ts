@@ -33,12 +33,26 @@ function operation(name: string, route: ApiRoute): Record<string, unknown> {
     tags: [route.tag],
     ...(params.length ? { parameters: params } : {}),
     ...(route.access === 'public' ? { security: [] } : {}),
-    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
+    ...requestBody(route),
     responses: {
-      [status]: { description: 'Success', content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } },
+      [status]: { description: 'Success', content: route.produces ? { [route.produces]: { schema: BINARY } } : { 'application/json': { schema: jsonSchema(route.response, 'output') } } },
       default: { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
     },
   };
+}
+
+const BINARY = { type: 'string', format: 'binary' };
+
+/** JSON, or multipart/form-data with the declared file parts beside the text fields. */
+function requestBody({ body, files }: ApiRoute): Record<string, unknown> {
+  if (!files) return body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(body, 'input') } } } } : {};
+  const fields = (body ? jsonSchema(body, 'input') : { type: 'object' }) as { properties?: Record<string, unknown>; required?: string[] };
+  const schema = {
+    ...fields,
+    properties: { ...fields.properties, ...Object.fromEntries(files.map((f) => [f.name, { ...BINARY, description: f.accept.join(', ') }])) },
+    required: [...(fields.required ?? []), ...files.filter((f) => f.required).map((f) => f.name)],
+  };
+  return { requestBody: { required: true, content: { 'multipart/form-data': { schema } } } };
 }
 
 /** The OpenAPI 3 document, generated from the contract table in shared/. */

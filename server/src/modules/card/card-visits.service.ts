@@ -1,0 +1,141 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CardSignalList, CardSignalsQuery, CardView, CardViewQuery, CardVisitorList, CardVisitorsQuery, MarkSignalsReadRequest } from '@leadloop/shared';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import type { AuthContext } from '../../core/route';
+import { isUniqueViolation } from '../../database/data-source';
+import { newId } from '../../database/ids';
+import { Touchpoints } from '../share-chain/touchpoints';
+import type { CardEntity, CardVisitorEntity } from './card.entity';
+import { cardNotFound, cursorInvalid } from './card.errors';
+import { CardRepository } from './card.repository';
+import { publicCardView } from './card.service';
+import { CardVisitsRepository } from './card-visits.repository';
+
+/** The mini-program page that shows a card (touchpoints and consents name it). */
+export const CARD_PAGE = 'packages/card/pages/card/index';
+/** A second open within this time is the same visit (a double tap, a back-and-forth): not counted. */
+const REPEAT_TAP_MS = 60_000;
+
+/** Prospects viewing cards, and what the owner learns from it: visitors and returning-visitor signals. */
+@Injectable()
+export class CardVisitsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly cards: CardRepository,
+    private readonly visits: CardVisitsRepository,
+    private readonly touchpoints: Touchpoints,
+  ) {}
+
+  /** The card as others see it. A prospect's view is recorded; the owner's and colleagues' are not. */
+  async view(auth: AuthContext, cardId: string, query: CardViewQuery): Promise<CardView> {
+    const shown = await this.cards.findShown(cardId);
+    if (!shown) throw cardNotFound();
+    const isOwner = auth.staff?.id === shown.card.staffId || shown.ownerPersonId === auth.personId;
+    if (!auth.staff && !isOwner) await this.recordView(shown.card, auth.personId, query);
+    return publicCardView(shown.card, isOwner);
+  }
+
+  async visitors(auth: AuthContext, query: CardVisitorsQuery): Promise<CardVisitorList> {
+    const card = await this.cards.findByStaff(auth.staff!.id);
+    if (!card) return { items: [], nextCursor: null };
+    const rows = await this.visits.visitorsPage(card.id, query.cursor ? decodeCursor(query.cursor) : null, query.limit + 1);
+    const page = rows.slice(0, query.limit);
+    const labels = await this.visits.labels(page.map((r) => r.personId));
+    return {
+      items: page.map((r) => ({
+        ...labels.get(r.personId)!,
+        views: r.views,
+        firstViewAt: r.firstViewAt.toISOString(),
+        lastViewAt: r.lastViewAt.toISOString(),
+        contactRequested: r.contactRequestedAt !== null,
+        contactRequestedAt: r.contactRequestedAt?.toISOString() ?? null,
+      })),
+      nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]) : null,
+    };
+  }
+
+  async signals(auth: AuthContext, query: CardSignalsQuery): Promise<CardSignalList> {
+    const card = await this.cards.findByStaff(auth.staff!.id);
+    if (!card) return { items: [], last: query.after ?? null, unreadSignals: 0 };
+    const rows = await this.visits.signalsAfter(card.id, query.after ?? null, query.limit);
+    const labels = await this.visits.labels(rows.map((r) => r.personId));
+    const readThrough = card.signalsReadThrough ?? '';
+    return {
+      items: rows.map((s) => ({
+        id: s.id,
+        kind: s.kind,
+        ...labels.get(s.personId)!,
+        visits: s.visits,
+        at: s.createdAt.toISOString(),
+        read: s.id <= readThrough,
+      })),
+      last: rows.at(-1)?.id ?? query.after ?? null,
+      unreadSignals: await this.visits.countSignalsAfter(card.id, card.signalsReadThrough),
+    };
+  }
+
+  /** Marks signals read up to `through` (never past the newest one, so later signals stay unread). */
+  async markRead(auth: AuthContext, input: MarkSignalsReadRequest): Promise<{ unreadSignals: number }> {
+    const card = await this.cards.findByStaff(auth.staff!.id);
+    if (!card) return { unreadSignals: 0 };
+    const latest = await this.visits.latestSignalId(card.id);
+    const through = input.through && latest && input.through < latest ? input.through : latest;
+    const advances = !!through && through > (card.signalsReadThrough ?? '');
+    if (advances) await this.cards.update(card.id, { signalsReadThrough: through }, false);
+    return { unreadSignals: await this.visits.countSignalsAfter(card.id, advances ? through : card.signalsReadThrough) };
+  }
+
+  private async recordView(card: CardEntity, personId: string, query: CardViewQuery): Promise<void> {
+    const viewId = await this.countVisit(card, personId, query, new Date());
+    if (!viewId) return;
+    await this.touchpoints.record({
+      personId,
+      type: 'card_view',
+      refId: viewId,
+      page: CARD_PAGE,
+      contentType: 'card',
+      contentId: card.id,
+      shareToken: query.shareToken ?? null,
+      channelCode: query.channelCode ?? null,
+    });
+  }
+
+  /**
+   * Counts a view and, when it comes at least CARD_RETURN_VISIT_MINUTES after the person's
+   * previous one, tells the owner (a returning-visitor signal). The visitor row is advanced only
+   * if nobody else moved it since it was read, so two simultaneous opens count (and signal) once.
+   * Answers the view's id, or null when the view was not counted (a repeat tap).
+   */
+  private async countVisit(card: CardEntity, personId: string, query: CardViewQuery, now: Date): Promise<string | null> {
+    const previous = await this.visits.findVisitor(card.id, personId);
+    if (previous && now.getTime() - previous.lastViewAt.getTime() < REPEAT_TAP_MS) return null;
+    try {
+      return await this.dataSource.transaction(async (em) => {
+        if (!previous) await this.visits.insertVisitor(em, card.id, personId, now);
+        else if (!(await this.visits.advanceVisitor(em, previous, now))) return null;
+        const id = newId(now.getTime());
+        await this.visits.insertView(em, { id, cardId: card.id, personId, shareToken: query.shareToken ?? null, channelCode: query.channelCode ?? null, viewedAt: now });
+        if (previous && now.getTime() - previous.lastViewAt.getTime() >= this.config.card.returnVisitMinutes * 60_000) {
+          await this.visits.insertSignal(em, { id: newId(now.getTime()), cardId: card.id, kind: 'returning_visitor', personId, visits: previous.views + 1, createdAt: now });
+        }
+        return id;
+      });
+    } catch (error) {
+      // a simultaneous first view of the same person was counted
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
+  }
+}
+
+function encodeCursor(row: CardVisitorEntity): string {
+  return Buffer.from(`${row.lastViewAt.getTime()}.${row.personId}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { at: Date; personId: string } {
+  const match = /^(\d{1,15})\.([0-9A-Z]{26})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match) throw cursorInvalid();
+  return { at: new Date(Number(match[1])), personId: match[2] };
+}

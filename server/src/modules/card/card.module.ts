@@ -1,0 +1,56 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { CARD_IMAGE_MAX_BYTES } from '@leadloop/shared';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { LeadsModule } from '../leads/leads.module';
+import { PersonDataRegistry } from '../privacy/person-data';
+import { PrivacyModule } from '../privacy/privacy.module';
+import { ProfileModule } from '../profile/profile.module';
+import { ShareChainModule } from '../share-chain/share-chain.module';
+import { FILE_STORAGE, LocalDiskStorage } from '../whitepaper/storage';
+import { CardController } from './card.controller';
+import { CardRepository } from './card.repository';
+import { CardService } from './card.service';
+import { CardImages } from './card-images';
+import { CardPersonData } from './card.person-data';
+import { CardVisitsRepository } from './card-visits.repository';
+import { CardVisitsService } from './card-visits.service';
+import { ContactRequestsService } from './contact-requests.service';
+import { IntroModeration } from './intro-moderation';
+import { IntroModerationJob } from './jobs/intro-moderation.job';
+
+/** Salespeople's business cards (SPEC §2.5): the card, its moderated introduction, visitors and contact requests. */
+@Module({
+  imports: [
+    ShareChainModule,
+    LeadsModule,
+    ProfileModule,
+    PrivacyModule,
+    // images are read into memory (no storage engine); a part over the limit is a 413 (PAYLOAD_TOO_LARGE)
+    MulterModule.register({ limits: { fileSize: CARD_IMAGE_MAX_BYTES, files: 1, fields: 4, parts: 5 } }),
+  ],
+  controllers: [CardController],
+  providers: [
+    CardRepository,
+    CardVisitsRepository,
+    CardService,
+    CardVisitsService,
+    ContactRequestsService,
+    IntroModeration,
+    IntroModerationJob,
+    CardImages,
+    CardPersonData,
+    // the same local-disk FileStorage (STORAGE_DIR) as whitepapers; an S3-compatible store can replace both
+    { provide: FILE_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDiskStorage(config.storage.dir) },
+  ],
+})
+export class CardModule implements OnModuleInit {
+  constructor(
+    private readonly personData: PersonDataRegistry,
+    private readonly cardData: CardPersonData,
+  ) {}
+
+  onModuleInit(): void {
+    this.personData.register(this.cardData);
+  }
+}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppError } from '../../core/app-error';
+import type { AuthContext } from '../../core/route';
+import { insertIgnore, upsertAdd } from '../../database/sql';
+import { LeadService } from '../leads/leads.service';
+import { Touchpoints } from '../share-chain/touchpoints';
+import type { LiveEventEntity } from './live.entity';
+import { LiveRepository } from './live.repository';
+import { LiveService } from './live.service';
+
+export const HEARTBEAT_SECONDS = 30;
+/** The room opens before the start and stays open a while after the scheduled end. */
+const EARLY_MS = 30 * 60_000;
+const LATE_MS = 60 * 60_000;
+const ROOM_PAGE = 'packages/live/pages/room/index';
+
+/**
+ * Watch time as a set of minutes: every join, heartbeat or leave marks the current minute, and a
+ * minute counts once per person however many devices or duplicate heartbeats report it.
+ */
+@Injectable()
+export class AttendanceService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly live: LiveRepository,
+    private readonly events: LiveService,
+    private readonly leads: LeadService,
+    private readonly touchpoints: Touchpoints,
+  ) {}
+
+  async room(auth: AuthContext, eventId: string) {
+    const event = await this.admitted(auth, eventId);
+    return { watch: event.watch as never, startAt: event.startAt.toISOString(), endAt: event.endAt.toISOString(), replayUrl: event.endAt <= new Date() ? event.replayUrl : null, heartbeatSeconds: HEARTBEAT_SECONDS };
+  }
+
+  async report(auth: AuthContext, eventId: string, kind: 'join' | 'heartbeat' | 'leave', now = new Date()): Promise<{ watchMinutes: number; watch: never | null }> {
+    const event = await this.admitted(auth, eventId);
+    if (now.getTime() < event.startAt.getTime() - EARLY_MS || now.getTime() > event.endAt.getTime() + LATE_MS) {
+      throw new AppError('LIVE_NOT_OPEN', 'The live room is not open now');
+    }
+    const minute = Math.floor(now.getTime() / 60_000);
+    const minutes = await this.dataSource.transaction(async (em) => {
+      // minutes before the start are presence, not watching
+      if (now >= event.startAt) await insertIgnore(em, 'live_attendance_minutes', [{ event_id: eventId, person_id: auth.personId, minute }]);
+      const [{ n }]: { n: string | number }[] = await em.query('SELECT COUNT(*) AS n FROM live_attendance_minutes WHERE event_id = ? AND person_id = ?', [eventId, auth.personId]);
+      await upsertAdd(em, 'live_attendance', ['event_id', 'person_id'], [], [{ event_id: eventId, person_id: auth.personId, minutes: Number(n), first_at: now, last_at: now }], ['minutes', 'last_at']);
+      if (kind === 'join') await this.leads.record(em, auth.personId, { kind: 'live_attend', refId: eventId, at: now });
+      return Number(n);
+    });
+    if (kind === 'join') {
+      await this.touchpoints.record({ personId: auth.personId, type: 'attend', refId: `${eventId}`, page: ROOM_PAGE, contentType: 'live', contentId: eventId, at: now });
+    }
+    return { watchMinutes: minutes, watch: kind === 'join' ? (event.watch as never) : null };
+  }
+
+  /** Only people with a confirmed sign-up may enter the room. */
+  private async admitted(auth: AuthContext, eventId: string): Promise<LiveEventEntity> {
+    const event = await this.events.mustFind(eventId);
+    const signup = await this.live.findSignup(eventId, auth.personId);
+    if (signup?.status !== 'confirmed') throw new AppError('LIVE_NOT_SIGNED_UP', 'Sign up to watch this event');
+    return event;
+  }
+}

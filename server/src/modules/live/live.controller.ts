@@ -1,0 +1,99 @@
+import { Body, Controller, Param } from '@nestjs/common';
+import { Api, type AttendanceRequest, type CreateLiveEventRequest, type ReminderGrantRequest, type SignupRequest, type SurveyAnswerRequest, type UpdateLiveEventRequest } from '@leadloop/shared';
+import type { z } from 'zod';
+import { Auth, type AuthContext, MaybeAuth, Route, ValidQuery } from '../../core/route';
+import { AttendanceService } from './attendance.service';
+import { LiveReportService } from './live-report.service';
+import { LiveService } from './live.service';
+import { RemindersService } from './reminders.service';
+import { SignupService } from './signup.service';
+import { SurveyService } from './survey.service';
+
+type ListQuery = z.infer<typeof Api.liveEvents.query>;
+
+@Controller()
+export class LiveController {
+  constructor(
+    private readonly live: LiveService,
+    private readonly signups: SignupService,
+    private readonly reminders: RemindersService,
+    private readonly attendance: AttendanceService,
+    private readonly surveys: SurveyService,
+    private readonly reports: LiveReportService,
+  ) {}
+
+  @Route(Api.createLiveEvent)
+  create(@Auth() auth: AuthContext, @Body() body: CreateLiveEventRequest) {
+    return this.live.create(auth, body);
+  }
+
+  @Route(Api.updateLiveEvent)
+  update(@Param('id') id: string, @Body() body: UpdateLiveEventRequest) {
+    return this.live.update(id, body);
+  }
+
+  @Route(Api.publishLiveEvent)
+  publish(@Param('id') id: string) {
+    return this.live.publish(id);
+  }
+
+  @Route(Api.consoleLiveEvents)
+  consoleList(@ValidQuery() query: ListQuery) {
+    return this.live.consoleList(query.limit, query.after);
+  }
+
+  @Route(Api.liveReport)
+  report(@Param('id') id: string) {
+    return this.reports.report(id);
+  }
+
+  @Route(Api.liveEvents)
+  list(@MaybeAuth() auth: AuthContext | null, @ValidQuery() query: ListQuery) {
+    return this.live.list(auth, query.limit, query.after);
+  }
+
+  @Route(Api.liveEvent)
+  view(@MaybeAuth() auth: AuthContext | null, @Param('id') id: string) {
+    return this.live.view(auth, id);
+  }
+
+  @Route(Api.liveGate)
+  gate(@Auth() auth: AuthContext, @Param('id') id: string) {
+    return this.signups.gateStatus(auth, id);
+  }
+
+  @Route(Api.signUp)
+  signUp(@Auth() auth: AuthContext, @Param('id') id: string, @Body() body: SignupRequest) {
+    return this.signups.signUp(auth, id, body);
+  }
+
+  @Route(Api.cancelSignup)
+  cancel(@Auth() auth: AuthContext, @Param('id') id: string) {
+    return this.signups.cancel(auth, id);
+  }
+
+  @Route(Api.grantReminders)
+  grant(@Auth() auth: AuthContext, @Param('id') id: string, @Body() body: ReminderGrantRequest) {
+    return this.reminders.grant(auth, id, body.results);
+  }
+
+  @Route(Api.liveRoom)
+  room(@Auth() auth: AuthContext, @Param('id') id: string) {
+    return this.attendance.room(auth, id);
+  }
+
+  @Route(Api.reportAttendance)
+  attend(@Auth() auth: AuthContext, @Param('id') id: string, @Body() body: AttendanceRequest) {
+    return this.attendance.report(auth, id, body.kind);
+  }
+
+  @Route(Api.mySignups)
+  mine(@Auth() auth: AuthContext, @ValidQuery() query: ListQuery) {
+    return this.live.mySignups(auth, query.limit, query.after);
+  }
+
+  @Route(Api.answerSurvey)
+  answer(@Auth() auth: AuthContext, @Param('id') id: string, @Body() body: SurveyAnswerRequest) {
+    return this.surveys.answer(auth, id, body.answers);
+  }
+}

@@ -1,0 +1,176 @@
+import { Injectable } from '@nestjs/common';
+import type { ConsoleLiveEvent, CreateLiveEventRequest, LiveEventView, UpdateLiveEventRequest } from '@leadloop/shared';
+import { CreateLiveEventRequest as CreateSchema } from '@leadloop/shared';
+import { DataSource } from 'typeorm';
+import { AppError } from '../../core/app-error';
+import type { AuthContext } from '../../core/route';
+import { newId } from '../../database/ids';
+import { PaymentsService, requirePayments } from '../payments/payments.service';
+import { LiveEventEntity, type LiveSignupEntity } from './live.entity';
+import { LiveRepository } from './live.repository';
+
+type Cursor = { startAt: Date; id: string };
+
+/** Live events as marketers manage them and prospects see them. */
+@Injectable()
+export class LiveService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly live: LiveRepository,
+    private readonly payments: PaymentsService,
+  ) {}
+
+  async create(auth: AuthContext, input: CreateLiveEventRequest): Promise<ConsoleLiveEvent> {
+    const e = CreateSchema.parse(input);
+    const now = new Date();
+    const event: LiveEventEntity = {
+      id: newId(now.getTime()),
+      title: e.title,
+      summary: e.summary,
+      speakers: e.speakers,
+      coverUrl: e.coverUrl,
+      startAt: new Date(e.startAt),
+      endAt: new Date(e.endAt),
+      capacity: e.capacity,
+      seatsTaken: 0,
+      signupFields: e.signupFields,
+      priceFen: e.priceFen,
+      watchKind: e.watch.kind,
+      watch: e.watch as Record<string, string>,
+      replayUrl: e.replayUrl,
+      reminderOffsets: e.reminderOffsets,
+      survey: e.survey,
+      status: 'draft',
+      version: 1,
+      createdBy: auth.staff?.id ?? auth.personId,
+      surveyPushedAt: null,
+      replayPushedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.dataSource.manager.insert(LiveEventEntity, event);
+    return this.consoleView(event, 0);
+  }
+
+  /** Edits; once people have signed up, the price cannot change and capacity cannot drop below the seats taken. */
+  async update(id: string, changes: UpdateLiveEventRequest): Promise<ConsoleLiveEvent> {
+    const event = await this.mustFind(id);
+    const next = { ...event };
+    if (changes.title !== undefined) next.title = changes.title;
+    if (changes.summary !== undefined) next.summary = changes.summary;
+    if (changes.speakers !== undefined) next.speakers = changes.speakers.map((s) => ({ name: s.name, title: s.title ?? '' }));
+    if (changes.coverUrl !== undefined) next.coverUrl = changes.coverUrl;
+    if (changes.startAt !== undefined) next.startAt = new Date(changes.startAt);
+    if (changes.endAt !== undefined) next.endAt = new Date(changes.endAt);
+    if (changes.capacity !== undefined) next.capacity = changes.capacity;
+    if (changes.signupFields !== undefined) next.signupFields = changes.signupFields;
+    if (changes.priceFen !== undefined) next.priceFen = changes.priceFen;
+    if (changes.watch !== undefined) {
+      next.watch = changes.watch as Record<string, string>;
+      next.watchKind = changes.watch.kind;
+    }
+    if (changes.replayUrl !== undefined) next.replayUrl = changes.replayUrl;
+    if (changes.reminderOffsets !== undefined) next.reminderOffsets = changes.reminderOffsets;
+    if (changes.survey !== undefined) next.survey = changes.survey.map((q) => ({ ...q, choices: q.choices ?? [] }));
+    if (next.endAt <= next.startAt) throw new AppError('VALIDATION_FAILED', 'end must be after start', { fields: [{ path: 'endAt', message: 'end must be after start' }] });
+    if (event.seatsTaken > 0 && next.priceFen !== event.priceFen) throw new AppError('LIVE_LOCKED', 'The price cannot change once people have signed up');
+    if (next.capacity < event.seatsTaken) throw new AppError('LIVE_LOCKED', `Capacity cannot drop below the ${event.seatsTaken} seats already taken`);
+    if (next.priceFen > 0 && event.status === 'published') requirePayments(this.payments);
+    // the seat counter is never written from here: concurrent sign-ups move it
+    const { seatsTaken: _seats, ...editable } = next;
+    const result = await this.dataSource.manager.update(LiveEventEntity, { id, version: event.version }, { ...editable, version: event.version + 1, updatedAt: new Date() });
+    if (!result.affected) throw new AppError('CONFLICT', 'Someone else changed this event; reload and try again');
+    return this.consoleViewOf(await this.mustFind(id));
+  }
+
+  async publish(id: string): Promise<ConsoleLiveEvent> {
+    const event = await this.mustFind(id);
+    if (event.priceFen > 0) requirePayments(this.payments);
+    if (event.endAt <= new Date()) throw new AppError('LIVE_NOT_OPEN', 'This event is already over');
+    await this.dataSource.manager.update(LiveEventEntity, { id }, { status: 'published', updatedAt: new Date() });
+    return this.consoleViewOf(await this.mustFind(id));
+  }
+
+  async consoleList(limit: number, after?: string): Promise<{ items: ConsoleLiveEvent[]; next: string | null }> {
+    const events = await this.live.newest(limit, after);
+    const counts = await this.live.signupCounts(events.map((e) => e.id));
+    return { items: events.map((e) => this.consoleView(e, counts.get(e.id) ?? 0)), next: events.length === limit ? events[events.length - 1].id : null };
+  }
+
+  async list(auth: AuthContext | null, limit: number, after?: string): Promise<{ items: LiveEventView[]; next: string | null }> {
+    const events = await this.live.upcoming(new Date(), limit, decodeCursor(after));
+    const mine = auth ? new Map((await this.live.mySignups(auth.personId, events.map((e) => e.id))).map((s) => [s.eventId, s])) : new Map<string, LiveSignupEntity>();
+    const last = events[events.length - 1];
+    return { items: events.map((e) => publicView(e, mine.get(e.id) ?? null)), next: events.length === limit ? encodeCursor(last) : null };
+  }
+
+  async view(auth: AuthContext | null, id: string): Promise<LiveEventView> {
+    const event = await this.mustFind(id);
+    if (event.status === 'draft' && !isMarketer(auth)) throw new AppError('NOT_FOUND', 'No such event');
+    const signup = auth ? await this.live.findSignup(id, auth.personId) : null;
+    return publicView(event, signup);
+  }
+
+  /** 我的报名, newest first; the cursor is the last sign-up id (ids sort by creation). */
+  async mySignups(auth: AuthContext, limit: number, before?: string) {
+    const signups = await this.live.signupsOf(auth.personId, limit, before);
+    const events = new Map((await this.live.findEvents(signups.map((s) => s.eventId))).map((e) => [e.id, e]));
+    return {
+      items: signups.flatMap((s) => {
+        const e = events.get(s.eventId);
+        return e ? [{ signupId: s.id, eventId: e.id, title: e.title, startAt: e.startAt.toISOString(), status: s.status, paid: s.paid === 1, at: s.createdAt.toISOString() }] : [];
+      }),
+      next: signups.length === limit ? signups[signups.length - 1].id : null,
+    };
+  }
+
+  async mustFind(id: string): Promise<LiveEventEntity> {
+    const event = /^[0-9A-Z]{26}$/.test(id) ? await this.live.findEvent(id) : null;
+    if (!event) throw new AppError('NOT_FOUND', 'No such event');
+    return event;
+  }
+
+  private async consoleViewOf(event: LiveEventEntity): Promise<ConsoleLiveEvent> {
+    return this.consoleView(event, (await this.live.signupCounts([event.id])).get(event.id) ?? 0);
+  }
+
+  private consoleView(event: LiveEventEntity, signups: number): ConsoleLiveEvent {
+    return { ...publicView(event, null), watch: event.watch as ConsoleLiveEvent['watch'], reminderOffsets: event.reminderOffsets, signups, version: event.version };
+  }
+}
+
+export function publicView(event: LiveEventEntity, signup: LiveSignupEntity | null): LiveEventView {
+  const over = event.endAt <= new Date();
+  return {
+    id: event.id,
+    title: event.title,
+    summary: event.summary,
+    speakers: event.speakers,
+    coverUrl: event.coverUrl,
+    startAt: event.startAt.toISOString(),
+    endAt: event.endAt.toISOString(),
+    capacity: event.capacity,
+    seatsLeft: Math.max(0, event.capacity - event.seatsTaken),
+    priceFen: event.priceFen,
+    watchKind: event.watchKind,
+    signupFields: event.signupFields,
+    status: event.status,
+    replayUrl: over ? event.replayUrl : null,
+    survey: event.survey,
+    mySignup: signup ? { id: signup.id, status: signup.status, paid: signup.paid === 1, createdAt: signup.createdAt.toISOString() } : null,
+  };
+}
+
+function isMarketer(auth: AuthContext | null): boolean {
+  return !!auth?.staff && (auth.staff.role === 'admin' || auth.staff.role === 'marketer');
+}
+
+function encodeCursor(e: LiveEventEntity): string {
+  return `${e.startAt.getTime()}.${e.id}`;
+}
+
+function decodeCursor(cursor?: string): Cursor | undefined {
+  const match = cursor ? /^(\d{1,15})\.([0-9A-Z]{26})$/.exec(cursor) : null;
+  if (cursor && !match) throw new AppError('VALIDATION_FAILED', 'Bad cursor', { fields: [{ path: 'after', message: 'not a cursor from this list' }] });
+  return match ? { startAt: new Date(Number(match[1])), id: match[2] } : undefined;
+}

@@ -1,0 +1,177 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import type { GateStatus, ProfileField, SignupRequest, SignupResponse } from '@leadloop/shared';
+import { SignupRequest as SignupSchema } from '@leadloop/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { AppError } from '../../core/app-error';
+import type { AuthContext } from '../../core/route';
+import { newId } from '../../database/ids';
+import { LostRace, retryOnConflict } from '../../database/retry';
+import { PersonRepository } from '../identity/person.repository';
+import { LeadService } from '../leads/leads.service';
+import { PaymentHooks } from '../payments/payment-hooks';
+import type { PaymentOrderEntity } from '../payments/payments.entity';
+import { PaymentsService, requirePayments } from '../payments/payments.service';
+import { ProfileGate } from '../profile/profile-gate';
+import { Touchpoints } from '../share-chain/touchpoints';
+import { type LiveEventEntity, LiveReminderEntity, LiveSignupEntity } from './live.entity';
+import { LiveRepository } from './live.repository';
+import { LiveService } from './live.service';
+
+const DETAIL_PAGE = 'packages/live/pages/detail/index';
+
+/**
+ * Sign-up, payment confirmation and cancellation. A seat is taken by a guarded update in the
+ * same transaction that creates (or revives) the person's one sign-up row (unique per event and
+ * person), so capacity and one-sign-up-per-person hold under any concurrency; the loser of a
+ * race is rolled back and re-run, and then finds the winner's row.
+ */
+@Injectable()
+export class SignupService implements OnModuleInit {
+  private readonly logger = new Logger(SignupService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly live: LiveRepository,
+    private readonly events: LiveService,
+    private readonly gate: ProfileGate,
+    private readonly leads: LeadService,
+    private readonly touchpoints: Touchpoints,
+    private readonly payments: PaymentsService,
+    private readonly paymentHooks: PaymentHooks,
+    private readonly persons: PersonRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.paymentHooks.register({
+      paid: (em, order) => this.onPaid(em, order),
+      closed: (em, order) => this.onClosed(em, order),
+      afterPaid: (order) => this.afterPaid(order),
+    });
+  }
+
+  async gateStatus(auth: AuthContext, eventId: string): Promise<GateStatus> {
+    const event = await this.events.mustFind(eventId);
+    return this.gate.status(auth.personId, { purpose: 'event_signup', required: event.signupFields as ProfileField[] });
+  }
+
+  async signUp(auth: AuthContext, eventId: string, input: SignupRequest): Promise<SignupResponse> {
+    const request = SignupSchema.parse(input);
+    const event = await this.events.mustFind(eventId);
+    if (event.status !== 'published' || event.endAt <= new Date()) throw new AppError('LIVE_NOT_OPEN', 'Sign-up is not open for this event');
+    if (event.priceFen > 0) requirePayments(this.payments);
+    const source = await this.touchpoints.source(auth.personId, request.shareToken, request.channelCode);
+
+    const { signup, order, fresh } = await retryOnConflict(() =>
+      this.dataSource.transaction(async (em) => {
+        await this.gate.pass(em, auth.personId, { purpose: 'event_signup', required: event.signupFields as ProfileField[], sourcePage: DETAIL_PAGE }, request.gate);
+        // a plain read: a locking read of a missing row takes gap locks that deadlock concurrent inserts
+        const existing = await this.live.findSignup(event.id, auth.personId, em);
+        if (existing && existing.status !== 'cancelled') return { signup: existing, order: null, fresh: false };
+        if (!(await this.live.takeSeat(em, event.id))) throw new AppError('LIVE_FULL', 'This event is full');
+        const signup = await this.hold(em, event, auth.personId, existing, source);
+        const order = event.priceFen > 0 ? await this.payments.createOrder(em, { signupId: signup.id, personId: auth.personId, eventId: event.id, amountFen: event.priceFen }) : null;
+        await this.leads.record(em, auth.personId, { kind: 'event_signup', refId: event.id });
+        return { signup, order, fresh: true };
+      }),
+    );
+
+    if (fresh && signup.status === 'confirmed') await this.recordSignup(signup, request.shareToken, request.channelCode);
+    const payment = signup.status === 'pending_payment' ? await this.paymentFor(event, signup, order) : null;
+    return {
+      signup: mySignup(signup),
+      payment,
+      reminderTemplates: [this.config.live.templates.reminder, this.config.live.templates.replay, ...(event.survey.length > 0 ? [this.config.live.templates.survey] : [])],
+    };
+  }
+
+  /** Cancels my sign-up: a paid one is refunded first, an unpaid order is closed; the seat is freed. */
+  async cancel(auth: AuthContext, eventId: string): Promise<{ signup: ReturnType<typeof mySignup>; refund: { status: string; amountFen: number } | null }> {
+    const event = await this.events.mustFind(eventId);
+    const signup = await this.live.findSignup(event.id, auth.personId);
+    if (!signup || signup.status === 'cancelled') throw new AppError('LIVE_NOT_SIGNED_UP', 'You are not signed up for this event');
+    if (event.startAt <= new Date()) throw new AppError('LIVE_NOT_OPEN', 'The event has started; sign-ups can no longer be cancelled');
+    let refund: { status: string; amountFen: number } | null = null;
+    if (signup.status === 'pending_payment') {
+      const open = await this.payments.openOrderOf(signup.id);
+      // closing the order frees the seat through the payment hook; if it was paid meanwhile, refund it
+      if (open && !(await this.payments.closeOrder(open))) return this.cancel(auth, eventId);
+    } else if (signup.paid) {
+      const paid = await this.payments.paidOrderOf(signup.id);
+      if (paid) refund = await this.payments.refundOrder(paid, `取消报名：${event.title}`);
+    }
+    await this.dataSource.transaction(async (em) => {
+      await this.live.vacate(em, signup);
+      await em.update(LiveReminderEntity, { eventId: event.id, personId: auth.personId, status: 'pending' }, { status: 'cancelled' });
+    });
+    const after = await this.live.findSignupById(signup.id);
+    return { signup: mySignup(after ?? signup), refund };
+  }
+
+  private async hold(em: EntityManager, event: LiveEventEntity, personId: string, existing: LiveSignupEntity | null, source: { nodeId: string | null; channelId: string | null; staffId: string | null }): Promise<LiveSignupEntity> {
+    const now = new Date();
+    const paidEvent = event.priceFen > 0;
+    const fields: Omit<LiveSignupEntity, 'id' | 'eventId' | 'personId' | 'createdAt'> = {
+      status: paidEvent ? 'pending_payment' : 'confirmed',
+      holdsSeat: 1,
+      paid: 0,
+      shareNodeId: source.nodeId,
+      channelId: source.channelId,
+      sharerStaffId: source.staffId,
+      confirmedAt: paidEvent ? null : now,
+      cancelledAt: null,
+    };
+    if (existing) {
+      const revived = await em.update(LiveSignupEntity, { id: existing.id, status: 'cancelled' }, fields);
+      if (!revived.affected) throw new LostRace('sign-up revived concurrently');
+      return { ...existing, ...fields };
+    }
+    const signup: LiveSignupEntity = { id: newId(now.getTime()), eventId: event.id, personId, createdAt: now, ...fields };
+    await em.insert(LiveSignupEntity, signup);
+    return signup;
+  }
+
+  /** Payment parameters for a sign-up awaiting payment: its open order, or a new one if that expired. */
+  private async paymentFor(event: LiveEventEntity, signup: LiveSignupEntity, created: PaymentOrderEntity | null): Promise<SignupResponse['payment']> {
+    const order = created ?? (await this.payments.openOrderOf(signup.id));
+    if (!order) throw new AppError('CONFLICT', 'The payment for this sign-up is being settled; try again in a moment');
+    const openid = await this.persons.openidOf(signup.personId, this.config.wechat.appId);
+    if (!openid) throw new AppError('PAYMENT_UNAVAILABLE', 'Paying needs a WeChat login');
+    try {
+      const params = await this.payments.jsapiParams(order, `直播报名：${event.title}`, openid);
+      return { orderNo: order.outTradeNo, amountFen: order.amountFen, expiresAt: order.expiresAt.toISOString(), params };
+    } catch (error) {
+      // the order never reached WeChat: give the seat back at once rather than at the timeout
+      if (created) await this.payments.closeOrder(order).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async onPaid(em: EntityManager, order: PaymentOrderEntity): Promise<void> {
+    if (!(await this.live.confirmPaid(em, order.signupId))) {
+      this.logger.warn(`Order ${order.outTradeNo} paid for sign-up ${order.signupId}, which no longer awaits payment`);
+    }
+  }
+
+  private async onClosed(em: EntityManager, order: PaymentOrderEntity): Promise<void> {
+    const signup = await this.live.findSignupById(order.signupId, em);
+    if (signup?.status === 'pending_payment') await this.live.vacate(em, signup);
+  }
+
+  private async afterPaid(order: PaymentOrderEntity): Promise<void> {
+    const signup = await this.live.findSignupById(order.signupId);
+    if (!signup) return;
+    await this.recordSignup(signup, null, null);
+    await this.touchpoints.record({ personId: signup.personId, type: 'payment', refId: order.id, page: DETAIL_PAGE, contentType: 'live', contentId: signup.eventId, conversion: true });
+  }
+
+  /** A confirmed sign-up is a touchpoint and a conversion, credited along the chain that brought it. */
+  private async recordSignup(signup: LiveSignupEntity, shareToken: string | null | undefined, channelCode: string | null | undefined): Promise<void> {
+    await this.touchpoints.record({ personId: signup.personId, type: 'signup', refId: signup.id, page: DETAIL_PAGE, contentType: 'live', contentId: signup.eventId, shareToken, channelCode, conversion: true });
+  }
+}
+
+export function mySignup(s: LiveSignupEntity) {
+  return { id: s.id, status: s.status, paid: s.paid === 1, createdAt: s.createdAt.toISOString() };
+}

@@ -1,0 +1,80 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { ContentType } from '@leadloop/shared';
+
+/** What a poster shows of a piece of content, as the module that owns the content describes it. */
+export interface PosterContent {
+  title: string;
+  /** A second line under the title, e.g. the event's start time. */
+  subtitle?: string;
+  /** Shown large on the placeholder cover when there is no cover image, e.g. '直播', '白皮书'. */
+  kindLabel: string;
+  /** PNG or JPEG bytes; null draws the placeholder. */
+  coverImage: Buffer | null;
+  /**
+   * Changes whenever anything drawn from the content changes (title, subtitle, cover): a new
+   * version gives a new poster, an unchanged one reuses the cached image.
+   */
+  version: string;
+  /** Mini-program page the poster's code opens, without a leading slash, e.g. 'packages/live/pages/detail/index'. */
+  page: string;
+}
+
+/** The content's poster view, or null when there is no such content (or it is not shareable, e.g. a draft). */
+export type PosterContentResolver = (contentId: string) => Promise<PosterContent | null>;
+
+/** The sharer's avatar (PNG or JPEG), or null to draw their initial. */
+export type SharerAvatarResolver = (personId: string) => Promise<Buffer | null>;
+
+/** The mini-program's home page: shareable before any content module registers itself. */
+export const HOME_POSTER: PosterContent = {
+  title: '线索闭环 · 精选内容',
+  kindLabel: '精选内容',
+  coverImage: null,
+  version: '1',
+  page: 'pages/index/index',
+};
+
+/**
+ * Where posters learn about content without the posters module depending on live streams,
+ * whitepapers or cards: each content module registers a resolver for its content type in its
+ * `onModuleInit` (`posterSources.register('live', (id) => …)`), and the card module may register
+ * where a sharer's avatar comes from.
+ */
+@Injectable()
+export class PosterSources {
+  private readonly logger = new Logger(PosterSources.name);
+  private readonly resolvers = new Map<ContentType, PosterContentResolver>();
+  private avatars: SharerAvatarResolver | null = null;
+
+  constructor() {
+    this.register('page', async (id) => (id === 'home' ? HOME_POSTER : null));
+  }
+
+  /** One resolver per content type; a second registration is a wiring mistake and throws. */
+  register(contentType: ContentType, resolve: PosterContentResolver): void {
+    if (this.resolvers.has(contentType)) throw new Error(`A poster source for ${contentType} is already registered`);
+    this.resolvers.set(contentType, resolve);
+  }
+
+  registerAvatarOf(resolve: SharerAvatarResolver): void {
+    if (this.avatars) throw new Error('A sharer avatar source is already registered');
+    this.avatars = resolve;
+  }
+
+  /** null: no resolver for the type, or the resolver knows no such content. */
+  async content(contentType: ContentType, contentId: string): Promise<PosterContent | null> {
+    const resolve = this.resolvers.get(contentType);
+    return resolve ? resolve(contentId) : null;
+  }
+
+  /** The sharer's avatar; a failing source draws the initial instead of failing the poster. */
+  async avatarOf(personId: string): Promise<Buffer | null> {
+    if (!this.avatars) return null;
+    try {
+      return await this.avatars(personId);
+    } catch (error) {
+      this.logger.warn(`Avatar source failed for person ${personId}: ${(error as Error).message}`);
+      return null;
+    }
+  }
+}

@@ -1,0 +1,134 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { DownloadLink, DownloadLinkQuery, DownloadRequest, GateStatus, MyDownloads, PageQuery } from '@leadloop/shared';
+import { DataSource } from 'typeorm';
+import type { AuthContext } from '../../core/route';
+import { newId } from '../../database/ids';
+import { retryOnConflict } from '../../database/retry';
+import { LeadService } from '../leads/leads.service';
+import { type Gate, ProfileGate } from '../profile/profile-gate';
+import { Touchpoints } from '../share-chain/touchpoints';
+import { DownloadLinks } from './download-link';
+import type { ServedFile } from './served-file';
+import { FILE_STORAGE, type FileStorage } from './storage';
+import type { WhitepaperDownloadEntity, WhitepaperEntity } from './whitepaper.entity';
+import { requestIdTaken, whitepaperNotFound } from './whitepaper.errors';
+import { keysetPage, WhitepaperRepository } from './whitepaper.repository';
+
+/** Where the download form lives in the mini-program, when the app does not say. */
+const DEFAULT_PAGE = 'packages/whitepaper/pages/detail/index';
+
+/** The gated download: profile and consent, a recorded download, a lead, a touchpoint, a signed link. */
+@Injectable()
+export class DownloadsService {
+  private readonly logger = new Logger(DownloadsService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly whitepapers: WhitepaperRepository,
+    private readonly gate: ProfileGate,
+    private readonly leads: LeadService,
+    private readonly touchpoints: Touchpoints,
+    private readonly links: DownloadLinks,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+  ) {}
+
+  async gateStatus(auth: AuthContext, id: string): Promise<GateStatus> {
+    return this.gate.status(auth.personId, gateOf(await this.published(id), DEFAULT_PAGE));
+  }
+
+  async download(auth: AuthContext, id: string, input: DownloadRequest): Promise<DownloadLink> {
+    const paper = await this.published(id);
+    const download = await this.record(auth.personId, paper, input);
+    await this.touch(auth.personId, download);
+    const link = this.links.issue(download.id);
+    return { downloadId: download.id, url: link.url, expiresAt: link.expiresAt.toISOString(), fileName: paper.fileName, fileSize: paper.fileSize };
+  }
+
+  async mine(auth: AuthContext, query: PageQuery): Promise<MyDownloads> {
+    const page = keysetPage(await this.whitepapers.downloadsOf(auth.personId, query), query.limit);
+    return {
+      items: page.items.map((d) => ({ downloadId: d.id, whitepaperId: d.whitepaperId, title: d.title, at: d.createdAt.toISOString() })),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /** The PDF behind a signed link, while the whitepaper is published. */
+  async openFile(downloadId: string, query: DownloadLinkQuery): Promise<ServedFile> {
+    this.links.verify(downloadId, query.exp, query.sig);
+    const download = await this.whitepapers.findDownloadById(downloadId);
+    const paper = download ? await this.whitepapers.findPublished(download.whitepaperId) : null;
+    if (!paper) throw whitepaperNotFound(download?.whitepaperId ?? downloadId);
+    const stream = await this.storage.get(paper.fileKey);
+    if (!stream) throw new Error(`Stored file of whitepaper ${paper.id} is missing`);
+    return { stream, type: 'application/pdf', size: paper.fileSize, cacheControl: 'private, no-store', downloadName: paper.fileName };
+  }
+
+  /**
+   * Gate, download row and lead in one transaction. A retried request (same person and
+   * requestId) is the same download; of two racing ones, the loser hits the unique key (or a
+   * deadlock), rolls back, and on its next attempt reads the winner's.
+   */
+  private record(personId: string, paper: WhitepaperEntity, input: DownloadRequest): Promise<WhitepaperDownloadEntity> {
+    return retryOnConflict(async () => {
+      const earlier = await this.whitepapers.findDownload(personId, input.requestId);
+      if (earlier) return sameWhitepaper(earlier, paper);
+      const page = input.page ?? DEFAULT_PAGE;
+      return this.dataSource.transaction(async (em) => {
+        await this.gate.pass(em, personId, gateOf(paper, page), input.gate);
+        const now = new Date();
+        const download: WhitepaperDownloadEntity = {
+          id: newId(now.getTime()),
+          whitepaperId: paper.id,
+          personId,
+          requestId: input.requestId,
+          shareToken: input.shareToken ?? null,
+          channelCode: input.channelCode ?? null,
+          page,
+          createdAt: now,
+        };
+        await this.whitepapers.insertDownload(em, download);
+        await this.leads.record(em, personId, { kind: 'whitepaper_download', refId: paper.id, at: now });
+        return download;
+      });
+    });
+  }
+
+  /**
+   * After the commit: the download as a touchpoint and conversion, carrying its share token.
+   * Keyed by the download, so a retried request repairs a missed one and never counts twice.
+   */
+  private async touch(personId: string, download: WhitepaperDownloadEntity): Promise<void> {
+    try {
+      await this.touchpoints.record({
+        personId,
+        type: 'download',
+        refId: download.id,
+        page: download.page,
+        contentType: 'whitepaper',
+        contentId: download.whitepaperId,
+        shareToken: download.shareToken,
+        channelCode: download.channelCode,
+        at: download.createdAt,
+        conversion: true,
+      });
+    } catch (error) {
+      // the person has their download; the touchpoint is repaired by a retry of the same request
+      this.logger.error(`Touchpoint of download ${download.id} not recorded: ${(error as Error).message}`, (error as Error).stack);
+    }
+  }
+
+  private async published(id: string): Promise<WhitepaperEntity> {
+    const paper = await this.whitepapers.findPublished(id);
+    if (!paper) throw whitepaperNotFound(id);
+    return paper;
+  }
+}
+
+function gateOf(paper: WhitepaperEntity, sourcePage: string): Gate {
+  return { purpose: 'whitepaper_download', required: paper.requiredFields, sourcePage };
+}
+
+function sameWhitepaper(download: WhitepaperDownloadEntity, paper: WhitepaperEntity): WhitepaperDownloadEntity {
+  if (download.whitepaperId !== paper.id) throw requestIdTaken();
+  return download;
+}

@@ -1,0 +1,51 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { LeadsModule } from '../leads/leads.module';
+import { PersonDataRegistry } from '../privacy/person-data';
+import { PrivacyModule } from '../privacy/privacy.module';
+import { ProfileModule } from '../profile/profile.module';
+import { ShareChainModule } from '../share-chain/share-chain.module';
+import { DownloadLinks } from './download-link';
+import { DownloadsPersonData } from './downloads.person-data';
+import { DownloadsService } from './downloads.service';
+import { fileStorageProvider } from './storage';
+import { COVER_MAX_BYTES } from './upload-checks';
+import { WhitepaperConsoleController } from './whitepaper-console.controller';
+import { WhitepaperController } from './whitepaper.controller';
+import { WhitepaperRepository } from './whitepaper.repository';
+import { WhitepaperService } from './whitepaper.service';
+
+/**
+ * Uploads are read into memory (no storage engine given to multer) up to the larger of the two
+ * limits; each part is then checked against its own. A part over the limit is a 413.
+ * `preservePath` keeps the name as sent, so a name carrying a path is seen and refused.
+ */
+const uploads = (config: AppConfig) => ({
+  preservePath: true,
+  defParamCharset: 'utf8',
+  limits: { fileSize: Math.max(config.whitepaper.maxBytes, COVER_MAX_BYTES), files: 2, fields: 8, fieldSize: 16 * 1024, parts: 10 },
+});
+
+@Module({
+  imports: [ProfileModule, LeadsModule, ShareChainModule, PrivacyModule, MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: uploads })],
+  controllers: [WhitepaperConsoleController, WhitepaperController],
+  providers: [
+    WhitepaperRepository,
+    WhitepaperService,
+    DownloadsService,
+    DownloadLinks,
+    DownloadsPersonData,
+    fileStorageProvider,
+  ],
+})
+export class WhitepaperModule implements OnModuleInit {
+  constructor(
+    private readonly personData: PersonDataRegistry,
+    private readonly downloads: DownloadsPersonData,
+  ) {}
+
+  onModuleInit(): void {
+    this.personData.register(this.downloads);
+  }
+}

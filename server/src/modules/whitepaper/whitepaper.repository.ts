@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import type { WhitepaperStatus } from '@leadloop/shared';
+import { DataSource, type EntityManager, In, LessThan } from 'typeorm';
+import { WhitepaperDownloadEntity, WhitepaperEntity } from './whitepaper.entity';
+
+export interface Page {
+  cursor?: string;
+  limit: number;
+}
+
+/** Rows of a keyset page (newest first by id) and the cursor of the next one. */
+export function keysetPage<T extends { id: string }>(rows: T[], limit: number): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
+}
+
+export type DownloadWithTitle = WhitepaperDownloadEntity & { title: string };
+
+export type ContentChanges = Partial<
+  Pick<WhitepaperEntity, 'title' | 'summary' | 'tags' | 'requiredFields' | 'fileKey' | 'fileName' | 'fileSize' | 'fileSha256' | 'coverKey' | 'coverType'>
+>;
+
+@Injectable()
+export class WhitepaperRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(paper: WhitepaperEntity): Promise<void> {
+    await this.dataSource.manager.insert(WhitepaperEntity, paper);
+  }
+
+  findById(id: string): Promise<WhitepaperEntity | null> {
+    return this.dataSource.manager.findOneBy(WhitepaperEntity, { id });
+  }
+
+  findPublished(id: string): Promise<WhitepaperEntity | null> {
+    return this.dataSource.manager.findOneBy(WhitepaperEntity, { id, status: 'published' });
+  }
+
+  /** Newest first; one row more than asked, for keysetPage. */
+  listNewest(status: WhitepaperStatus | undefined, page: Page): Promise<WhitepaperEntity[]> {
+    return this.dataSource.manager.find(WhitepaperEntity, {
+      where: { ...(status ? { status } : {}), ...(page.cursor ? { id: LessThan(page.cursor) } : {}) },
+      order: { id: 'DESC' },
+      take: page.limit + 1,
+    });
+  }
+
+  /** Changes content and bumps the version in one statement; false when there is no such whitepaper. */
+  async changeContent(id: string, changes: ContentChanges, now: Date): Promise<boolean> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(WhitepaperEntity)
+      .set({ ...changes, updatedAt: now, version: () => 'version + 1' })
+      .where('id = :id', { id })
+      .execute();
+    return (result.affected ?? 0) === 1;
+  }
+
+  async setStatus(id: string, status: WhitepaperStatus, publishedAt: Date | null, now: Date): Promise<void> {
+    await this.dataSource.manager.update(WhitepaperEntity, { id }, { status, publishedAt, updatedAt: now });
+  }
+
+  async countDownloads(whitepaperIds: string[]): Promise<Map<string, number>> {
+    if (whitepaperIds.length === 0) return new Map();
+    const rows: { id: string; n: string | number }[] = await this.dataSource.manager
+      .createQueryBuilder(WhitepaperDownloadEntity, 'd')
+      .select('d.whitepaper_id', 'id')
+      .addSelect('COUNT(*)', 'n')
+      .where('d.whitepaper_id IN (:...ids)', { ids: whitepaperIds })
+      .groupBy('d.whitepaper_id')
+      .getRawMany();
+    return new Map(rows.map((r) => [r.id, Number(r.n)]));
+  }
+
+  private async titlesOf(whitepaperIds: string[]): Promise<Map<string, string>> {
+    if (whitepaperIds.length === 0) return new Map();
+    const rows = await this.dataSource.manager.find(WhitepaperEntity, { select: { id: true, title: true }, where: { id: In(whitepaperIds) } });
+    return new Map(rows.map((r) => [r.id, r.title]));
+  }
+
+  // --- downloads
+
+  async insertDownload(em: EntityManager, download: WhitepaperDownloadEntity): Promise<void> {
+    await em.insert(WhitepaperDownloadEntity, download);
+  }
+
+  findDownload(personId: string, requestId: string): Promise<WhitepaperDownloadEntity | null> {
+    return this.dataSource.manager.findOneBy(WhitepaperDownloadEntity, { personId, requestId });
+  }
+
+  findDownloadById(id: string): Promise<WhitepaperDownloadEntity | null> {
+    return this.dataSource.manager.findOneBy(WhitepaperDownloadEntity, { id });
+  }
+
+  /** A person's downloads with their whitepaper's title, newest first: a keyset page (one row more than asked), or all. */
+  async downloadsOf(personId: string, page?: Page): Promise<DownloadWithTitle[]> {
+    const downloads = await this.dataSource.manager.find(WhitepaperDownloadEntity, {
+      where: { personId, ...(page?.cursor ? { id: LessThan(page.cursor) } : {}) },
+      order: { id: 'DESC' },
+      ...(page ? { take: page.limit + 1 } : {}),
+    });
+    const titles = await this.titlesOf([...new Set(downloads.map((d) => d.whitepaperId))]);
+    return downloads.map((d) => Object.assign(d, { title: titles.get(d.whitepaperId) ?? '' }));
+  }
+
+  /** The downloads still count for the whitepaper, but belong to no one. */
+  async detachDownloadsFrom(em: EntityManager, personId: string): Promise<void> {
+    await em.update(WhitepaperDownloadEntity, { personId }, { personId: null });
+  }
+}

@@ -1,0 +1,102 @@
+import { startTestServer, type TestServer } from './support/app';
+import { createTestDatabase, type TestDatabase } from './support/database';
+import { eventually, firstSignup, publishEvent } from './support/live';
+import { count } from './support/share';
+import { StaffService } from '../src/modules/staff/staff.service';
+
+const REMINDER = 'sandbox-live-reminder';
+const FAST = { LIVE_JOB_INTERVAL_MS: '100' };
+
+/** Signs a persona in on `api`, with a login code from the sandbox that stands in for WeChat (`wechat`). */
+async function loginVia(wechat: TestServer, api: TestServer, persona: string): Promise<string> {
+  const { body } = await wechat.http('POST', `/sandbox/personas/${persona}/login-code`);
+  const res = await api.http('POST', '/api/auth/wechat/login', { code: body.code });
+  if (res.status !== 200) throw new Error(`login failed: ${JSON.stringify(res.body)}`);
+  return res.body.token;
+}
+
+async function marketerVia(wechat: TestServer, api: TestServer, persona: string): Promise<string> {
+  const invite = await api.app.get(StaffService).issueInvite(null, { name: persona, role: 'marketer', ttlHours: 1 });
+  const person = await loginVia(wechat, api, persona);
+  return (await api.http('POST', '/api/staff/invites/accept', { token: invite.token }, person)).body.token;
+}
+
+/** Signs up and answers the subscribe-message prompt as the app does right after the tap. */
+async function signUpWithReminder(wechat: TestServer, api: TestServer, persona: string, eventId: string, grantedOnWechat: boolean) {
+  const token = await loginVia(wechat, api, persona);
+  expect((await api.http('POST', `/api/live/${eventId}/signups`, firstSignup(persona), token)).body.signup.status).toBe('confirmed');
+  expect((await api.http('POST', `/api/live/${eventId}/reminders`, { results: { [REMINDER]: 'accept' } }, token)).body.scheduled).toBe(1);
+  if (grantedOnWechat) await wechat.http('POST', `/sandbox/personas/${persona}/subscriptions`, { templateIds: [REMINDER] });
+}
+
+const startingSoon = (secondsUntilDue: number) => ({
+  startAt: new Date(Date.now() + 60_000 + secondsUntilDue * 1000).toISOString(),
+  endAt: new Date(Date.now() + 2 * 3_600_000).toISOString(),
+  reminderOffsets: [1],
+});
+
+const messagesFor = async (wechat: TestServer, eventId: string) =>
+  (await wechat.http('GET', '/sandbox/messages')).body.items.filter((m: { page: string }) => m.page?.includes(eventId)) as { persona: string }[];
+
+describe('live reminders', () => {
+  let a: TestServer;
+  let b: TestServer;
+
+  beforeAll(async () => {
+    a = await startTestServer('remind', FAST);
+    // a second instance on the same database, talking to the same WeChat
+    b = await startTestServer('remind', { ...FAST, WECHAT_API_BASE: `${a.url}/sandbox/wx` }, { db: a.db });
+  });
+  afterAll(async () => {
+    await b.close();
+    await a.close();
+  });
+
+  it('sends each reminder once with two instances running, and records a refused subscription without retrying it', async () => {
+    const marketer = await marketerVia(a, a, 'remind-marketer');
+    const event = await publishEvent(a, marketer, startingSoon(3));
+    for (let i = 0; i < 4; i++) await signUpWithReminder(a, i % 2 ? a : b, `remind-${i}`, event.id, true);
+    await signUpWithReminder(a, b, 'remind-refused', event.id, false);
+
+    await eventually(() => count(a, "SELECT COUNT(*) AS n FROM live_reminders WHERE event_id = ? AND status IN ('pending', 'sending')", [event.id]), (n) => n === 0, 15_000);
+    await new Promise((r) => setTimeout(r, 1000)); // more rounds on both instances: nothing more goes out
+    const messages = await messagesFor(a, event.id);
+    expect(messages.map((m) => m.persona).sort()).toEqual(['remind-0', 'remind-1', 'remind-2', 'remind-3']);
+    expect(await count(a, "SELECT COUNT(*) AS n FROM live_reminders WHERE event_id = ? AND status = 'sent'", [event.id])).toBe(4);
+    expect(await count(a, "SELECT COUNT(*) AS n FROM live_reminders WHERE event_id = ? AND status = 'refused'", [event.id])).toBe(1);
+    expect(await count(a, "SELECT COUNT(*) AS n FROM subscription_grants WHERE event_id = ? AND status = 'refused'", [event.id])).toBe(1);
+    expect((await a.http('GET', '/sandbox/calls')).body.subscribe_send).toBe(5);
+  }, 40_000);
+});
+
+describe('a restart between scheduling and sending', () => {
+  let wechat: TestServer;
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    wechat = await startTestServer('remind-wx', { LIVE_JOB_INTERVAL_MS: '0' });
+    db = await createTestDatabase('remind-restart');
+  });
+  afterAll(async () => {
+    await wechat.close();
+    await db.drop();
+  });
+
+  it('still sends the reminder, once', async () => {
+    const env = { ...FAST, WECHAT_API_BASE: `${wechat.url}/sandbox/wx` };
+    const before = await startTestServer('remind-restart', env, { db });
+    const marketer = await marketerVia(wechat, before, 'restart-marketer');
+    const event = await publishEvent(before, marketer, startingSoon(4));
+    await signUpWithReminder(wechat, before, 'restart-person', event.id, true);
+    await before.close(); // the process stops before the reminder is due
+
+    const after = await startTestServer('remind-restart', env, { db });
+    try {
+      await eventually(() => messagesFor(wechat, event.id), (m) => m.length > 0, 15_000);
+      await new Promise((r) => setTimeout(r, 800));
+      expect((await messagesFor(wechat, event.id)).map((m) => m.persona)).toEqual(['restart-person']);
+    } finally {
+      await after.close();
+    }
+  }, 40_000);
+});
