@@ -4,7 +4,7 @@ import { ApiError } from './api-error';
 
 export interface HttpRequest {
   url: string;
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   data?: unknown;
   token?: string | null;
 }
