@@ -4,8 +4,9 @@
 //      share token, getwxacodeunlimit (sandbox on loopback), rendering, atomic write;
 //   2. POST /api/posters again for each (cache hit: token lookup + stat), 10 rounds;
 //   3. GET /api/posters/{key}.png of those cached posters, one request at a time (wall clock
-//      on the client, whole body read), then with autocannon at 1 and 16 connections; the same
-//      against a bare Node server answering one of the posters from memory (bare-file-server.mjs).
+//      on the client, whole body read) alternating with the same GET to a bare Node server that
+//      answers one of the posters from memory (bare-file-server.mjs), then with autocannon at 1
+//      and 16 connections, ours and bare.
 // Target for 3: < 10 ms per cached poster.
 //   npx tsc -p server/tsconfig.build.json && node bench/poster-cache.bench.mjs [people] [seconds]
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -82,18 +83,13 @@ try {
     }
   }
 
-  const sequentialGets = async (base, paths) => {
-    const samples = [];
-    let bytes = 0;
-    for (let i = 0; i < 1000; i++) {
-      const { ms } = await timed(async () => {
-        const res = await fetch(`${base}${paths[i % paths.length]}`);
-        if (res.status !== 200) throw new Error(`GET poster: ${res.status}`);
-        bytes = (await res.arrayBuffer()).byteLength;
-      });
-      if (i >= 100) samples.push(ms); // the first 100 warm the connection and the page cache
-    }
-    return { bytes, samples };
+  const get = async (url) => {
+    const { ms } = await timed(async () => {
+      const res = await fetch(url);
+      if (res.status !== 200) throw new Error(`GET ${url}: ${res.status}`);
+      await res.arrayBuffer();
+    });
+    return ms;
   };
   const cannon = async (base, paths, connections) => {
     let next = 0;
@@ -114,18 +110,25 @@ try {
     };
   };
 
-  const ours = await sequentialGets(server.url, urls);
-  const oursFlat = [await cannon(server.url, urls, 1), await cannon(server.url, urls, 16)];
-
+  const png = Buffer.from(await (await fetch(`${server.url}${urls[0]}`)).arrayBuffer());
   const file = join(posterDir, 'bare.png');
-  writeFileSync(file, Buffer.from(await (await fetch(`${server.url}${urls[0]}`)).arrayBuffer()));
+  writeFileSync(file, png);
   const barePort = await freePort();
   const bareServer = await startProcess(join(ROOT, 'bench/bare-file-server.mjs'), { PATH: process.env.PATH, FILE: file, PORT: String(barePort) }, barePort);
-  let bare;
-  let bareFlat;
+  const sequential = { ours: [], bare: [] };
+  const flat = { ours: [], bare: [] };
   try {
-    bare = await sequentialGets(bareServer.url, ['/poster.png']);
-    bareFlat = [await cannon(bareServer.url, ['/poster.png'], 1), await cannon(bareServer.url, ['/poster.png'], 16)];
+    // one request at a time, alternating ours and bare so that both see the same noise from
+    // whatever else the machine is doing; the first 100 of each warm connections and caches
+    for (let i = 0; i < 2200; i++) {
+      const ours = i % 2 === 0;
+      const ms = await get(ours ? `${server.url}${urls[(i >> 1) % urls.length]}` : `${bareServer.url}/poster.png`);
+      if (i >= 200) sequential[ours ? 'ours' : 'bare'].push(ms);
+    }
+    for (const connections of [1, 16]) {
+      flat.ours.push(await cannon(server.url, urls, connections));
+      flat.bare.push(await cannon(bareServer.url, ['/poster.png'], connections));
+    }
   } finally {
     await bareServer.stop();
   }
@@ -133,14 +136,14 @@ try {
   const report = {
     machine: machine(),
     people,
-    posterKiB: Math.round(ours.bytes / 1024),
+    posterKiB: Math.round(png.length / 1024),
     uncachedPost: stats(uncached),
     cachedPost: stats(cachedPost),
-    cachedGetSequential: { ours: stats(ours.samples), bare: stats(bare.samples) },
-    cachedGetAutocannon: { ours: oursFlat, bare: bareFlat },
+    cachedGetSequential: { ours: stats(sequential.ours), bare: stats(sequential.bare) },
+    cachedGetAutocannon: flat,
   };
   console.table({ 'POST uncached': report.uncachedPost, 'POST cached': report.cachedPost, 'GET cached, one at a time': report.cachedGetSequential.ours, 'bare GET, one at a time': report.cachedGetSequential.bare });
-  console.table([...oursFlat.map((r) => ({ target: 'ours', ...r })), ...bareFlat.map((r) => ({ target: 'bare', ...r }))]);
+  console.table([...flat.ours.map((r) => ({ target: 'ours', ...r })), ...flat.bare.map((r) => ({ target: 'bare', ...r }))]);
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench/results/poster-cache.json'), `${JSON.stringify(report, null, 2)}\n`);
 } finally {

@@ -12,6 +12,7 @@ import { ProfileModule } from './modules/profile/profile.module';
 import { SandboxModule } from './modules/sandbox/sandbox.module';
 import { ShareChainModule } from './modules/share-chain/share-chain.module';
 import { StaffModule } from './modules/staff/staff.module';
+import { StorageModule } from './modules/storage/storage.module';
 import { OpenApiController, SystemController } from './modules/system/system.controller';
 import { WhitepaperModule } from './modules/whitepaper/whitepaper.module';
 import { WechatModule } from './modules/wechat/wechat.module';
@@ -32,6 +33,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(config.database),
+        StorageModule,
         WechatModule,
         IdentityModule,
         StaffModule,

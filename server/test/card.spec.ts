@@ -275,6 +275,7 @@ describe('salesperson cards', () => {
     const retries = await Promise.all([contact(person.token, cardId, body), contact(person.token, cardId, body)]);
     expect(retries.map((r) => r.body.id)).toEqual([sent.body.id, sent.body.id]);
     expect(await count(server, 'SELECT COUNT(*) FROM card_contact_requests WHERE person_id = ?', [person.personId])).toBe(1);
+    await drain(server); // conversions are credited by the event processor
     expect(await count(server, "SELECT COUNT(*) FROM conversions WHERE kind = 'contact_request' AND person_id = ?", [person.personId])).toBe(1);
     expect(await count(server, "SELECT COUNT(*) FROM events WHERE type = 'contact_request' AND person_id = ?", [person.personId])).toBe(1);
 
@@ -354,6 +355,7 @@ describe('salesperson cards', () => {
     await server.http('POST', '/api/events', { events: [entryEvent(install, token, { page: 'packages/whitepaper/pages/detail/index' })] }, person.token);
     await drain(server);
     await server.app.get(Touchpoints).record({ personId: person.personId, type: 'download', refId: 'dl-featured-1', page: 'packages/whitepaper/pages/detail/index', contentType: 'whitepaper', contentId: 'wp-cloud-2026', shareToken: token, conversion: true });
+    await drain(server); // conversions are credited by the event processor
     const [conversion] = await server.dataSource.query("SELECT * FROM conversions WHERE kind = 'download' AND ref_id = 'dl-featured-1'");
     expect(conversion.last_touch_node_id).toBe(node.id);
     const [credit] = await server.dataSource.query("SELECT staff_id FROM conversion_credits WHERE conversion_id = ? AND model = 'first'", [conversion.id]);

@@ -86,6 +86,17 @@ describe('live events', () => {
     expect((await server.http('POST', `/api/live/${next.id}/signups`, {}, person.token)).body.signup.status).toBe('confirmed');
   });
 
+  it('changes capacity without losing seats, and never below the seats taken', async () => {
+    const event = await publishEvent(server, marketer, { capacity: 3 });
+    for (const name of ['cap-a', 'cap-b']) expect((await signUpAs(server, name, event.id)).res.body.signup.status).toBe('confirmed');
+    expect((await server.http('PATCH', `/api/live/${event.id}`, { capacity: 1 }, marketer)).body.code).toBe('LIVE_LOCKED');
+    expect((await server.http('PATCH', `/api/live/${event.id}`, { capacity: 2 }, marketer)).body.seatsLeft).toBe(0);
+    expect((await signUpAs(server, 'cap-c', event.id)).res.body.code).toBe('LIVE_FULL');
+    expect((await server.http('PATCH', `/api/live/${event.id}`, { capacity: 20 }, marketer)).body).toMatchObject({ capacity: 20, seatsLeft: 18 });
+    expect((await signUpAs(server, 'cap-c', event.id)).res.body.signup.status).toBe('confirmed');
+    expect((await server.http('PATCH', `/api/live/${event.id}`, { priceFen: 100 }, marketer)).body.code).toBe('LIVE_LOCKED');
+  });
+
   it('cancels a free sign-up, frees the seat and lets the person come back', async () => {
     const event = await publishEvent(server, marketer, { capacity: 1 });
     const { person } = await signUpAs(server, 'fickle', event.id);
@@ -111,6 +122,22 @@ describe('live events', () => {
     expect((await server.http('DELETE', '/api/me', { confirm: 'DELETE' }, person.token)).status).toBeLessThan(300);
     expect((await server.http('GET', `/api/live/${first.id}`)).body.seatsLeft).toBe(3);
     expect(await count(server, "SELECT COUNT(*) AS n FROM live_signups WHERE person_id = ? AND status <> 'cancelled'", [person.personId])).toBe(0);
+  });
+
+  it('makes a personal poster for a published event, and a new one after an edit', async () => {
+    const event = await publishEvent(server, marketer);
+    const sharer = await loginAs(server, 'poster-sharer');
+    const first = await server.http('POST', '/api/posters', { contentType: 'live', contentId: event.id }, sharer.token);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ width: 750, height: 1334, cached: false });
+    const image = await fetch(`${server.url}${first.body.url}`);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    await server.http('PATCH', `/api/live/${event.id}`, { title: '改名后的直播' }, marketer);
+    const second = await server.http('POST', '/api/posters', { contentType: 'live', contentId: event.id }, sharer.token);
+    expect(second.body.url).not.toBe(first.body.url);
+    expect(second.body.token).toBe(first.body.token);
+    const draft = await server.http('POST', '/api/live', { title: '草稿', startAt: at(60), endAt: at(90), capacity: 10, priceFen: 0, watch: { kind: 'stream', url: 'https://x.example.com/a.m3u8' } }, marketer);
+    expect((await server.http('POST', '/api/posters', { contentType: 'live', contentId: draft.body.id }, sharer.token)).body.code).toBe('POSTER_CONTENT_NOT_FOUND');
   });
 
   it('counts watch minutes once however many heartbeats or devices report the same minute', async () => {

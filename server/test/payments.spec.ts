@@ -1,5 +1,5 @@
 import { startTestServer, staffAs, type TestServer } from './support/app';
-import { count } from './support/share';
+import { count, drain } from './support/share';
 import { eventually, payInSandbox, publishEvent, signUpAs } from './support/live';
 
 describe('paid live events through WeChat Pay (sandbox)', () => {
@@ -28,6 +28,7 @@ describe('paid live events through WeChat Pay (sandbox)', () => {
     const signup = await eventually(() => signupOf(event.id, person.personId), (s) => s.status === 'confirmed');
     expect(signup).toMatchObject({ status: 'confirmed', paid: 1 });
     expect(await orderOf(res.body.payment.orderNo)).toMatchObject({ status: 'paid' });
+    await drain(server); // conversions are credited by the event processor
     expect(await count(server, "SELECT COUNT(*) AS n FROM conversions WHERE person_id = ? AND kind = 'payment'", [person.personId])).toBe(1);
   });
 
@@ -44,6 +45,7 @@ describe('paid live events through WeChat Pay (sandbox)', () => {
     expect(statuses).toEqual(Array(10).fill(200));
     expect(await count(server, "SELECT COUNT(*) AS n FROM payment_orders WHERE signup_id IN (SELECT id FROM live_signups WHERE event_id = ?) AND status = 'paid'", [event.id])).toBe(1);
     expect(await count(server, "SELECT COUNT(*) AS n FROM live_signups WHERE event_id = ? AND status = 'confirmed'", [event.id])).toBe(1);
+    await drain(server); // conversions are credited by the event processor
     expect(await count(server, "SELECT COUNT(*) AS n FROM conversions WHERE person_id = ? AND kind = 'payment'", [person.personId])).toBe(1);
     expect(await count(server, "SELECT COUNT(*) AS n FROM payment_notifications WHERE out_trade_no = ? AND outcome = 'applied'", [res.body.payment.orderNo])).toBe(1);
   });

@@ -4,32 +4,38 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { PNG } from 'pngjs';
+import { LAYOUT } from '../src/modules/posters/poster-layout';
 import { PosterSources } from '../src/modules/posters/poster-sources';
+import { WechatClient } from '../src/modules/wechat/wechat.client';
 import { loginAs, staffAs, startTestServer, type TestServer } from './support/app';
 import { decodeQr } from './support/qr';
 import { count, HOME } from './support/share';
+import { coverPart, pdfPart, upload } from './support/whitepaper';
 
 const URL_SHAPE = /^\/api\/posters\/[0-9a-f]{64}\.png$/;
 
 describe('share posters', () => {
   let server: TestServer;
   let posterDir: string;
+  let storageDir: string;
   // what the test's campaign resolver answers; a test changes it to change the content
   const campaign = { title: '2026 华东区经销商大会', version: 'v1', exists: true };
 
   beforeAll(async () => {
     posterDir = mkdtempSync(join(tmpdir(), 'leadloop-posters-'));
-    server = await startTestServer('posters', { POSTER_DIR: posterDir, EVENT_PROCESSOR_INTERVAL_MS: '0' });
+    storageDir = mkdtempSync(join(tmpdir(), 'leadloop-poster-files-'));
+    server = await startTestServer('posters', { POSTER_DIR: posterDir, STORAGE_DIR: storageDir, EVENT_PROCESSOR_INTERVAL_MS: '0' });
     // a content module as live/whitepaper/card will be: registered on the app's registry
     server.app.get(PosterSources).register('campaign', async (id) =>
       id === 'spring-summit' && campaign.exists
-        ? { title: campaign.title, subtitle: '活动 · 2026年3月18日 14:00', kindLabel: '活动', coverImage: null, version: campaign.version, page: 'pages/index/index' }
+        ? { title: campaign.title, subtitle: '活动 · 2026年3月18日 14:00', kindLabel: '活动', cover: async () => null, version: campaign.version, page: 'pages/index/index' }
         : null,
     );
   });
   afterAll(async () => {
     await server.close();
     rmSync(posterDir, { recursive: true, force: true });
+    rmSync(storageDir, { recursive: true, force: true });
   });
 
   const codeCalls = async (): Promise<number> => (await server.http('GET', '/sandbox/calls')).body.getwxacodeunlimit;
@@ -206,7 +212,137 @@ describe('share posters', () => {
     const { res: image } = await fetchPng(made.body.url);
     expect(image.status).toBe(200);
   });
+
+  describe('whitepapers and cards', () => {
+    const RED = [230, 20, 20] as const;
+    const MAGENTA = [255, 0, 255] as const;
+    const coverCentre = { x: LAYOUT.cover.x + LAYOUT.cover.width / 2, y: LAYOUT.cover.y + LAYOUT.cover.height / 2 };
+    // inside the avatar's circle, clear of the initial drawn in its middle when there is no avatar
+    const avatarSpot = { x: LAYOUT.avatar.x + 16, y: LAYOUT.avatar.y + LAYOUT.avatar.size / 2 };
+
+    /** The page each code opens, as asked from WeChat. */
+    const pagesAsked = () => {
+      const spy = jest.spyOn(server.app.get(WechatClient), 'getUnlimitedCode');
+      return { pages: () => spy.mock.calls.map((c) => c[0].page), restore: () => spy.mockRestore() };
+    };
+
+    it('makes a poster of a published whitepaper only, with its cover, and a new one when it is edited', async () => {
+      const marketer = await staffAs(server, 'poster-marketer', 'marketer');
+      const created = await upload(server, '/console/whitepapers', marketer.token, { title: '2026 制造业私域白皮书', summary: '摘要', tags: '制造业, 私域' }, [
+        pdfPart(),
+        coverPart(solidPng(64, 36, RED)),
+      ]);
+      expect(created.status).toBe(201);
+      const content = { contentType: 'whitepaper', contentId: created.body.id };
+      const nodes = await count(server, 'SELECT COUNT(*) FROM share_nodes');
+      const draft = await poster(marketer.token, content);
+      expect(draft.status).toBe(404);
+      expect(draft.body.code).toBe('POSTER_CONTENT_NOT_FOUND');
+      expect(await count(server, 'SELECT COUNT(*) FROM share_nodes')).toBe(nodes);
+
+      await server.http('POST', `/api/console/whitepapers/${created.body.id}/publish`, undefined, marketer.token);
+      const asked = pagesAsked();
+      try {
+        const made = await poster(marketer.token, content);
+        expect(made.status).toBe(200);
+        expect(made.body).toMatchObject({ width: 750, height: 1334, cached: false });
+        expect(asked.pages()).toEqual(['packages/whitepaper/pages/detail/index']);
+        const { png } = await fetchPng(made.body.url);
+        expect(decodeQr(png)).toBe(made.body.token);
+        expect(pixel(png, coverCentre)).toEqual(RED);
+        expect((await poster(marketer.token, content)).body).toMatchObject({ url: made.body.url, cached: true });
+
+        const edited = await server.http('PATCH', `/api/console/whitepapers/${created.body.id}`, { title: '2026 制造业私域白皮书（修订版）' }, marketer.token);
+        expect(edited.status).toBe(200);
+        const again = await poster(marketer.token, content);
+        expect(again.body).toMatchObject({ token: made.body.token, cached: false });
+        expect(again.body.url).not.toBe(made.body.url);
+        expect(decodeQr((await fetchPng(again.body.url)).png)).toBe(again.body.token);
+
+        // a prospect shares it too, under their own token
+        const prospect = await loginAs(server, 'poster-wp-prospect');
+        const theirs = await poster(prospect.token, content);
+        expect(theirs.status).toBe(200);
+        expect(theirs.body.token).not.toBe(made.body.token);
+      } finally {
+        asked.restore();
+      }
+
+      await server.http('POST', `/api/console/whitepapers/${created.body.id}/unpublish`, undefined, marketer.token);
+      expect((await poster(marketer.token, content)).body.code).toBe('POSTER_CONTENT_NOT_FOUND');
+    });
+
+    it('draws a staff member’s card avatar on the posters they share, and makes posters of their card', async () => {
+      const sales = await staffAs(server, 'poster-avatar', 'sales');
+      const before = await poster(sales.token);
+      expect(before.status).toBe(200);
+      const plain = (await fetchPng(before.body.url)).png;
+      expect(pixel(plain, avatarSpot)).not.toEqual(MAGENTA);
+
+      const card = await server.http('PUT', '/api/cards/mine', { name: '周晓', title: '销售总监', company: '云启科技' }, sales.token);
+      expect(card.status).toBe(200);
+      expect((await uploadAvatar(sales.token, solidPng(64, 64, MAGENTA))).status).toBe(200);
+
+      const after = await poster(sales.token);
+      expect(after.body).toMatchObject({ token: before.body.token, cached: false });
+      expect(after.body.url).not.toBe(before.body.url);
+      const withAvatar = (await fetchPng(after.body.url)).png;
+      expect(pixel(withAvatar, avatarSpot)).toEqual(MAGENTA);
+      expect(decodeQr(withAvatar)).toBe(after.body.token);
+
+      // the card itself: its avatar as the cover, opening the card's page
+      const content = { contentType: 'card', contentId: card.body.id };
+      const asked = pagesAsked();
+      let cardPoster: { url: string; token: string };
+      try {
+        const made = await poster(sales.token, content);
+        expect(made.status).toBe(200);
+        cardPoster = made.body;
+        expect(asked.pages()).toEqual(['packages/card/pages/view/index']);
+      } finally {
+        asked.restore();
+      }
+      const drawn = (await fetchPng(cardPoster.url)).png;
+      expect(decodeQr(drawn)).toBe(cardPoster.token);
+      expect(pixel(drawn, coverCentre)).toEqual(MAGENTA);
+
+      // saving what the poster does not show keeps it; a new title is a new poster
+      await server.http('PUT', '/api/cards/mine', { name: '周晓', title: '销售总监', company: '云启科技', phone: '13812345678' }, sales.token);
+      expect((await poster(sales.token, content)).body).toMatchObject({ url: cardPoster.url, cached: true });
+      await server.http('PUT', '/api/cards/mine', { name: '周晓', title: '大客户总监', company: '云启科技', phone: '13812345678' }, sales.token);
+      const retitled = await poster(sales.token, content);
+      expect(retitled.body.cached).toBe(false);
+      expect(retitled.body.url).not.toBe(cardPoster.url);
+
+      // a prospect has no card: their initial, not someone's avatar
+      const prospect = await loginAs(server, 'poster-card-prospect');
+      const shared = await poster(prospect.token, content);
+      expect(shared.status).toBe(200);
+      expect(pixel((await fetchPng(shared.body.url)).png, avatarSpot)).not.toEqual(MAGENTA);
+      expect((await poster(prospect.token, { contentType: 'card', contentId: '01JZZZZZZZZZZZZZZZZZZZZZZZ' })).body.code).toBe('POSTER_CONTENT_NOT_FOUND');
+    });
+
+    async function uploadAvatar(token: string, png: Buffer) {
+      const form = new FormData();
+      form.append('image', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'avatar.png');
+      const res = await fetch(`${server.url}/api/cards/mine/images/avatar`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+      return { status: res.status, body: (await res.json()) as any };
+    }
+  });
 });
+
+function solidPng(width: number, height: number, [r, g, b]: readonly number[]): Buffer {
+  const png = new PNG({ width, height });
+  for (let i = 0; i < png.data.length; i += 4) png.data.set([r, g, b, 255], i);
+  return PNG.sync.write(png);
+}
+
+/** The RGB of one pixel of a poster. */
+function pixel(png: Buffer, { x, y }: { x: number; y: number }): number[] {
+  const image = PNG.sync.read(png);
+  const i = (Math.round(y) * image.width + Math.round(x)) * 4;
+  return [...image.data.subarray(i, i + 3)];
+}
 
 /** A GET with the path exactly as given: no URL normalisation on the client side. */
 function rawGet(base: string, path: string): Promise<{ status: number; body: string }> {

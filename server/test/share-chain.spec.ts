@@ -33,6 +33,18 @@ describe('share chain: tokens, touchpoints, attribution', () => {
     expect(await mint(server, a.token, child)).toBe(child);
   });
 
+  it('tells which content a token opens (a poster code carries only the token), and nothing about its sharer', async () => {
+    const staff = await staffAs(server, 'lookup-staff', 'sales');
+    const token = await mint(server, staff.token, undefined, { contentType: 'whitepaper', contentId: '01JCONTENTLOOKUP0000000000' });
+    const found = await server.http('GET', `/api/share/tokens/${token}`);
+    expect(found.status).toBe(200);
+    expect(found.body).toEqual({ contentType: 'whitepaper', contentId: '01JCONTENTLOOKUP0000000000' });
+    for (const unknown of ['AAAAAAAAAAAAAAAA', 'not%20a%20token']) {
+      const res = await server.http('GET', `/api/share/tokens/${unknown}`);
+      expect({ status: res.status, code: res.body.code }).toEqual({ status: 404, code: 'NOT_FOUND' });
+    }
+  });
+
   it('counts a share in its tree only once it was sent or someone arrived through it', async () => {
     const staff = await staffAs(server, 'activation-staff', 'sales');
     const t1 = await mint(server, staff.token);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DownloadLinks } from '../src/modules/whitepaper/download-link';
 import { loginAs, staffAs, startTestServer, type TestServer } from './support/app';
-import { count, mint } from './support/share';
+import { count, mint, drain } from './support/share';
 import { consent, coverPart, minimalPdf, newRequestId, PNG, pdfPart, publishedWhitepaper, requestDownload, upload } from './support/whitepaper';
 
 const MAX_BYTES = 4096;
@@ -144,6 +144,22 @@ describe('whitepapers: upload, gate, signed download', () => {
     expect(drafts.body.items.every((w: { status: string }) => w.status === 'draft')).toBe(true);
   });
 
+  it('lists published whitepapers to anyone, newest first, without drafts or console fields', async () => {
+    const published = await publishedWhitepaper(server, marketer.token, 'name', '公开目录白皮书');
+    const draft = await upload(server, '/console/whitepapers', marketer.token, { title: '草稿' }, [pdfPart()]);
+    const listed = await server.http('GET', '/api/whitepapers?limit=100');
+    expect(listed.status).toBe(200);
+    const ids = listed.body.items.map((w: { id: string }) => w.id);
+    expect(ids).toContain(published);
+    expect(ids).not.toContain(draft.body.id);
+    expect(listed.body.items[0]).not.toHaveProperty('fileName');
+    expect(listed.body.items[0]).not.toHaveProperty('downloads');
+    expect([...ids].sort().reverse()).toEqual(ids);
+    const first = await server.http('GET', '/api/whitepapers?limit=1');
+    expect(first.body.items).toHaveLength(1);
+    expect(first.body.nextCursor).toBe(first.body.items[0].id);
+  });
+
   describe('the gate and the download', () => {
     let id: string;
     beforeAll(async () => {
@@ -247,6 +263,7 @@ describe('whitepapers: upload, gate, signed download', () => {
 
       expect(await count(server, 'SELECT COUNT(*) FROM whitepaper_downloads WHERE person_id = ?', [prospect.personId])).toBe(2);
       expect(await count(server, "SELECT COUNT(*) FROM events WHERE person_id = ? AND type = 'download'", [prospect.personId])).toBe(2);
+      await drain(server); // conversions are credited by the event processor
       expect(await count(server, "SELECT COUNT(*) FROM conversions WHERE person_id = ? AND kind = 'download'", [prospect.personId])).toBe(2);
       expect(await count(server, 'SELECT activity_count FROM leads WHERE person_id = ?', [prospect.personId])).toBe(2);
 
@@ -266,7 +283,8 @@ describe('whitepapers: upload, gate, signed download', () => {
       const events = await server.dataSource.query("SELECT share_node_id, props FROM events WHERE person_id = ? AND type = 'download'", [prospect.personId]);
       expect(events).toHaveLength(1);
       expect(events[0].share_node_id).toBe(node.id);
-      expect(JSON.parse(events[0].props)).toEqual({ contentType: 'whitepaper', contentId: id });
+      expect(JSON.parse(events[0].props)).toEqual({ contentType: 'whitepaper', contentId: id, refId: res.body.downloadId, conversion: true });
+      await drain(server); // conversions are credited by the event processor
       expect(await count(server, "SELECT COUNT(*) FROM conversions WHERE kind = 'download' AND ref_id = ? AND content_id = ?", [res.body.downloadId, id])).toBe(1);
 
       const inConsole = await server.http('GET', `/api/console/whitepapers/${id}`, undefined, marketer.token);

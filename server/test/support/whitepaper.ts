@@ -36,7 +36,7 @@ export interface FilePart {
 }
 
 export const pdfPart = (filename = 'whitepaper.pdf', bytes = minimalPdf()): FilePart => ({ field: 'file', bytes, filename, type: 'application/pdf' });
-export const coverPart = (bytes = PNG, type = 'image/png'): FilePart => ({ field: 'cover', bytes, filename: 'cover.png', type });
+export const coverPart = (bytes: Buffer = PNG, type = 'image/png'): FilePart => ({ field: 'cover', bytes, filename: 'cover.png', type });
 
 /** multipart/form-data over real HTTP, as the console's upload form sends it. */
 export async function upload(server: TestServer, path: string, token: string | undefined, fields: Record<string, string>, files: FilePart[]) {

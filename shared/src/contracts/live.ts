@@ -25,23 +25,22 @@ export const SurveyQuestion = z
 /** Reminder offsets before the start, in minutes (default: a day and a quarter of an hour). */
 export const ReminderOffsets = z.array(z.number().int().min(1).max(7 * 24 * 60)).max(3);
 
-const LiveEventFields = z
-  .object({
-    title: z.string().trim().min(1).max(60),
-    summary: z.string().trim().max(500).default(''),
-    speakers: z.array(Speaker).max(8).default([]),
-    coverUrl: HttpsUrl.nullable().default(null),
-    startAt: z.iso.datetime({ offset: true }),
-    endAt: z.iso.datetime({ offset: true }),
-    capacity: z.number().int().min(1, 'capacity must be at least 1').max(100_000),
-    signupFields: RequiredFields.default(['name', 'phone']),
-    priceFen: z.number().int().min(0, 'price cannot be negative').max(10_000_000),
-    watch: WatchMode,
-    replayUrl: HttpsUrl.nullable().default(null),
-    reminderOffsets: ReminderOffsets.default([1440, 15]),
-    survey: z.array(SurveyQuestion).max(5).default([]),
-  })
-  .strict();
+/** The fields of a live event, without defaults (an edit sends only what changes). */
+const liveEventFields = {
+  title: z.string().trim().min(1).max(60),
+  summary: z.string().trim().max(500),
+  speakers: z.array(Speaker).max(8),
+  coverUrl: HttpsUrl.nullable(),
+  startAt: z.iso.datetime({ offset: true }),
+  endAt: z.iso.datetime({ offset: true }),
+  capacity: z.number().int().min(1, 'capacity must be at least 1').max(100_000),
+  signupFields: RequiredFields,
+  priceFen: z.number().int().min(0, 'price cannot be negative').max(10_000_000),
+  watch: WatchMode,
+  replayUrl: HttpsUrl.nullable(),
+  reminderOffsets: ReminderOffsets,
+  survey: z.array(SurveyQuestion).max(5),
+};
 
 const endAfterStart = (e: { startAt?: string; endAt?: string }, ctx: z.RefinementCtx) => {
   if (e.startAt && e.endAt && Date.parse(e.endAt) <= Date.parse(e.startAt)) {
@@ -49,9 +48,21 @@ const endAfterStart = (e: { startAt?: string; endAt?: string }, ctx: z.Refinemen
   }
 };
 
-export const CreateLiveEventRequest = LiveEventFields.superRefine(endAfterStart);
+export const CreateLiveEventRequest = z
+  .object({
+    ...liveEventFields,
+    summary: liveEventFields.summary.default(''),
+    speakers: liveEventFields.speakers.default([]),
+    coverUrl: liveEventFields.coverUrl.default(null),
+    signupFields: liveEventFields.signupFields.default(['name', 'phone']),
+    replayUrl: liveEventFields.replayUrl.default(null),
+    reminderOffsets: liveEventFields.reminderOffsets.default([1440, 15]),
+    survey: liveEventFields.survey.default([]),
+  })
+  .strict()
+  .superRefine(endAfterStart);
 export type CreateLiveEventRequest = z.input<typeof CreateLiveEventRequest>;
-export const UpdateLiveEventRequest = LiveEventFields.partial().superRefine(endAfterStart);
+export const UpdateLiveEventRequest = z.object(liveEventFields).partial().strict().superRefine(endAfterStart);
 export type UpdateLiveEventRequest = z.input<typeof UpdateLiveEventRequest>;
 
 export const LiveEventStatuses = ['draft', 'published', 'cancelled'] as const;

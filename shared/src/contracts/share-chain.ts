@@ -42,6 +42,13 @@ export const MintShareResponse = z.object({
 });
 export type MintShareResponse = z.infer<typeof MintShareResponse>;
 
+/**
+ * What a share token opens. A poster's mini-program code carries only the token (its `scene`,
+ * at most 32 characters), so the page it opens looks the content up by the token.
+ */
+export const ShareTokenContent = z.object({ contentType: z.enum(ContentTypes), contentId: z.string() });
+export type ShareTokenContent = z.infer<typeof ShareTokenContent>;
+
 export const CreateChannelRequest = z
   .object({
     code: ChannelCodeSchema,

@@ -106,6 +106,10 @@ export type WhitepaperAdminView = z.infer<typeof WhitepaperAdminView>;
 export const WhitepaperList = z.object({ items: z.array(WhitepaperAdminView), nextCursor: z.string().nullable() });
 export type WhitepaperList = z.infer<typeof WhitepaperList>;
 
+/** Published whitepapers as prospects and staff browse them (e.g. to feature one on a card), newest first. */
+export const PublishedWhitepaperList = z.object({ items: z.array(WhitepaperView), nextCursor: z.string().nullable() });
+export type PublishedWhitepaperList = z.infer<typeof PublishedWhitepaperList>;
+
 export const DownloadRequest = z
   .object({
     /** Chosen by the app per tap: a retried request with the same id gives the same download. */

@@ -20,8 +20,6 @@ export class LivePayments1764300000000 implements MigrationInterface {
           col.time('start_at'),
           col.time('end_at'),
           col.int('capacity'),
-          // seats held by confirmed and awaiting-payment sign-ups; moved only by guarded updates
-          counter('seats_taken'),
           json('signup_fields'),
           col.int('price_fen'),
           col.text('watch_kind', 16),
@@ -43,6 +41,14 @@ export class LivePayments1764300000000 implements MigrationInterface {
         ],
       }),
     );
+    // The capacity split over a few rows, so concurrent sign-ups lock different rows and their
+    // commits group; a sign-up holds a seat in one slot, and the slots' capacities sum to the event's.
+    await q.createTable(
+      new Table({
+        name: 'live_seat_slots',
+        columns: [{ ...col.ref('event_id'), isPrimary: true }, { name: 'slot', type: 'int', isPrimary: true }, col.int('capacity'), counter('taken')],
+      }),
+    );
     await q.createTable(
       new Table({
         name: 'live_signups',
@@ -52,6 +58,7 @@ export class LivePayments1764300000000 implements MigrationInterface {
           col.ref('person_id'),
           col.text('status', 16),
           { name: 'holds_seat', type: 'tinyint', default: 0 },
+          { name: 'seat_slot', type: 'int', isNullable: true },
           { name: 'paid', type: 'tinyint', default: 0 },
           col.ref('share_node_id', true),
           col.ref('channel_id', true),
@@ -184,7 +191,7 @@ export class LivePayments1764300000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['payment_notifications', 'payment_refunds', 'payment_orders', 'live_survey_answers', 'live_attendance', 'live_attendance_minutes', 'live_reminders', 'subscription_grants', 'live_signups', 'live_events']) {
+    for (const table of ['payment_notifications', 'payment_refunds', 'payment_orders', 'live_survey_answers', 'live_attendance', 'live_attendance_minutes', 'live_reminders', 'subscription_grants', 'live_signups', 'live_seat_slots', 'live_events']) {
       await q.dropTable(table);
     }
   }

@@ -1,20 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { CardImageKind } from '@leadloop/shared';
-import { FILE_STORAGE, type FileStorage, newFileKey } from '../whitepaper/storage';
-import type { ServedFile } from '../whitepaper/served-file';
+import { imageTypeOf } from '../../core/image-type';
+import { FILE_STORAGE, type FileStorage, newFileKey, readSmallFile } from '../storage/file-storage';
+import type { ServedFile } from '../storage/served-file';
 import { cardImageNotFound, imageMissing, imageTypeUnsupported } from './card.errors';
 import { CardRepository } from './card.repository';
 
 const NAMESPACE = 'card-images';
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const JPEG_SIGNATURE = Buffer.from([0xff, 0xd8, 0xff]);
-
-/** The type the bytes say they are (magic numbers), whatever the upload declared. */
-export function sniffImage(bytes: Buffer): 'image/png' | 'image/jpeg' | null {
-  if (bytes.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE)) return 'image/png';
-  if (bytes.subarray(0, JPEG_SIGNATURE.length).equals(JPEG_SIGNATURE)) return 'image/jpeg';
-  return null;
-}
 
 /**
  * Avatars and contact QR codes: bytes in FileStorage under `card-images/<id>`, type and size in
@@ -32,7 +24,7 @@ export class CardImages {
   /** Stores a PNG or JPEG (checked by its bytes) and answers its id. */
   async store(staffId: string, kind: CardImageKind, bytes: Buffer | undefined): Promise<string> {
     if (!bytes || bytes.length === 0) throw imageMissing();
-    const mime = sniffImage(bytes);
+    const mime = imageTypeOf(bytes);
     if (!mime) throw imageTypeUnsupported();
     const key = newFileKey(NAMESPACE);
     const id = key.slice(NAMESPACE.length + 1);
@@ -46,6 +38,11 @@ export class CardImages {
     const stream = image ? await this.storage.get(`${NAMESPACE}/${image.id}`) : null;
     if (!image || !stream) throw cardImageNotFound();
     return { stream, type: image.mime, size: image.size, cacheControl: 'public, max-age=31536000, immutable' };
+  }
+
+  /** The image's bytes (for posters), or null when it is gone. */
+  bytes(id: string): Promise<Buffer | null> {
+    return readSmallFile(this.storage, `${NAMESPACE}/${id}`);
   }
 
   /** Best effort: a replaced image left behind costs disk space, nothing else. */

@@ -9,11 +9,11 @@ import { Touchpoints } from '../share-chain/touchpoints';
 import type { CardEntity, CardVisitorEntity } from './card.entity';
 import { cardNotFound, cursorInvalid } from './card.errors';
 import { CardRepository } from './card.repository';
-import { publicCardView } from './card.service';
+import { publicCardView, viewedByOwner } from './card.service';
 import { CardVisitsRepository } from './card-visits.repository';
 
 /** The mini-program page that shows a card (touchpoints and consents name it). */
-export const CARD_PAGE = 'packages/card/pages/card/index';
+export const CARD_PAGE = 'packages/card/pages/view/index';
 /** A second open within this time is the same visit (a double tap, a back-and-forth): not counted. */
 const REPEAT_TAP_MS = 60_000;
 
@@ -32,7 +32,7 @@ export class CardVisitsService {
   async view(auth: AuthContext, cardId: string, query: CardViewQuery): Promise<CardView> {
     const shown = await this.cards.findShown(cardId);
     if (!shown) throw cardNotFound();
-    const isOwner = auth.staff?.id === shown.card.staffId || shown.ownerPersonId === auth.personId;
+    const isOwner = viewedByOwner(auth, shown);
     if (!auth.staff && !isOwner) await this.recordView(shown.card, auth.personId, query);
     return publicCardView(shown.card, isOwner);
   }

@@ -11,7 +11,7 @@ import {
 } from '@leadloop/shared';
 import type { Response } from 'express';
 import { Auth, type AuthContext, Route, type UploadedParts, ValidQuery } from '../../core/route';
-import { streamFile } from '../whitepaper/served-file';
+import { streamFile } from '../storage/served-file';
 import { CardService } from './card.service';
 import { CardVisitsService } from './card-visits.service';
 import { ContactRequestsService } from './contact-requests.service';

@@ -1,14 +1,14 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { CARD_IMAGE_MAX_BYTES } from '@leadloop/shared';
-import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { LeadsModule } from '../leads/leads.module';
+import { PosterSources } from '../posters/poster-sources';
 import { PersonDataRegistry } from '../privacy/person-data';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { ProfileModule } from '../profile/profile.module';
 import { ShareChainModule } from '../share-chain/share-chain.module';
-import { FILE_STORAGE, LocalDiskStorage } from '../whitepaper/storage';
 import { CardController } from './card.controller';
+import { CardPoster } from './card.poster';
 import { CardRepository } from './card.repository';
 import { CardService } from './card.service';
 import { CardImages } from './card-images';
@@ -40,17 +40,20 @@ import { IntroModerationJob } from './jobs/intro-moderation.job';
     IntroModerationJob,
     CardImages,
     CardPersonData,
-    // the same local-disk FileStorage (STORAGE_DIR) as whitepapers; an S3-compatible store can replace both
-    { provide: FILE_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDiskStorage(config.storage.dir) },
+    CardPoster,
   ],
 })
 export class CardModule implements OnModuleInit {
   constructor(
     private readonly personData: PersonDataRegistry,
     private readonly cardData: CardPersonData,
+    private readonly posterSources: PosterSources,
+    private readonly poster: CardPoster,
   ) {}
 
   onModuleInit(): void {
     this.personData.register(this.cardData);
+    this.posterSources.register('card', (id) => this.poster.content(id));
+    this.posterSources.registerAvatarOf((personId) => this.poster.avatarOf(personId));
   }
 }

@@ -8,6 +8,12 @@ import { CardEntity, CardImageEntity } from './card.entity';
 
 export type CardChanges = Partial<Omit<CardEntity, 'id' | 'staffId' | 'createdAt' | 'introVersion'>>;
 
+/** A card others may see, with the person its owner signs in as (null before they bind their WeChat). */
+export interface ShownCard {
+  card: CardEntity;
+  ownerPersonId: string | null;
+}
+
 @Injectable()
 export class CardRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -21,14 +27,22 @@ export class CardRepository {
   }
 
   /** A card others may see (its owner's staff account is active), with the owner's person id. */
-  async findShown(id: string): Promise<{ card: CardEntity; ownerPersonId: string | null } | null> {
-    const { entities, raw } = await this.dataSource.manager
-      .createQueryBuilder(CardEntity, 'c')
-      .innerJoin(StaffEntity, 's', "s.id = c.staff_id AND s.status = 'active'")
+  async findShown(id: string): Promise<ShownCard | null> {
+    const { entities, raw } = await this.shownCards()
       .addSelect('s.person_id', 'owner_person_id')
       .where('c.id = :id', { id })
       .getRawAndEntities<{ owner_person_id: string | null }>();
     return entities[0] ? { card: entities[0], ownerPersonId: raw[0]?.owner_person_id ?? null } : null;
+  }
+
+  /** The card of the active staff member signed in as this person, if they have one. */
+  findShownByOwnerPerson(personId: string): Promise<CardEntity | null> {
+    return this.shownCards().where('s.person_id = :personId', { personId }).getOne();
+  }
+
+  /** Cards (`c`) whose owner's staff account (`s`) is active: the only ones others see. */
+  private shownCards() {
+    return this.dataSource.manager.createQueryBuilder(CardEntity, 'c').innerJoin(StaffEntity, 's', "s.id = c.staff_id AND s.status = 'active'");
   }
 
   /** Creates the staff member's card unless a concurrent request just did (one card per staff). */

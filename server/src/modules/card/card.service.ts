@@ -5,9 +5,9 @@ import type { AuthContext, StaffIdentity, UploadedPart } from '../../core/route'
 import { validate } from '../../core/validate';
 import { newId } from '../../database/ids';
 import { ShareChainService } from '../share-chain/share-chain.service';
-import type { ServedFile } from '../whitepaper/served-file';
+import type { ServedFile } from '../storage/served-file';
 import { type CardEntity, featuredOf } from './card.entity';
-import { type CardChanges, CardRepository } from './card.repository';
+import { type CardChanges, CardRepository, type ShownCard } from './card.repository';
 import { CardImages } from './card-images';
 import { CardVisitsRepository } from './card-visits.repository';
 import { IntroModeration } from './intro-moderation';
@@ -161,6 +161,11 @@ function cardFields(card: CardEntity) {
     contactQrUrl: imageUrl(card.contactQrImageId),
     featured: featuredOf(card),
   };
+}
+
+/** The one looking at the card is its owner: on their staff account, or signed in as the person it is bound to. */
+export function viewedByOwner(auth: AuthContext, shown: ShownCard): boolean {
+  return auth.staff?.id === shown.card.staffId || shown.ownerPersonId === auth.personId;
 }
 
 /** The card as prospects see it: the last approved introduction only, never the owner's ids. */

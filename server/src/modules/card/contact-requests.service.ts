@@ -11,6 +11,7 @@ import { Touchpoints } from '../share-chain/touchpoints';
 import type { CardContactRequestEntity } from './card.entity';
 import { cardNotFound, ownCardContact } from './card.errors';
 import { CardRepository } from './card.repository';
+import { viewedByOwner } from './card.service';
 import { CARD_PAGE } from './card-visits.service';
 import { CardVisitsRepository } from './card-visits.repository';
 
@@ -40,8 +41,8 @@ export class ContactRequestsService {
   async request(auth: AuthContext, cardId: string, input: ContactRequest): Promise<ContactRequestResponse> {
     const shown = await this.cards.findShown(cardId);
     if (!shown) throw cardNotFound();
-    const { card, ownerPersonId } = shown;
-    if (auth.staff?.id === card.staffId || ownerPersonId === auth.personId) throw ownCardContact();
+    if (viewedByOwner(auth, shown)) throw ownCardContact();
+    const { card } = shown;
     let stored: CardContactRequestEntity;
     try {
       stored = await this.dataSource.transaction(async (em) => {

@@ -13,7 +13,6 @@ export class LiveEventEntity {
   @Column({ name: 'start_at', type: 'datetime', precision: 3 }) startAt!: Date;
   @Column({ name: 'end_at', type: 'datetime', precision: 3 }) endAt!: Date;
   @Column({ type: 'int' }) capacity!: number;
-  @Column({ name: 'seats_taken', type: 'int' }) seatsTaken!: number;
   @Column({ ...json, name: 'signup_fields' }) signupFields!: string[];
   @Column({ name: 'price_fen', type: 'int' }) priceFen!: number;
   @Column({ name: 'watch_kind', type: 'varchar', length: 16 }) watchKind!: 'channels' | 'stream';
@@ -37,6 +36,7 @@ export class LiveSignupEntity {
   @Column({ name: 'person_id', type: 'varchar', length: 26 }) personId!: string;
   @Column({ type: 'varchar', length: 16 }) status!: SignupStatus;
   @Column({ name: 'holds_seat', type: 'tinyint' }) holdsSeat!: number;
+  @Column({ name: 'seat_slot', type: 'int', nullable: true }) seatSlot!: number | null;
   @Column({ type: 'tinyint' }) paid!: number;
   @Column({ name: 'share_node_id', type: 'varchar', length: 26, nullable: true }) shareNodeId!: string | null;
   @Column({ name: 'channel_id', type: 'varchar', length: 26, nullable: true }) channelId!: string | null;

@@ -11,25 +11,31 @@ import { LiveJob } from './jobs/live.job';
 import { LiveReportService } from './live-report.service';
 import { LiveController } from './live.controller';
 import { LivePersonData } from './live.person-data';
+import { LivePoster } from './live.poster';
+import { PosterSources } from '../posters/poster-sources';
 import { LiveRepository } from './live.repository';
 import { LiveService } from './live.service';
 import { RemindersService } from './reminders.service';
+import { SeatPool } from './seat-pool';
 import { SignupService } from './signup.service';
 import { SurveyService } from './survey.service';
 
 @Module({
   imports: [IdentityModule, ProfileModule, LeadsModule, ShareChainModule, PaymentsModule, PrivacyModule],
   controllers: [LiveController],
-  providers: [LiveRepository, LiveService, SignupService, RemindersService, AttendanceService, SurveyService, LiveReportService, LiveJob, LivePersonData],
+  providers: [SeatPool, LiveRepository, LiveService, SignupService, RemindersService, AttendanceService, SurveyService, LiveReportService, LiveJob, LivePersonData, LivePoster],
   exports: [LiveRepository],
 })
 export class LiveModule implements OnModuleInit {
   constructor(
     private readonly personData: PersonDataRegistry,
     private readonly livePersonData: LivePersonData,
+    private readonly posterSources: PosterSources,
+    private readonly livePoster: LivePoster,
   ) {}
 
   onModuleInit(): void {
     this.personData.register(this.livePersonData);
+    this.posterSources.register('live', (id) => this.livePoster.content(id));
   }
 }

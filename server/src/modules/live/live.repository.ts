@@ -1,34 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { LiveEventEntity, LiveSignupEntity } from './live.entity';
+import { SeatPool } from './seat-pool';
 
-/** Live events and sign-ups; seats move only through guarded single-statement updates. */
+/** Live events and sign-ups (seats are the SeatPool's). */
 @Injectable()
 export class LiveRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly seats: SeatPool,
+  ) {}
 
   findEvent(id: string, em: EntityManager = this.dataSource.manager): Promise<LiveEventEntity | null> {
     return em.findOneBy(LiveEventEntity, { id });
-  }
-
-  /** Takes a seat if one is left: answers false when the event is full. */
-  async takeSeat(em: EntityManager, eventId: string): Promise<boolean> {
-    const result = await em
-      .createQueryBuilder()
-      .update(LiveEventEntity)
-      .set({ seatsTaken: () => 'seats_taken + 1' })
-      .where('id = :eventId AND seats_taken < capacity', { eventId })
-      .execute();
-    return result.affected === 1;
-  }
-
-  async releaseSeat(em: EntityManager, eventId: string): Promise<void> {
-    await em
-      .createQueryBuilder()
-      .update(LiveEventEntity)
-      .set({ seatsTaken: () => 'seats_taken - 1' })
-      .where('id = :eventId AND seats_taken > 0', { eventId })
-      .execute();
   }
 
   findSignup(eventId: string, personId: string, em: EntityManager = this.dataSource.manager): Promise<LiveSignupEntity | null> {
@@ -40,10 +24,10 @@ export class LiveRepository {
   }
 
   /** Moves a sign-up out of its seat once (the guard makes a second call a no-op); answers whether it did. */
-  async vacate(em: EntityManager, signup: Pick<LiveSignupEntity, 'id' | 'eventId'>, now = new Date()): Promise<boolean> {
-    const result = await em.update(LiveSignupEntity, { id: signup.id, holdsSeat: 1 }, { status: 'cancelled', holdsSeat: 0, cancelledAt: now });
+  async vacate(em: EntityManager, signup: Pick<LiveSignupEntity, 'id' | 'eventId' | 'seatSlot'>, now = new Date()): Promise<boolean> {
+    const result = await em.update(LiveSignupEntity, { id: signup.id, holdsSeat: 1 }, { status: 'cancelled', holdsSeat: 0, seatSlot: null, cancelledAt: now });
     if (!result.affected) return false;
-    await this.releaseSeat(em, signup.eventId);
+    if (signup.seatSlot !== null) await this.seats.release(em, signup.eventId, signup.seatSlot);
     return true;
   }
 

@@ -8,6 +8,7 @@ import { newId } from '../../database/ids';
 import { PaymentsService, requirePayments } from '../payments/payments.service';
 import { LiveEventEntity, type LiveSignupEntity } from './live.entity';
 import { LiveRepository } from './live.repository';
+import { SeatPool } from './seat-pool';
 
 type Cursor = { startAt: Date; id: string };
 
@@ -17,6 +18,7 @@ export class LiveService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly live: LiveRepository,
+    private readonly seats: SeatPool,
     private readonly payments: PaymentsService,
   ) {}
 
@@ -32,7 +34,6 @@ export class LiveService {
       startAt: new Date(e.startAt),
       endAt: new Date(e.endAt),
       capacity: e.capacity,
-      seatsTaken: 0,
       signupFields: e.signupFields,
       priceFen: e.priceFen,
       watchKind: e.watch.kind,
@@ -48,8 +49,11 @@ export class LiveService {
       createdAt: now,
       updatedAt: now,
     };
-    await this.dataSource.manager.insert(LiveEventEntity, event);
-    return this.consoleView(event, 0);
+    await this.dataSource.transaction(async (em) => {
+      await em.insert(LiveEventEntity, event);
+      await this.seats.create(em, event.id, event.capacity);
+    });
+    return this.consoleView(event, 0, 0);
   }
 
   /** Edits; once people have signed up, the price cannot change and capacity cannot drop below the seats taken. */
@@ -73,13 +77,14 @@ export class LiveService {
     if (changes.reminderOffsets !== undefined) next.reminderOffsets = changes.reminderOffsets;
     if (changes.survey !== undefined) next.survey = changes.survey.map((q) => ({ ...q, choices: q.choices ?? [] }));
     if (next.endAt <= next.startAt) throw new AppError('VALIDATION_FAILED', 'end must be after start', { fields: [{ path: 'endAt', message: 'end must be after start' }] });
-    if (event.seatsTaken > 0 && next.priceFen !== event.priceFen) throw new AppError('LIVE_LOCKED', 'The price cannot change once people have signed up');
-    if (next.capacity < event.seatsTaken) throw new AppError('LIVE_LOCKED', `Capacity cannot drop below the ${event.seatsTaken} seats already taken`);
+    const taken = (await this.seats.taken([id])).get(id) ?? 0;
+    if (taken > 0 && next.priceFen !== event.priceFen) throw new AppError('LIVE_LOCKED', 'The price cannot change once people have signed up');
     if (next.priceFen > 0 && event.status === 'published') requirePayments(this.payments);
-    // the seat counter is never written from here: concurrent sign-ups move it
-    const { seatsTaken: _seats, ...editable } = next;
-    const result = await this.dataSource.manager.update(LiveEventEntity, { id, version: event.version }, { ...editable, version: event.version + 1, updatedAt: new Date() });
-    if (!result.affected) throw new AppError('CONFLICT', 'Someone else changed this event; reload and try again');
+    await this.dataSource.transaction(async (em) => {
+      const result = await em.update(LiveEventEntity, { id, version: event.version }, { ...next, version: event.version + 1, updatedAt: new Date() });
+      if (!result.affected) throw new AppError('CONFLICT', 'Someone else changed this event; reload and try again');
+      if (next.capacity !== event.capacity) await this.seats.resize(em, id, next.capacity);
+    });
     return this.consoleViewOf(await this.mustFind(id));
   }
 
@@ -93,22 +98,25 @@ export class LiveService {
 
   async consoleList(limit: number, after?: string): Promise<{ items: ConsoleLiveEvent[]; next: string | null }> {
     const events = await this.live.newest(limit, after);
-    const counts = await this.live.signupCounts(events.map((e) => e.id));
-    return { items: events.map((e) => this.consoleView(e, counts.get(e.id) ?? 0)), next: events.length === limit ? events[events.length - 1].id : null };
+    const ids = events.map((e) => e.id);
+    const [counts, taken] = await Promise.all([this.live.signupCounts(ids), this.seats.taken(ids)]);
+    return { items: events.map((e) => this.consoleView(e, counts.get(e.id) ?? 0, taken.get(e.id) ?? 0)), next: events.length === limit ? events[events.length - 1].id : null };
   }
 
   async list(auth: AuthContext | null, limit: number, after?: string): Promise<{ items: LiveEventView[]; next: string | null }> {
     const events = await this.live.upcoming(new Date(), limit, decodeCursor(after));
-    const mine = auth ? new Map((await this.live.mySignups(auth.personId, events.map((e) => e.id))).map((s) => [s.eventId, s])) : new Map<string, LiveSignupEntity>();
+    const ids = events.map((e) => e.id);
+    const mine = auth ? new Map((await this.live.mySignups(auth.personId, ids)).map((s) => [s.eventId, s])) : new Map<string, LiveSignupEntity>();
+    const taken = await this.seats.taken(ids);
     const last = events[events.length - 1];
-    return { items: events.map((e) => publicView(e, mine.get(e.id) ?? null)), next: events.length === limit ? encodeCursor(last) : null };
+    return { items: events.map((e) => publicView(e, mine.get(e.id) ?? null, taken.get(e.id) ?? 0)), next: events.length === limit ? encodeCursor(last) : null };
   }
 
   async view(auth: AuthContext | null, id: string): Promise<LiveEventView> {
     const event = await this.mustFind(id);
     if (event.status === 'draft' && !isMarketer(auth)) throw new AppError('NOT_FOUND', 'No such event');
-    const signup = auth ? await this.live.findSignup(id, auth.personId) : null;
-    return publicView(event, signup);
+    const [signup, taken] = await Promise.all([auth ? this.live.findSignup(id, auth.personId) : null, this.seats.taken([id])]);
+    return publicView(event, signup, taken.get(id) ?? 0);
   }
 
   /** 我的报名, newest first; the cursor is the last sign-up id (ids sort by creation). */
@@ -131,15 +139,16 @@ export class LiveService {
   }
 
   private async consoleViewOf(event: LiveEventEntity): Promise<ConsoleLiveEvent> {
-    return this.consoleView(event, (await this.live.signupCounts([event.id])).get(event.id) ?? 0);
+    const [counts, taken] = await Promise.all([this.live.signupCounts([event.id]), this.seats.taken([event.id])]);
+    return this.consoleView(event, counts.get(event.id) ?? 0, taken.get(event.id) ?? 0);
   }
 
-  private consoleView(event: LiveEventEntity, signups: number): ConsoleLiveEvent {
-    return { ...publicView(event, null), watch: event.watch as ConsoleLiveEvent['watch'], reminderOffsets: event.reminderOffsets, signups, version: event.version };
+  private consoleView(event: LiveEventEntity, signups: number, taken: number): ConsoleLiveEvent {
+    return { ...publicView(event, null, taken), watch: event.watch as ConsoleLiveEvent['watch'], reminderOffsets: event.reminderOffsets, signups, version: event.version };
   }
 }
 
-export function publicView(event: LiveEventEntity, signup: LiveSignupEntity | null): LiveEventView {
+export function publicView(event: LiveEventEntity, signup: LiveSignupEntity | null, seatsTaken: number): LiveEventView {
   const over = event.endAt <= new Date();
   return {
     id: event.id,
@@ -150,7 +159,7 @@ export function publicView(event: LiveEventEntity, signup: LiveSignupEntity | nu
     startAt: event.startAt.toISOString(),
     endAt: event.endAt.toISOString(),
     capacity: event.capacity,
-    seatsLeft: Math.max(0, event.capacity - event.seatsTaken),
+    seatsLeft: Math.max(0, event.capacity - seatsTaken),
     priceFen: event.priceFen,
     watchKind: event.watchKind,
     signupFields: event.signupFields,

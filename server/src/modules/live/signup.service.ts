@@ -17,6 +17,7 @@ import { Touchpoints } from '../share-chain/touchpoints';
 import { type LiveEventEntity, LiveReminderEntity, LiveSignupEntity } from './live.entity';
 import { LiveRepository } from './live.repository';
 import { LiveService } from './live.service';
+import { SeatPool } from './seat-pool';
 
 const DETAIL_PAGE = 'packages/live/pages/detail/index';
 
@@ -34,6 +35,7 @@ export class SignupService implements OnModuleInit {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly live: LiveRepository,
+    private readonly seats: SeatPool,
     private readonly events: LiveService,
     private readonly gate: ProfileGate,
     private readonly leads: LeadService,
@@ -47,7 +49,6 @@ export class SignupService implements OnModuleInit {
     this.paymentHooks.register({
       paid: (em, order) => this.onPaid(em, order),
       closed: (em, order) => this.onClosed(em, order),
-      afterPaid: (order) => this.afterPaid(order),
     });
   }
 
@@ -63,21 +64,26 @@ export class SignupService implements OnModuleInit {
     if (event.priceFen > 0) requirePayments(this.payments);
     const source = await this.touchpoints.source(auth.personId, request.shareToken, request.channelCode);
 
-    const { signup, order, fresh } = await retryOnConflict(() =>
+    const { signup, order } = await retryOnConflict(() =>
       this.dataSource.transaction(async (em) => {
         await this.gate.pass(em, auth.personId, { purpose: 'event_signup', required: event.signupFields as ProfileField[], sourcePage: DETAIL_PAGE }, request.gate);
         // a plain read: a locking read of a missing row takes gap locks that deadlock concurrent inserts
         const existing = await this.live.findSignup(event.id, auth.personId, em);
         if (existing && existing.status !== 'cancelled') return { signup: existing, order: null, fresh: false };
-        if (!(await this.live.takeSeat(em, event.id))) throw new AppError('LIVE_FULL', 'This event is full');
-        const signup = await this.hold(em, event, auth.personId, existing, source);
+        const picked = await this.seats.pick(em, event.id);
+        if (picked === null) throw new AppError('LIVE_FULL', 'This event is full');
+        const signup = await this.hold(em, event, auth.personId, existing, source, picked);
         const order = event.priceFen > 0 ? await this.payments.createOrder(em, { signupId: signup.id, personId: auth.personId, eventId: event.id, amountFen: event.priceFen }) : null;
         await this.leads.record(em, auth.personId, { kind: 'event_signup', refId: event.id });
-        return { signup, order, fresh: true };
+        if (signup.status === 'confirmed') await this.recordSignup(em, signup, request.shareToken, request.channelCode);
+        // the seat last: its row stays locked only until the commit
+        const slot = await this.seats.claim(em, event.id, picked);
+        if (slot === null) throw new AppError('LIVE_FULL', 'This event is full');
+        if (slot !== picked) await em.update(LiveSignupEntity, { id: signup.id }, { seatSlot: slot });
+        return { signup: { ...signup, seatSlot: slot }, order };
       }),
     );
 
-    if (fresh && signup.status === 'confirmed') await this.recordSignup(signup, request.shareToken, request.channelCode);
     const payment = signup.status === 'pending_payment' ? await this.paymentFor(event, signup, order) : null;
     return {
       signup: mySignup(signup),
@@ -109,12 +115,20 @@ export class SignupService implements OnModuleInit {
     return { signup: mySignup(after ?? signup), refund };
   }
 
-  private async hold(em: EntityManager, event: LiveEventEntity, personId: string, existing: LiveSignupEntity | null, source: { nodeId: string | null; channelId: string | null; staffId: string | null }): Promise<LiveSignupEntity> {
+  private async hold(
+    em: EntityManager,
+    event: LiveEventEntity,
+    personId: string,
+    existing: LiveSignupEntity | null,
+    source: { nodeId: string | null; channelId: string | null; staffId: string | null },
+    seatSlot: number,
+  ): Promise<LiveSignupEntity> {
     const now = new Date();
     const paidEvent = event.priceFen > 0;
     const fields: Omit<LiveSignupEntity, 'id' | 'eventId' | 'personId' | 'createdAt'> = {
       status: paidEvent ? 'pending_payment' : 'confirmed',
       holdsSeat: 1,
+      seatSlot,
       paid: 0,
       shareNodeId: source.nodeId,
       channelId: source.channelId,
@@ -148,10 +162,16 @@ export class SignupService implements OnModuleInit {
     }
   }
 
+  /** The payment confirms the sign-up; both are touchpoints and conversions, committed with it. */
   private async onPaid(em: EntityManager, order: PaymentOrderEntity): Promise<void> {
     if (!(await this.live.confirmPaid(em, order.signupId))) {
       this.logger.warn(`Order ${order.outTradeNo} paid for sign-up ${order.signupId}, which no longer awaits payment`);
+      return;
     }
+    const signup = await this.live.findSignupById(order.signupId, em);
+    if (!signup) return;
+    await this.recordSignup(em, signup, null, null);
+    await this.touchpoints.record({ personId: signup.personId, type: 'payment', refId: order.id, page: DETAIL_PAGE, contentType: 'live', contentId: signup.eventId, conversion: true }, em);
   }
 
   private async onClosed(em: EntityManager, order: PaymentOrderEntity): Promise<void> {
@@ -159,16 +179,9 @@ export class SignupService implements OnModuleInit {
     if (signup?.status === 'pending_payment') await this.live.vacate(em, signup);
   }
 
-  private async afterPaid(order: PaymentOrderEntity): Promise<void> {
-    const signup = await this.live.findSignupById(order.signupId);
-    if (!signup) return;
-    await this.recordSignup(signup, null, null);
-    await this.touchpoints.record({ personId: signup.personId, type: 'payment', refId: order.id, page: DETAIL_PAGE, contentType: 'live', contentId: signup.eventId, conversion: true });
-  }
-
   /** A confirmed sign-up is a touchpoint and a conversion, credited along the chain that brought it. */
-  private async recordSignup(signup: LiveSignupEntity, shareToken: string | null | undefined, channelCode: string | null | undefined): Promise<void> {
-    await this.touchpoints.record({ personId: signup.personId, type: 'signup', refId: signup.id, page: DETAIL_PAGE, contentType: 'live', contentId: signup.eventId, shareToken, channelCode, conversion: true });
+  private async recordSignup(em: EntityManager, signup: LiveSignupEntity, shareToken: string | null | undefined, channelCode: string | null | undefined): Promise<void> {
+    await this.touchpoints.record({ personId: signup.personId, type: 'signup', refId: signup.id, page: DETAIL_PAGE, contentType: 'live', contentId: signup.eventId, shareToken, channelCode, conversion: true }, em);
   }
 }
 

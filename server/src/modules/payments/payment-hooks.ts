@@ -7,8 +7,6 @@ export interface PaymentHandler {
   paid(em: EntityManager, order: PaymentOrderEntity): Promise<void>;
   /** Inside the transaction that closes an unpaid order (timeout or cancellation). */
   closed(em: EntityManager, order: PaymentOrderEntity): Promise<void>;
-  /** After commit, outside any transaction (touchpoints, conversions). */
-  afterPaid?(order: PaymentOrderEntity): Promise<void>;
 }
 
 /** What an order is for (a live sign-up) reacts to its payment here, so payments stays generic. */

@@ -114,11 +114,10 @@ export class PaymentsService {
       const now = new Date();
       await em.update(PaymentOrderEntity, { id: order.id }, { status: 'paid', transactionId: tx.transaction_id ?? null, paidAt: now, updatedAt: now });
       await this.hooks.current.paid(em, { ...order, status: 'paid', paidAt: now });
-      return { outcome: 'applied' as const, detail: source, order };
+      return { outcome: 'applied' as const, detail: source, order: null };
     });
     await this.log(notificationId, tx.out_trade_no, outcome.outcome, outcome.detail);
     if (outcome.outcome === 'rejected') this.logger.warn(`Payment for ${tx.out_trade_no} refused: ${outcome.detail}`);
-    if (outcome.outcome === 'applied' && outcome.order) await this.hooks.current.afterPaid?.(outcome.order).catch((e: Error) => this.logger.error(`After-payment work failed: ${e.message}`));
     // paid after we closed it (the person paid in the last second): give the money back
     if (outcome.outcome === 'duplicate' && outcome.order) await this.refundOrder(outcome.order, '订单已超时关闭，自动退款').catch((e: Error) => this.logger.error(`Refund of late payment failed: ${e.message}`));
     return outcome.outcome;

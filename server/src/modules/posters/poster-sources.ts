@@ -8,8 +8,8 @@ export interface PosterContent {
   subtitle?: string;
   /** Shown large on the placeholder cover when there is no cover image, e.g. '直播', '白皮书'. */
   kindLabel: string;
-  /** PNG or JPEG bytes; null draws the placeholder. */
-  coverImage: Buffer | null;
+  /** Loads the cover (PNG or JPEG bytes; null draws the placeholder), only when a poster is drawn. */
+  cover(): Promise<Buffer | null>;
   /**
    * Changes whenever anything drawn from the content changes (title, subtitle, cover): a new
    * version gives a new poster, an unchanged one reuses the cached image.
@@ -29,7 +29,7 @@ export type SharerAvatarResolver = (personId: string) => Promise<Buffer | null>;
 export const HOME_POSTER: PosterContent = {
   title: '线索闭环 · 精选内容',
   kindLabel: '精选内容',
-  coverImage: null,
+  cover: async () => null,
   version: '1',
   page: 'pages/index/index',
 };

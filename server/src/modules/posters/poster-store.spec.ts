@@ -30,6 +30,20 @@ describe('PosterStore', () => {
     expect((await store.read(KEY))?.toString()).toBe('png bytes');
   });
 
+  it('keeps the most recently used posters in memory, within its byte budget', async () => {
+    const small = Object.assign(new PosterStore({ posters: { dir } } as AppConfig), { memoryBytes: 20 });
+    const [a, b, c] = ['a', 'b', 'c'].map((ch) => ch.repeat(64));
+    await small.put(a, Buffer.alloc(8, 'a'));
+    await small.put(b, Buffer.alloc(8, 'b'));
+    await small.read(a); // a is now the most recently used
+    await small.put(c, Buffer.alloc(8, 'c')); // 24 bytes > 20: b, the least recently used, goes
+    rmSync(join(dir, 'aa'), { recursive: true });
+    rmSync(join(dir, 'bb'), { recursive: true });
+    expect((await small.read(a))?.toString()).toBe('a'.repeat(8));
+    expect(await small.read(b)).toBeNull();
+    expect((await small.read(c))?.toString()).toBe('c'.repeat(8));
+  });
+
   it('opens nothing for unknown or malformed keys', async () => {
     expect(await store.read('b2'.repeat(32))).toBeNull();
     expect(await store.read('../../etc/passwd')).toBeNull();

@@ -100,7 +100,7 @@ export class PostersService {
     const code = await this.codeFor(input, token, content.page);
     let png: Buffer;
     try {
-      png = await renderPoster({ title: content.title, subtitle: content.subtitle, kindLabel: content.kindLabel, cover: content.coverImage, sharerName: sharer.name, sharerAvatar: sharer.avatar, code });
+      png = await renderPoster({ title: content.title, subtitle: content.subtitle, kindLabel: content.kindLabel, cover: await content.cover(), sharerName: sharer.name, sharerAvatar: sharer.avatar, code });
     } catch (error) {
       // the renderer throws only when the code image cannot be decoded
       this.logger.warn(`Poster for ${input.contentType} ${input.contentId}: ${(error as Error).message}`);

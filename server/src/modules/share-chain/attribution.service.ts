@@ -67,6 +67,7 @@ export class AttributionService {
       const nodes = new Map((await this.nodes.findByIds(nodeIds, em)).map((n) => [n.id, n]));
       const channelIds = [...new Set(events.map((e) => e.channelId).filter((id): id is string => !!id))];
       const channels = new Map((await this.nodes.findChannelsByIds(channelIds)).map((c) => [c.id, c]));
+      for (const conversion of events.map(conversionOf)) if (conversion) await this.recordConversionIn(em, conversion);
       const people = await this.knownPersons(em, events);
       const staffByPerson = await this.staff.activeStaffByPerson([...new Set([...people.values()])], em);
 
@@ -281,55 +282,67 @@ export class AttributionService {
 
   /** Records a conversion once per business record, with its last touch and the chain's credit. */
   async recordConversion(input: ConversionInput): Promise<string> {
+    try {
+      return await this.dataSource.transaction((em) => this.recordConversionIn(em, input));
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      return (await this.dataSource.manager.findOneByOrFail(ConversionEntity, { kind: input.kind, refId: input.refId })).id;
+    }
+  }
+
+  /** The same, inside the caller's transaction (the event processor's batch). */
+  private async recordConversionIn(em: EntityManager, input: ConversionInput): Promise<string> {
+    const existing = await em.findOne(ConversionEntity, { select: { id: true }, where: { kind: input.kind, refId: input.refId } });
+    if (existing) return existing.id;
     const at = input.at ?? new Date();
-    const lastTouch: { id: string; share_node_id: string }[] = await this.dataSource.query(
+    const lastTouch: { id: string; share_node_id: string }[] = await em.query(
       `SELECT e.id, e.share_node_id FROM events e JOIN share_nodes n ON n.id = e.share_node_id
         WHERE e.person_id = ? AND e.type = 'entry' AND n.sharer_person_id <> ?
           AND (e.discount IS NULL OR e.discount = 'repeat') AND e.occurred_at <= ?
         ORDER BY e.occurred_at DESC LIMIT 1`,
       [input.personId, input.personId, sqlTime(at)],
     );
-    const attribution = lastTouch[0] ? null : await this.dataSource.manager.findOneBy(PersonAttributionEntity, { personId: input.personId });
+    const attribution = lastTouch[0] ? null : await em.findOneBy(PersonAttributionEntity, { personId: input.personId });
     const nodeId = lastTouch[0]?.share_node_id ?? attribution?.firstNodeId ?? null;
-    const chain = nodeId ? await this.nodes.chainOf(nodeId) : [];
+    const chain = nodeId ? await this.nodes.chainOf(nodeId, em) : [];
     const conversionId = newId(at.getTime());
-    try {
-      await this.dataSource.transaction(async (em) => {
-        await em.insert(ConversionEntity, {
-          id: conversionId,
-          personId: input.personId,
-          kind: input.kind,
-          refId: input.refId,
-          contentType: input.contentType ?? null,
-          contentId: input.contentId ?? null,
-          lastTouchEventId: lastTouch[0]?.id ?? null,
-          lastTouchNodeId: nodeId,
-          occurredAt: at,
-        });
-        if (chain.length === 0) return;
-        const credits: ConversionCreditEntity[] = CreditModels.flatMap((model) =>
-          splitCredit(chain.length, model).map((weightBp, position) => ({
-            conversionId,
-            model,
-            position,
-            nodeId: chain[position].id,
-            personId: chain[position].sharerPersonId,
-            staffId: chain[position].sharerStaffId,
-            weightBp,
-          })),
-        );
-        await em.insert(ConversionCreditEntity, credits);
-        const last = chain[chain.length - 1];
-        await this.nodes.addToNodes(em, new Map(chain.map((n) => [n.id, n.id === last.id ? { conversions: 1, subtreeConversions: 1 } : { subtreeConversions: 1 }])));
-        await this.nodes.addToSpreaders(em, [{ contentType: last.contentType, contentId: last.contentId, personId: last.sharerPersonId, staffId: last.sharerStaffId, shares: 0, visitors: 0, conversions: 1 }]);
-      });
-      return conversionId;
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      const existing = await this.dataSource.manager.findOneByOrFail(ConversionEntity, { kind: input.kind, refId: input.refId });
-      return existing.id;
-    }
+    await em.insert(ConversionEntity, {
+      id: conversionId,
+      personId: input.personId,
+      kind: input.kind,
+      refId: input.refId,
+      contentType: input.contentType ?? null,
+      contentId: input.contentId ?? null,
+      lastTouchEventId: lastTouch[0]?.id ?? null,
+      lastTouchNodeId: nodeId,
+      occurredAt: at,
+    });
+    if (chain.length === 0) return conversionId;
+    const credits: ConversionCreditEntity[] = CreditModels.flatMap((model) =>
+      splitCredit(chain.length, model).map((weightBp, position) => ({
+        conversionId,
+        model,
+        position,
+        nodeId: chain[position].id,
+        personId: chain[position].sharerPersonId,
+        staffId: chain[position].sharerStaffId,
+        weightBp,
+      })),
+    );
+    await em.insert(ConversionCreditEntity, credits);
+    const last = chain[chain.length - 1];
+    await this.nodes.addToNodes(em, new Map(chain.map((n) => [n.id, n.id === last.id ? { conversions: 1, subtreeConversions: 1 } : { subtreeConversions: 1 }])));
+    await this.nodes.addToSpreaders(em, [{ contentType: last.contentType, contentId: last.contentId, personId: last.sharerPersonId, staffId: last.sharerStaffId, shares: 0, visitors: 0, conversions: 1 }]);
+    return conversionId;
   }
+}
+
+/** A server-side touchpoint that is also a conversion (see Touchpoints), as recorded in its event. */
+function conversionOf(event: EventEntity): ConversionInput | null {
+  if (!event.personId || !event.props || !event.props.includes('"conversion":true')) return null;
+  const props = JSON.parse(event.props) as { conversion?: boolean; refId?: string; contentType?: string; contentId?: string };
+  if (!props.conversion || !props.refId) return null;
+  return { personId: event.personId, kind: event.type, refId: props.refId, contentType: props.contentType, contentId: props.contentId, at: event.occurredAt };
 }
 
 function channelOwner(channels: Map<string, ChannelEntity>, channelId: string | null): string | null {

@@ -1,4 +1,4 @@
-import { Body, Controller, Req } from '@nestjs/common';
+import { Body, Controller, Param, Req } from '@nestjs/common';
 import { Api, type CreateChannelRequest, type IngestEventsRequest, type MintShareRequest, type StarMapQuery } from '@leadloop/shared';
 import { Auth, type AuthContext, type AuthedRequest, Route, ValidQuery } from '../../core/route';
 import { EventsService } from './events.service';
@@ -12,6 +12,11 @@ export class ShareChainController {
     private readonly events: EventsService,
     private readonly starMap: StarMapService,
   ) {}
+
+  @Route(Api.shareTokenContent)
+  content(@Param('token') token: string) {
+    return this.shares.contentOf(token);
+  }
 
   @Route(Api.mintShare)
   mint(@Auth() auth: AuthContext, @Body() body: MintShareRequest) {

@@ -1,13 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import type { ChannelView, CreateChannelRequest, MintShareRequest, MintShareResponse, MySharesResponse } from '@leadloop/shared';
+import type { ChannelView, CreateChannelRequest, MintShareRequest, MintShareResponse, MySharesResponse, ShareTokenContent } from '@leadloop/shared';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../../core/route';
 import { isUniqueViolation } from '../../database/data-source';
 import { newId } from '../../database/ids';
 import { retryOnConflict } from '../../database/retry';
 import { StaffService } from '../staff/staff.service';
-import { channelCodeTaken, channelUnknown } from './share-chain.errors';
+import { channelCodeTaken, channelUnknown, shareTokenUnknown } from './share-chain.errors';
 import type { ChannelEntity, ShareNodeEntity } from './share-chain.entity';
 import { ShareChainRepository } from './share-chain.repository';
 
@@ -81,6 +81,16 @@ export class ShareChainService {
       });
     });
     return view(node, parent?.token ?? null);
+  }
+
+  /**
+   * The content a token opens, and nothing about who shared it: a poster's code carries only the
+   * token, so the page it opens learns from here which whitepaper, event or card to show.
+   */
+  async contentOf(token: string): Promise<ShareTokenContent> {
+    const node = /^[A-Za-z0-9_-]{1,64}$/.test(token) ? await this.nodes.findByToken(token) : null;
+    if (!node) throw shareTokenUnknown();
+    return { contentType: node.contentType, contentId: node.contentId };
   }
 
   async createChannel(auth: AuthContext, input: CreateChannelRequest): Promise<ChannelView & { path: string; qrDataUrl: string }> {

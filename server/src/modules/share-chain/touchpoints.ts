@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ContentType } from '@leadloop/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { newId } from '../../database/ids';
 import { insertIgnore } from '../../database/sql';
-import { AttributionService } from './attribution.service';
 import { PersonAttributionEntity } from './share-chain.entity';
 import { ShareChainRepository } from './share-chain.repository';
 
@@ -21,7 +20,7 @@ export interface ServerTouchpoint {
   shareToken?: string | null;
   channelCode?: string | null;
   at?: Date;
-  /** Also record it as a conversion, credited along the chain that led to it. */
+  /** Also a conversion, credited along the chain that led to it (by the event processor, shortly after). */
   conversion?: boolean;
 }
 
@@ -35,7 +34,6 @@ export class Touchpoints {
   constructor(
     private readonly dataSource: DataSource,
     private readonly nodes: ShareChainRepository,
-    private readonly attribution: AttributionService,
   ) {}
 
   /**
@@ -49,12 +47,16 @@ export class Touchpoints {
     return { nodeId: node?.id ?? null, channelId: channel?.id ?? node?.channelId ?? null, staffId: owner };
   }
 
-  /** Answers the share node the token resolved to (null for direct traffic). */
-  async record(t: ServerTouchpoint): Promise<string | null> {
+  /**
+   * Stores the touchpoint, inside the caller's transaction when given (so it commits or rolls back
+   * with the action); a conversion is credited by the event processor, off the request path.
+   * Answers the share node the token resolved to (null for direct traffic).
+   */
+  async record(t: ServerTouchpoint, em: EntityManager = this.dataSource.manager): Promise<string | null> {
     const at = t.at ?? new Date();
     const [node] = t.shareToken ? await this.nodes.findByTokens([t.shareToken]) : [];
     const [channel] = t.channelCode ? await this.nodes.findChannelsByCodes([t.channelCode]) : [];
-    await insertIgnore(this.dataSource, 'events', [
+    await insertIgnore(em, 'events', [
       {
         id: newId(at.getTime()),
         source_key: `p:${t.personId}`,
@@ -66,16 +68,13 @@ export class Touchpoints {
         channel_id: channel?.id ?? null,
         launch_scene: null,
         page: t.page.slice(0, 128),
-        props: JSON.stringify({ contentType: t.contentType, contentId: t.contentId }),
+        props: JSON.stringify({ contentType: t.contentType, contentId: t.contentId, refId: t.refId, ...(t.conversion ? { conversion: true } : {}) }),
         discount: t.shareToken && !node ? 'unknown_token' : null,
         state: 0,
         occurred_at: at,
         received_at: new Date(),
       },
     ]);
-    if (t.conversion) {
-      await this.attribution.recordConversion({ personId: t.personId, kind: t.type, refId: t.refId, contentType: t.contentType, contentId: t.contentId, at });
-    }
     return node?.id ?? null;
   }
 }

@@ -7,15 +7,15 @@ import { retryOnConflict } from '../../database/retry';
 import { LeadService } from '../leads/leads.service';
 import { type Gate, ProfileGate } from '../profile/profile-gate';
 import { Touchpoints } from '../share-chain/touchpoints';
+import { FILE_STORAGE, type FileStorage } from '../storage/file-storage';
+import type { ServedFile } from '../storage/served-file';
 import { DownloadLinks } from './download-link';
-import type { ServedFile } from './served-file';
-import { FILE_STORAGE, type FileStorage } from './storage';
 import type { WhitepaperDownloadEntity, WhitepaperEntity } from './whitepaper.entity';
 import { requestIdTaken, whitepaperNotFound } from './whitepaper.errors';
 import { keysetPage, WhitepaperRepository } from './whitepaper.repository';
 
-/** Where the download form lives in the mini-program, when the app does not say. */
-const DEFAULT_PAGE = 'packages/whitepaper/pages/detail/index';
+/** The mini-program page of a whitepaper and its download form (the default when the app does not say). */
+export const WHITEPAPER_PAGE = 'packages/whitepaper/pages/detail/index';
 
 /** The gated download: profile and consent, a recorded download, a lead, a touchpoint, a signed link. */
 @Injectable()
@@ -33,7 +33,7 @@ export class DownloadsService {
   ) {}
 
   async gateStatus(auth: AuthContext, id: string): Promise<GateStatus> {
-    return this.gate.status(auth.personId, gateOf(await this.published(id), DEFAULT_PAGE));
+    return this.gate.status(auth.personId, gateOf(await this.published(id), WHITEPAPER_PAGE));
   }
 
   async download(auth: AuthContext, id: string, input: DownloadRequest): Promise<DownloadLink> {
@@ -72,7 +72,7 @@ export class DownloadsService {
     return retryOnConflict(async () => {
       const earlier = await this.whitepapers.findDownload(personId, input.requestId);
       if (earlier) return sameWhitepaper(earlier, paper);
-      const page = input.page ?? DEFAULT_PAGE;
+      const page = input.page ?? WHITEPAPER_PAGE;
       return this.dataSource.transaction(async (em) => {
         await this.gate.pass(em, personId, gateOf(paper, page), input.gate);
         const now = new Date();

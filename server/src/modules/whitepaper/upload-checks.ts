@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { type ImageType, imageTypeOf, startsWith } from '../../core/image-type';
 import type { UploadedPart } from '../../core/route';
 import { coverInvalid, fileNameRejected, notPdf, tooLarge } from './whitepaper.errors';
 
@@ -6,10 +7,6 @@ export const COVER_MAX_BYTES = 2 * 1024 * 1024;
 
 const PDF_TYPES = ['application/pdf', 'application/x-pdf'];
 const PDF_MAGIC = Buffer.from('%PDF-');
-const IMAGES = [
-  { type: 'image/png', magic: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
-  { type: 'image/jpeg', magic: Buffer.from([0xff, 0xd8, 0xff]) },
-];
 // markup, script URLs, control and bidi-override characters, path separators
 const UNSAFE_NAME = /[<>\\/\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|javascript:|vbscript:/i;
 const NAME_MAX = 120;
@@ -32,16 +29,16 @@ export function checkDocument(part: UploadedPart, maxBytes: number): CheckedDocu
 
 export interface CheckedCover {
   buffer: Buffer;
-  type: string;
+  type: ImageType;
 }
 
 /** A PNG or JPEG by its bytes, declared as what it is, at most 2 MB. */
 export function checkCover(part: UploadedPart): CheckedCover {
   if (part.size > COVER_MAX_BYTES) throw tooLarge('cover', COVER_MAX_BYTES);
-  const image = IMAGES.find((i) => startsWith(part.buffer, i.magic));
+  const type = imageTypeOf(part.buffer);
   const declared = part.mimetype.toLowerCase() === 'image/jpg' ? 'image/jpeg' : part.mimetype.toLowerCase();
-  if (!image || image.type !== declared) throw coverInvalid();
-  return { buffer: part.buffer, type: image.type };
+  if (!type || type !== declared) throw coverInvalid();
+  return { buffer: part.buffer, type };
 }
 
 /** Refuses names carrying markup or paths; keeps the rest, trimmed, with a .pdf extension. */
@@ -50,8 +47,4 @@ export function displayNameOf(original: string): string {
   const cleaned = original.normalize('NFC').replace(/\s+/g, ' ').trim().replace(/^\.+/, '');
   const base = cleaned.replace(/\.pdf$/i, '').trim() || 'whitepaper';
   return `${[...base].slice(0, NAME_MAX - 4).join('')}.pdf`;
-}
-
-function startsWith(buffer: Buffer, magic: Buffer): boolean {
-  return buffer.length >= magic.length && buffer.subarray(0, magic.length).equals(magic);
 }

@@ -2,8 +2,8 @@ import { Body, Controller, Param, Res } from '@nestjs/common';
 import { Api, type DownloadLinkQuery, type DownloadRequest, type PageQuery } from '@leadloop/shared';
 import type { Response } from 'express';
 import { Auth, type AuthContext, Route, ValidQuery } from '../../core/route';
+import { streamFile } from '../storage/served-file';
 import { DownloadsService } from './downloads.service';
-import { streamFile } from './served-file';
 import { WhitepaperService } from './whitepaper.service';
 
 /** Prospects: a published whitepaper, its gate, the download, and the files behind links. */
@@ -13,6 +13,11 @@ export class WhitepaperController {
     private readonly whitepapers: WhitepaperService,
     private readonly downloads: DownloadsService,
   ) {}
+
+  @Route(Api.whitepapers)
+  list(@ValidQuery() query: PageQuery) {
+    return this.whitepapers.listPublished(query);
+  }
 
   @Route(Api.whitepaper)
   detail(@Param('id') id: string) {

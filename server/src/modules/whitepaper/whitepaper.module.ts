@@ -2,6 +2,7 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { LeadsModule } from '../leads/leads.module';
+import { PosterSources } from '../posters/poster-sources';
 import { PersonDataRegistry } from '../privacy/person-data';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { ProfileModule } from '../profile/profile.module';
@@ -9,10 +10,10 @@ import { ShareChainModule } from '../share-chain/share-chain.module';
 import { DownloadLinks } from './download-link';
 import { DownloadsPersonData } from './downloads.person-data';
 import { DownloadsService } from './downloads.service';
-import { fileStorageProvider } from './storage';
 import { COVER_MAX_BYTES } from './upload-checks';
 import { WhitepaperConsoleController } from './whitepaper-console.controller';
 import { WhitepaperController } from './whitepaper.controller';
+import { WhitepaperPoster } from './whitepaper.poster';
 import { WhitepaperRepository } from './whitepaper.repository';
 import { WhitepaperService } from './whitepaper.service';
 
@@ -36,16 +37,19 @@ const uploads = (config: AppConfig) => ({
     DownloadsService,
     DownloadLinks,
     DownloadsPersonData,
-    fileStorageProvider,
+    WhitepaperPoster,
   ],
 })
 export class WhitepaperModule implements OnModuleInit {
   constructor(
     private readonly personData: PersonDataRegistry,
     private readonly downloads: DownloadsPersonData,
+    private readonly posterSources: PosterSources,
+    private readonly poster: WhitepaperPoster,
   ) {}
 
   onModuleInit(): void {
     this.personData.register(this.downloads);
+    this.posterSources.register('whitepaper', (id) => this.poster.content(id));
   }
 }

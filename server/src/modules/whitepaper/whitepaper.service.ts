@@ -1,10 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { CreateWhitepaperForm, UpdateWhitepaperRequest, WhitepaperAdminView, WhitepaperList, WhitepaperListQuery, WhitepaperView } from '@leadloop/shared';
+import type {
+  CreateWhitepaperForm,
+  PageQuery,
+  PublishedWhitepaperList,
+  UpdateWhitepaperRequest,
+  WhitepaperAdminView,
+  WhitepaperList,
+  WhitepaperListQuery,
+  WhitepaperView,
+} from '@leadloop/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { AuthContext, UploadedParts } from '../../core/route';
 import { newId } from '../../database/ids';
-import type { ServedFile } from './served-file';
-import { FILE_STORAGE, type FileStorage, newFileKey } from './storage';
+import { FILE_STORAGE, type FileStorage, newFileKey } from '../storage/file-storage';
+import type { ServedFile } from '../storage/served-file';
 import { type CheckedCover, type CheckedDocument, checkCover, checkDocument } from './upload-checks';
 import type { WhitepaperEntity } from './whitepaper.entity';
 import { documentMissing, nothingToReplace, whitepaperNotFound } from './whitepaper.errors';
@@ -83,6 +92,12 @@ export class WhitepaperService {
     const now = new Date();
     await this.whitepapers.setStatus(id, published ? 'published' : 'draft', published ? (paper.publishedAt ?? now) : paper.publishedAt, now);
     return this.get(id);
+  }
+
+  /** What prospects and staff browse: published whitepapers only, newest first. */
+  async listPublished(query: PageQuery): Promise<PublishedWhitepaperList> {
+    const page = keysetPage(await this.whitepapers.listNewest('published', query), query.limit);
+    return { items: page.items.map(publicView), nextCursor: page.nextCursor };
   }
 
   async publishedView(id: string): Promise<WhitepaperView> {

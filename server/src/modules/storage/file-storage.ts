@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
+import { open, rm, stat } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Provider } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { newId } from '../../database/ids';
+import { writeFileAtomically } from './atomic-file';
 
 /** Injection token of the FileStorage in use. */
 export const FILE_STORAGE = Symbol('FILE_STORAGE');
@@ -21,6 +21,12 @@ export interface FileStorage {
   stat(key: string): Promise<{ size: number } | null>;
   /** Removes the file; removing a missing file is not an error. */
   delete(key: string): Promise<void>;
+}
+
+/** A small file (a cover, an avatar) read whole into memory, or null when there is no such file. */
+export async function readSmallFile(storage: FileStorage, key: string): Promise<Buffer | null> {
+  const stream = await storage.get(key);
+  return stream ? Buffer.concat(await stream.toArray()) : null;
 }
 
 /** Local disk under STORAGE_DIR; an S3-compatible FileStorage replaces this provider. */
@@ -51,22 +57,7 @@ export class LocalDiskStorage implements FileStorage {
   }
 
   async put(key: string, data: Buffer): Promise<void> {
-    const target = this.pathOf(key);
-    await mkdir(dirname(target), { recursive: true });
-    const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-    try {
-      const handle = await open(temp, 'wx', 0o600);
-      try {
-        await handle.writeFile(data);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temp, target);
-    } catch (error) {
-      await rm(temp, { force: true });
-      throw error;
-    }
+    await writeFileAtomically(this.pathOf(key), data, 0o600);
   }
 
   async get(key: string): Promise<Readable | null> {
