@@ -1,5 +1,6 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../config/config';
+import { PeriodicJob } from '../../../core/periodic-job';
 import { IntroModeration } from '../intro-moderation';
 
 /**
@@ -7,33 +8,19 @@ import { IntroModeration } from '../intro-moderation';
  * may run it: each draft is claimed in the database before it is checked.
  */
 @Injectable()
-export class IntroModerationJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(IntroModerationJob.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-
+export class IntroModerationJob extends PeriodicJob {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly moderation: IntroModeration,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const every = this.config.card.moderationIntervalMs;
-    if (every === 0) return;
-    this.timer = setInterval(() => {
-      this.running ??= this.moderation
-        .checkDue()
-        .catch((error: unknown) => this.logger.error(`Introduction checks failed: ${(error as Error).message}`, (error as Error).stack))
-        .finally(() => {
-          this.running = null;
-        });
-    }, every);
-    this.timer.unref();
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+  protected get intervalMs(): number {
+    return this.config.card.moderationIntervalMs;
+  }
+
+  protected round(): Promise<unknown> {
+    return this.moderation.checkDue();
   }
 }

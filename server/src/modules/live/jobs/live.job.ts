@@ -1,5 +1,6 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../config/config';
+import { PeriodicJob } from '../../../core/periodic-job';
 import { RemindersService } from '../reminders.service';
 
 /**
@@ -8,37 +9,20 @@ import { RemindersService } from '../reminders.service';
  * between scheduling and sending loses nothing.
  */
 @Injectable()
-export class LiveJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(LiveJob.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-
+export class LiveJob extends PeriodicJob {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly reminders: RemindersService,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const every = this.config.live.jobIntervalMs;
-    if (every === 0) return;
-    this.timer = setInterval(() => {
-      this.running ??= this.tick().finally(() => (this.running = null));
-    }, every);
-    this.timer.unref();
+  ) {
+    super();
   }
 
-  /** One round; also what tests and operators call to run the job now. */
-  async tick(): Promise<void> {
-    try {
-      await this.reminders.scheduleFollowUps();
-      await this.reminders.dispatch();
-    } catch (error) {
-      this.logger.error(`Live job failed: ${(error as Error).message}`, (error as Error).stack);
-    }
+  protected get intervalMs(): number {
+    return this.config.live.jobIntervalMs;
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  protected async round(): Promise<void> {
+    await this.reminders.scheduleFollowUps();
+    await this.reminders.dispatch();
   }
 }

@@ -1,5 +1,6 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../config/config';
+import { PeriodicJob } from '../../../core/periodic-job';
 import { PaymentsService } from '../payments.service';
 
 /**
@@ -7,30 +8,19 @@ import { PaymentsService } from '../payments.service';
  * expiry. Safe on several instances at once: every state change is a guarded update.
  */
 @Injectable()
-export class PaymentReconcileJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(PaymentReconcileJob.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-
+export class PaymentReconcileJob extends PeriodicJob {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly payments: PaymentsService,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const every = this.config.live.jobIntervalMs;
-    if (every === 0) return;
-    this.timer = setInterval(() => {
-      this.running ??= this.payments
-        .reconcile()
-        .catch((error: Error) => this.logger.error(`Reconciliation failed: ${error.message}`))
-        .finally(() => (this.running = null));
-    }, every);
-    this.timer.unref();
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  protected get intervalMs(): number {
+    return this.config.live.jobIntervalMs;
+  }
+
+  protected round(): Promise<unknown> {
+    return this.payments.reconcile();
   }
 }

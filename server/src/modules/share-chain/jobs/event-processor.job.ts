@@ -1,5 +1,6 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../config/config';
+import { PeriodicJob } from '../../../core/periodic-job';
 import { AttributionService } from '../attribution.service';
 
 /**
@@ -7,27 +8,24 @@ import { AttributionService } from '../attribution.service';
  * is claimed with SKIP LOCKED, so no event is processed twice.
  */
 @Injectable()
-export class EventProcessorJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(EventProcessorJob.name);
-  private timer: NodeJS.Timeout | null = null;
-
+export class EventProcessorJob extends PeriodicJob {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly attribution: AttributionService,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const every = this.config.attribution.processorIntervalMs;
-    if (every === 0) return;
-    this.timer = setInterval(() => {
-      this.attribution.drain().catch((error: unknown) => this.logger.error(`Attribution failed: ${(error as Error).message}`, (error as Error).stack));
-    }, every);
-    this.timer.unref();
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+  protected get intervalMs(): number {
+    return this.config.attribution.processorIntervalMs;
+  }
+
+  protected round(): Promise<unknown> {
+    return this.attribution.drain();
+  }
+
+  override async onApplicationShutdown(): Promise<void> {
+    await super.onApplicationShutdown();
     // let a batch in flight finish before the database closes
     await this.attribution.drain().catch(() => undefined);
   }
