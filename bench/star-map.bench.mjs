@@ -127,8 +127,12 @@ for (const n of sizes) {
     console.log(`${n} nodes seeded in ${seeded.seconds.toFixed(1)} s, max depth ${seeded.maxDepth}`);
 
     // the server's own queries, over its own connection pool
-    const chainSql = `WITH RECURSIVE chain (id, parent_id) AS (SELECT id, parent_id FROM share_nodes WHERE id = ? UNION ALL SELECT n.id, n.parent_id FROM share_nodes n JOIN chain c ON n.id = c.parent_id) SELECT s.* FROM chain c JOIN share_nodes s ON s.id = c.id`;
-    const ancestors = await time((i) => conn.query(chainSql, [seeded.deep[i % seeded.deep.length]]), 200);
+    // the ancestor chain as attribution walks it (ShareChainRepository.lineageOf: the narrow lineage index only) …
+    const lineageSql = `WITH RECURSIVE chain (id, parent_id) AS (SELECT id, parent_id FROM share_nodes FORCE INDEX (ix_share_nodes_lineage) WHERE id = ? UNION ALL SELECT n.id, n.parent_id FROM share_nodes n FORCE INDEX (ix_share_nodes_lineage) JOIN chain c ON n.id = c.parent_id) SELECT id, parent_id FROM chain`;
+    const ancestors = await time((i) => conn.query(lineageSql, [seeded.deep[i % seeded.deep.length]]), 200);
+    // … and with every ancestor's whole row (chainOf, for chain credit), on other deep nodes
+    const rowsSql = `SELECT s.* FROM share_nodes s WHERE s.id IN (SELECT id FROM (${lineageSql}) AS l)`;
+    const ancestorRows = await time((i) => conn.query(rowsSql, [seeded.deep[(i + 100) % seeded.deep.length]]), 200);
     const totals = await time((i) => conn.query('SELECT subtree_nodes, subtree_visitors, subtree_conversions FROM share_nodes WHERE id = ?', [seeded.some[i % seeded.some.length]]), 200);
     const token = consoleToken(adminPerson, adminStaff);
     let nodesReturned = 0;
@@ -137,8 +141,8 @@ for (const n of sizes) {
       if (!res.ok) throw new Error(`star-map ${res.status}: ${await res.text()}`);
       nodesReturned = (await res.json()).nodes.length;
     }, 20);
-    report.sizes[n] = { seedSeconds: seeded.seconds, maxDepth: seeded.maxDepth, ancestorChain: ancestors, subtreeTotals: totals, starMapHttp: { ...starMap, nodesReturned } };
-    console.table({ 'ancestor chain (deep nodes)': ancestors, 'subtree totals': totals, 'star-map over HTTP': starMap });
+    report.sizes[n] = { seedSeconds: seeded.seconds, maxDepth: seeded.maxDepth, ancestorChain: ancestors, ancestorRows, subtreeTotals: totals, starMapHttp: { ...starMap, nodesReturned } };
+    console.table({ 'ancestor chain (deep nodes)': ancestors, 'ancestor rows (deep nodes)': ancestorRows, 'subtree totals': totals, 'star-map over HTTP': starMap });
   } finally {
     await conn.end();
     await server.stop();

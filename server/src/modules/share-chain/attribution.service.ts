@@ -202,21 +202,18 @@ export class AttributionService {
     );
   }
 
-  private readonly parentCache = new Map<string, string | null>();
+  private readonly lineageCache = new Map<string, string[]>();
 
-  /** The node and all its ancestors' ids, from a small parent cache (nodes never move). */
+  /** The node and all its ancestors' ids, from the lineage index and a small cache (nodes never move). */
   private async ancestorIds(em: EntityManager, node: ShareNodeEntity): Promise<string[]> {
-    const ids = [node.id];
-    let parent = node.parentId;
-    while (parent) {
-      if (!this.parentCache.has(parent)) {
-        if (this.parentCache.size > 200_000) this.parentCache.clear();
-        for (const n of await this.nodes.chainOf(parent, em)) this.parentCache.set(n.id, n.parentId);
-      }
-      ids.push(parent);
-      parent = this.parentCache.get(parent) ?? null;
+    if (!node.parentId) return [node.id];
+    let lineage = this.lineageCache.get(node.parentId);
+    if (!lineage) {
+      if (this.lineageCache.size > 50_000) this.lineageCache.clear();
+      lineage = await this.nodes.lineageOf(node.parentId, em);
+      this.lineageCache.set(node.parentId, lineage);
     }
-    return ids;
+    return [node.id, ...lineage];
   }
 
   private async markProcessed(em: EntityManager, events: EventEntity[], discounts: Map<string, string>): Promise<void> {

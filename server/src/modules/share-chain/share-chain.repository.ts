@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { upsertAdd } from '../../database/sql';
+import { isMysql, upsertAdd } from '../../database/sql';
 import { ChannelEntity, ShareNodeEntity } from './share-chain.entity';
 
 export interface CounterDelta {
@@ -40,18 +40,27 @@ export class ShareChainRepository {
     return ids.length === 0 ? Promise.resolve([]) : em.findBy(ShareNodeEntity, { id: In(ids) });
   }
 
-  /** The node and its ancestors, root first: one recursive query over primary-key lookups. */
+  /** The node and its ancestors, root first. */
   async chainOf(nodeId: string, em: EntityManager = this.dataSource.manager): Promise<ShareNodeEntity[]> {
-    const rows: { id: string }[] = await em.query(
+    const nodes = await this.findByIds(await this.lineageOf(nodeId, em), em);
+    return nodes.sort((a, b) => a.depth - b.depth);
+  }
+
+  /**
+   * The ids of the node and its ancestors, node first: one recursive
+   * query that reads only the narrow lineage index, whatever the size of the forest.
+   */
+  async lineageOf(nodeId: string, em: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const hint = isMysql(em) ? ' FORCE INDEX (ix_share_nodes_lineage)' : '';
+    const rows: { id: string; parent_id: string | null }[] = await em.query(
       `WITH RECURSIVE chain (id, parent_id) AS (
-         SELECT id, parent_id FROM share_nodes WHERE id = ?
+         SELECT id, parent_id FROM share_nodes${hint} WHERE id = ?
          UNION ALL
-         SELECT n.id, n.parent_id FROM share_nodes n JOIN chain c ON n.id = c.parent_id
-       ) SELECT id FROM chain`,
+         SELECT n.id, n.parent_id FROM share_nodes n${hint} JOIN chain c ON n.id = c.parent_id
+       ) SELECT id, parent_id FROM chain`,
       [nodeId],
     );
-    const nodes = await this.findByIds(rows.map((r) => r.id), em);
-    return nodes.sort((a, b) => a.depth - b.depth);
+    return rows.map((r) => r.id);
   }
 
   async insertNode(em: EntityManager, node: ShareNodeEntity): Promise<void> {
