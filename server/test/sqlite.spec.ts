@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningApp, startApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/config';
+import { LiveJob } from '../src/modules/live/jobs/live.job';
+import { StaffService } from '../src/modules/staff/staff.service';
 
 /** `npm start` runs on the embedded SQLite database: the same migrations and flows must hold there. */
 describe('embedded SQLite (the npm start default)', () => {
@@ -41,4 +43,42 @@ describe('embedded SQLite (the npm start default)', () => {
     const bound = await post('/api/me/phone', { code: phone.code }, login.token);
     expect(bound.body.phoneMasked).toBe('137****5678');
   });
+
+  it('runs live sign-ups, payments and reminders: capacity holds and each reminder goes out once', async () => {
+    const login = async (persona: string) => (await post('/api/auth/wechat/login', { code: (await post(`/sandbox/personas/${persona}/login-code`)).body.code })).body.token as string;
+    const invite = await running.app.get(StaffService).issueInvite(null, { name: 'lite-admin', role: 'admin', ttlHours: 1 });
+    const admin = (await post('/api/staff/invites/accept', { token: invite.token }, await login('lite-admin'))).body.token;
+    const soon = { startAt: new Date(Date.now() + 61_500).toISOString(), endAt: new Date(Date.now() + 3_600_000).toISOString(), watch: { kind: 'stream', url: 'https://live.example.com/a.m3u8' }, signupFields: ['name'], reminderOffsets: [1] };
+    const event = (await post('/api/live', { title: '轻量直播', capacity: 3, priceFen: 0, ...soon }, admin)).body;
+    await post(`/api/live/${event.id}/publish`, undefined, admin);
+    const form = (name: string) => ({ gate: { profile: { name }, consent: { policyVersion: '2026-11', accepted: true } } });
+
+    const people = await Promise.all(Array.from({ length: 6 }, (_, i) => login(`lite-crowd-${i}`)));
+    const results = await Promise.all(people.map((token, i) => post(`/api/live/${event.id}/signups`, form(`观众${i}`), token)));
+    expect(results.filter((r) => r.body.signup?.status === 'confirmed')).toHaveLength(3);
+    expect(results.filter((r) => r.body.code === 'LIVE_FULL')).toHaveLength(3);
+
+    const confirmed = people[results.findIndex((r) => r.body.signup?.status === 'confirmed')];
+    await post(`/api/live/${event.id}/reminders`, { results: { 'sandbox-live-reminder': 'accept' } }, confirmed);
+    const persona = `lite-crowd-${people.indexOf(confirmed)}`;
+    await post(`/sandbox/personas/${persona}/subscriptions`, { templateIds: ['sandbox-live-reminder'] });
+    await new Promise((r) => setTimeout(r, 1800));
+    const job = running.app.get(LiveJob);
+    await Promise.all([job.tick(), job.tick()]);
+    await job.tick();
+    const messages = (await (await fetch(`${running.url}/sandbox/messages?persona=${persona}`)).json()) as { items: unknown[] };
+    expect(messages.items).toHaveLength(1);
+
+    const paid = (await post('/api/live', { title: '付费直播', capacity: 5, priceFen: 1990, ...soon }, admin)).body;
+    await post(`/api/live/${paid.id}/publish`, undefined, admin);
+    const buyer = await login('lite-buyer');
+    const order = (await post(`/api/live/${paid.id}/signups`, form('买家'), buyer)).body;
+    expect((await post('/sandbox/pay/request-payment', { appId: 'wx0000000000000000', ...order.payment.params })).body.errMsg).toBe('requestPayment:ok');
+    for (let i = 0; i < 50; i++) {
+      const view = await (await fetch(`${running.url}/api/live/${paid.id}`, { headers: { authorization: `Bearer ${buyer}` } })).json();
+      if ((view as { mySignup: { status: string } }).mySignup.status === 'confirmed') return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the paid sign-up was never confirmed');
+  }, 30_000);
 });
