@@ -2,12 +2,18 @@ export default defineAppConfig({
   // Main package: tab pages only. Everything else lives in a subpackage.
   pages: ['pages/index/index', 'pages/mine/index'],
   subPackages: [
-    { root: 'packages/staff', name: 'staff', pages: ['pages/invite/index', 'pages/scan-confirm/index', 'pages/my-shares/index'] },
-    { root: 'packages/console', name: 'console', pages: ['pages/login/index', 'pages/home/index', 'pages/star-map/index', 'pages/channels/index'] },
+    { root: 'packages/staff', name: 'staff', pages: ['pages/invite/index', 'pages/scan-confirm/index', 'pages/my-shares/index', 'pages/card/index', 'pages/visitors/index'] },
+    { root: 'packages/console', name: 'console', pages: ['pages/login/index', 'pages/home/index', 'pages/star-map/index', 'pages/channels/index', 'pages/live/index', 'pages/live-edit/index', 'pages/live-report/index', 'pages/whitepapers/index'] },
+    { root: 'packages/live', name: 'live', pages: ['pages/detail/index', 'pages/room/index', 'pages/survey/index'] },
+    { root: 'packages/whitepaper', name: 'whitepaper', pages: ['pages/detail/index'] },
+    { root: 'packages/card', name: 'card', pages: ['pages/view/index'] },
+    { root: 'packages/me', name: 'me', pages: ['pages/signups/index', 'pages/downloads/index', 'pages/privacy/index', 'pages/data/index'] },
   ],
   // Staff open 我的 before scanning a console code or accepting an invite.
   preloadRule: {
-    'pages/mine/index': { network: 'all', packages: ['staff'] },
+    'pages/mine/index': { network: 'all', packages: ['staff', 'me'] },
+    // 首页 lists upcoming live events and whitepapers: their pages should open without a download.
+    'pages/index/index': { network: 'all', packages: ['live', 'whitepaper'] },
   },
   window: {
     backgroundTextStyle: 'light',
@@ -26,6 +32,11 @@ export default defineAppConfig({
       { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab-mine.png', selectedIconPath: 'assets/tab-mine-active.png' },
     ],
   },
+  // WeChat asks (onNeedPrivacyAuthorization, see modules/privacy) before every privacy API the app
+  // uses: getPhoneNumber, saveImageToPhotosAlbum (posters), addPhoneContact (cards),
+  // chooseMessageFile / chooseMedia (console uploads, card images), setClipboardData. They are
+  // declared in the admin console's 用户隐私保护指引 (docs/WECHAT.md); requiredPrivateInfos only
+  // lists location APIs, which the app does not use.
   __usePrivacyCheck__: true,
   lazyCodeLoading: 'requiredComponents',
 });

@@ -7,7 +7,9 @@ export type ClientErrorCode =
   | 'LOGIN_REQUIRED'
   | 'LOGIN_UNAVAILABLE'
   | 'NOT_SUPPORTED'
-  | 'CANCELLED';
+  | 'CANCELLED'
+  /** The person refused a WeChat permission (album, contacts…) earlier; only the settings page can grant it now. */
+  | 'PERMISSION_DENIED';
 
 export type ApiErrorCode = ErrorCode | ClientErrorCode;
 
@@ -39,6 +41,8 @@ const Messages: Partial<Record<ApiErrorCode, string>> = {
   LOGIN_UNAVAILABLE: '当前场景暂不支持登录，请前往小程序打开',
   NOT_SUPPORTED: '当前环境暂不支持该功能',
   CANCELLED: '已取消',
+  PERMISSION_DENIED: '没有获得授权，请在设置中开启后重试',
+  PAYLOAD_TOO_LARGE: '文件太大了，请压缩后重新上传',
   VALIDATION_FAILED: '填写的内容有误，请检查后重试',
   UNAUTHENTICATED: '登录已失效，请重新登录',
   SESSION_EXPIRED: '登录已过期，请重新登录',

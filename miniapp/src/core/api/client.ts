@@ -1,6 +1,6 @@
-import { Api, type ApiBody, type ApiName, type ApiQuery, type ApiResponse } from '@leadloop/shared';
+import { Api, type ApiBody, type ApiName, type ApiQuery, type ApiResponse, type UploadPart } from '@leadloop/shared';
 import { entryContext, loginAllowed } from '../entry';
-import { platform } from '../platform';
+import { platform, type PickedFile } from '../platform';
 import { apiBase } from '../platform/env';
 import { currentSession, sessions, type Session, type SessionScope } from '../session/session-store';
 import { ApiError, type ApiErrorCode } from './api-error';
@@ -107,15 +107,46 @@ export async function api<N extends ApiName>(name: N, ...[body, options = {}]: A
     }
   }
 
+  return withSession(scope, (token) => call(name, body, token, target));
+}
+
+/** Runs a call with the scope's session; an expired or invalid one is renewed once (app) or cleared (console). */
+async function withSession<T>(scope: SessionScope, run: (token: string) => Promise<T>): Promise<T> {
   const token = await tokenFor(scope);
   try {
-    return await call(name, body, token, target);
+    return await run(token);
   } catch (error) {
     if (!(error instanceof ApiError) || !SESSION_ERRORS.includes(error.code)) throw error;
     // Only forget the session that was refused, not one a concurrent call stored meanwhile.
     if (sessions[scope].get()?.token === token) sessions[scope].set(null);
     if (scope !== 'app') throw error;
     const renewed = await signIn();
-    return call(name, body, renewed.token, target);
+    return run(renewed.token);
   }
+}
+
+/** Routes of the API table that take multipart/form-data. */
+export type UploadName = { [N in ApiName]: (typeof Api)[N] extends { files: readonly UploadPart[] } ? N : never }[ApiName];
+
+export interface UploadOptions {
+  scope?: SessionScope;
+  params?: Record<string, string>;
+}
+
+/**
+ * Sends a multipart route of the API table, e.g. `upload('uploadCardImage', {}, { image })`: text
+ * fields, and files under the part names the route declares. Sessions and errors as with `api`.
+ */
+export async function upload<N extends UploadName>(name: N, fields: Record<string, string>, files: Record<string, PickedFile>, options: UploadOptions = {}): Promise<ApiResponse<N>> {
+  const route = Api[name] as (typeof Api)[N] & { files: readonly UploadPart[] };
+  const declared = new Set(route.files.map((part) => part.name));
+  const unknown = Object.keys(files).find((part) => !declared.has(part));
+  if (unknown) throw new ApiError('VALIDATION_FAILED', `${String(name)} has no file part ${unknown}`);
+  const url = urlOf(route.path, { params: options.params });
+  return withSession(options.scope ?? 'app', async (token) => {
+    const data = await platform.uploadForm({ url, token, fields, files });
+    const parsed = route.response.safeParse(data);
+    if (!parsed.success) throw new ApiError('BAD_RESPONSE', `unexpected response from ${String(name)}`, { details: parsed.error.issues });
+    return parsed.data as ApiResponse<N>;
+  });
 }

@@ -26,11 +26,27 @@ export async function httpJson(request: HttpRequest): Promise<unknown> {
   } catch {
     throw new ApiError('NETWORK_ERROR', 'network request failed');
   }
-  const status = response.statusCode;
-  if (status >= 200 && status < 300) return response.data;
-  const body = response.data;
+  return settle(response.statusCode, response.data);
+}
+
+/**
+ * The body of a 2xx answer; otherwise the server's `{ code, message }` as an ApiError. Shared by
+ * every transport (Taro.request, uploads), so all of them reject the same way.
+ */
+export function settle(status: number, body: unknown): unknown {
+  if (status >= 200 && status < 300) return body;
   if (isErrorBody(body)) {
     throw new ApiError(body.code, body.message, { status, requestId: body.requestId, details: body.details });
   }
   throw new ApiError(status >= 500 ? 'INTERNAL' : 'BAD_RESPONSE', `HTTP ${status}`, { status });
+}
+
+/** A body that arrived as text (uploads answer a string in WeChat): JSON when it parses, else as is. */
+export function parseJsonText(text: unknown): unknown {
+  if (typeof text !== 'string') return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import type { PaymentParams, WatchMode } from '@leadloop/shared';
 import { ApiError } from '../api/api-error';
 import { httpJson } from '../api/http';
 import type { SessionScope } from '../session/session-store';
@@ -6,7 +7,11 @@ import { readStored, writeStored } from '../storage';
 import { Routes } from '../routes';
 import { createStore } from '../store';
 import { apiBase, isH5, isWeapp } from './env';
+import { callPhone, saveContact } from './contact';
+import { exportTextFile, openDocument, pickFile, saveImageToAlbum, savesToAlbum, shareImage, sharesImages, uploadForm, uploadsSeveralFiles } from './files';
+import { askInSandbox } from './sandbox-dialogs';
 import { loadServerConfig, type ServerConfig } from './server-config';
+import { subscribeFailureOf, subscribeRequestOf, subscribeResultsOf, uniformResults, type SubscribeResults } from './subscribe';
 
 /**
  * Everything that differs between real WeChat (weapp) and a browser (H5, usually with the local
@@ -29,6 +34,18 @@ export interface PrivacyRequest {
 }
 
 export { MAINLAND_PHONE_PATTERN, SANDBOX_PERSONA_PATTERN as PERSONA_PATTERN } from '@leadloop/shared';
+export type { SubscribeAnswer, SubscribeResults } from './subscribe';
+export { registerSandboxDialogHost, sandboxDialogStore, type OpenSandboxDialog, type SandboxDialog } from './sandbox-dialogs';
+export type { FileKind, PickedFile, UploadRequest } from './files';
+export type { ContactCard } from './contact';
+
+/** What the payment sheet shows besides the signed parameters (the sandbox's sheet; WeChat shows its own). */
+export interface PaymentSummary {
+  amountFen: number;
+  description: string;
+}
+
+type ChannelsWatch = Extract<WatchMode, { kind: 'channels' }>;
 
 const PERSONA_KEY = 'leadloop.sandbox-persona';
 
@@ -162,5 +179,104 @@ export const platform = {
     const clean = path.replace(/^\/+/, '');
     if (isH5 && typeof window !== 'undefined') return `${window.location.origin}/#/${clean}`;
     return `/${clean}`;
+  },
+
+  /**
+   * Pays with the parameters the server signed: `wx.requestPayment` in WeChat; in the browser
+   * sandbox a stand-in payment sheet, then the sandbox's request-payment (which notifies the server
+   * asynchronously, as WeChat does). Rejects with CANCELLED when the person backs out.
+   */
+  async requestPayment(params: PaymentParams, summary?: PaymentSummary): Promise<void> {
+    if (isWeapp) {
+      try {
+        await Taro.requestPayment({ ...params });
+      } catch (failure) {
+        const errMsg = (failure as { errMsg?: string } | null)?.errMsg ?? '';
+        throw new ApiError(/cancel/i.test(errMsg) ? 'CANCELLED' : 'WECHAT_ERROR', errMsg || 'requestPayment failed');
+      }
+      return;
+    }
+    const config = await loadServerConfig();
+    if (!config.sandbox) throw new ApiError('NOT_SUPPORTED', 'paying needs WeChat');
+    const confirmed = await askInSandbox({ kind: 'payment', amountFen: summary?.amountFen ?? null, description: summary?.description ?? null });
+    if (!confirmed) throw new ApiError('CANCELLED', 'payment cancelled');
+    const body = await httpJson({ url: `${apiBase}/sandbox/pay/request-payment`, method: 'POST', data: { appId: config.appId, ...params } });
+    const errMsg = (body as { errMsg?: unknown } | null)?.errMsg;
+    if (errMsg !== 'requestPayment:ok') throw new ApiError('WECHAT_ERROR', typeof errMsg === 'string' ? errMsg : 'requestPayment failed');
+  },
+
+  /**
+   * Asks for one-time subscribe messages (at most three templates; WeChat only allows this from a
+   * tap, so call it in the tap's handler chain) and answers what the person chose per template.
+   * In the browser sandbox a stand-in sheet asks, and allowed templates are granted on the
+   * sandbox's WeChat side so the server's sends can succeed.
+   */
+  async requestSubscribe(templateIds: readonly string[]): Promise<SubscribeResults> {
+    const ids = subscribeRequestOf(templateIds);
+    if (ids.length === 0) return {};
+    if (isWeapp) {
+      try {
+        const raw = await Taro.requestSubscribeMessage({ tmplIds: ids } as Taro.requestSubscribeMessage.Option);
+        return subscribeResultsOf(ids, raw);
+      } catch (failure) {
+        return subscribeFailureOf(ids, (failure as { errCode?: unknown } | null)?.errCode);
+      }
+    }
+    const persona = await sandboxPersona();
+    const allowed = await askInSandbox({ kind: 'subscribe', templateCount: ids.length });
+    if (allowed) {
+      await httpJson({ url: `${apiBase}/sandbox/personas/${encodeURIComponent(persona)}/subscriptions`, method: 'POST', data: { templateIds: ids } });
+    }
+    return uniformResults(ids, allowed);
+  },
+
+  // Files, documents, images and contacts (files.ts, contact.ts): WeChat temp files vs browser files.
+  /** Lets the person choose a PDF (from a WeChat chat) or an image; null when they back out. */
+  pickFile,
+  /** One request may carry several files (not WeChat's uploadFile). */
+  uploadsSeveralFiles,
+  /** multipart/form-data; use the API client's `upload`, which adds the session and the route. */
+  uploadForm,
+  /** A (signed) document URL: WeChat downloads it and opens its viewer; a browser downloads it. */
+  openDocument,
+  /** Images go straight to the album (WeChat, asking for writePhotosAlbum); a browser downloads them. */
+  savesToAlbum,
+  saveImageToAlbum,
+  /** WeChat's image sheet (send to a chat, save, recognise the code). */
+  sharesImages,
+  shareImage,
+  /** Hands a text file to the person: a download, or WeChat's shareFileMessage. */
+  exportTextFile,
+  /** A long-pressed image in WeChat offers to recognise a WeChat QR code; a browser cannot. */
+  recognisesQrByLongPress: isWeapp,
+  callPhone,
+  /** WeChat's addPhoneContact, or a .vcf download in a browser. */
+  saveContact,
+  /** Opens the app's permission settings (WeChat); a refused permission can only be granted there. */
+  hasPermissionSettings: isWeapp,
+
+  /** WeChat Channels lives open in the Channels player, which exists only inside WeChat. */
+  canOpenChannelsLive: isWeapp,
+
+  /** Opens a Channels live (`wx.openChannelsLive`), looking up its feed first when only the account is known. */
+  async openChannelsLive(watch: ChannelsWatch): Promise<void> {
+    if (!isWeapp) throw new ApiError('NOT_SUPPORTED', 'Channels lives open only in WeChat');
+    let { feedId } = watch;
+    let nonceId: string | undefined;
+    if (!feedId && typeof Taro.getChannelsLiveInfo === 'function') {
+      try {
+        const info = await Taro.getChannelsLiveInfo({ finderUserName: watch.finderUserName });
+        feedId = info.feedId;
+        nonceId = info.nonceId;
+      } catch {
+        // No live on air right now: the Channels profile opens without a feed.
+      }
+    }
+    try {
+      await Taro.openChannelsLive({ finderUserName: watch.finderUserName, feedId, nonceId });
+    } catch (failure) {
+      const errMsg = (failure as { errMsg?: string } | null)?.errMsg ?? '';
+      throw new ApiError(/cancel/i.test(errMsg) ? 'CANCELLED' : 'WECHAT_ERROR', errMsg || 'openChannelsLive failed');
+    }
   },
 };

@@ -3,9 +3,11 @@ import { OfferingGrid } from '@/modules/home/components/OfferingGrid';
 import { TrustStrip } from '@/modules/home/components/TrustStrip';
 import { WelcomeHero } from '@/modules/home/components/WelcomeHero';
 import { useSession } from '@/modules/identity/hooks/useSession';
+import { UpcomingLive } from '@/modules/live/components/UpcomingLive';
 import { SharePanel } from '@/modules/share-chain/components/SharePanel';
 import { useShareable } from '@/modules/share-chain/hooks/useShareable';
 import { useContentView } from '@/modules/tracking/hooks/useContentView';
+import { WhitepaperShelf } from '@/modules/whitepaper/components/WhitepaperShelf';
 import { Page } from '@/ui';
 
 const HOME = { contentType: 'page', contentId: 'home' } as const;
@@ -18,6 +20,8 @@ export default function HomePage() {
   return (
     <Page>
       <WelcomeHero signedIn={session !== null} nickname={me?.person.nickname ?? me?.staff?.name ?? null} />
+      <UpcomingLive />
+      <WhitepaperShelf />
       <OfferingGrid />
       <SharePanel shareable={shareable} />
       <TrustStrip />

@@ -1,5 +1,7 @@
 import { useDidShow } from '@tarojs/taro';
 import { describeError } from '@/core/api/api-error';
+import { MineMenu } from '@/modules/activity/components/MineMenu';
+import { CardToolsCard } from '@/modules/card/components/CardToolsCard';
 import { PhoneCard } from '@/modules/identity/components/PhoneCard';
 import { ProfileCard } from '@/modules/identity/components/ProfileCard';
 import { SignInPanel } from '@/modules/identity/components/SignInPanel';
@@ -35,6 +37,8 @@ export default function MinePage() {
               reload();
             }}
           />
+          <MineMenu />
+          {me.staff && <CardToolsCard />}
           {me.staff && <StaffToolsCard staff={me.staff} />}
           <SignOutButton />
         </>

@@ -17,6 +17,8 @@ interface Entry {
 const Entries: Entry[] = [
   { key: 'star-map', glyph: '星', title: '分享星空图', description: '看清每条内容的转发链路与传播达人', url: Routes.starMap, roles: ConsoleRoles },
   { key: 'channels', glyph: '渠', title: '渠道管理', description: '为展会、公众号、广告生成渠道码', url: Routes.channels, roles: ConsoleRoles },
+  { key: 'live', glyph: '播', title: '直播管理', description: '创建直播、开放报名，看报名来源与观看数据', url: Routes.consoleLive, roles: ConsoleRoles },
+  { key: 'whitepapers', glyph: '书', title: '白皮书管理', description: '上传资料、设置下载表单，留资即可下载', url: Routes.consoleWhitepapers, roles: ConsoleRoles },
 ];
 
 /** The console's sections a role may open. */

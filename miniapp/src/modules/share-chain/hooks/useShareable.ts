@@ -1,17 +1,19 @@
 import type { MintShareResponse } from '@leadloop/shared';
 import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { entryStore, loginAllowed } from '@/core/entry';
 import { useStore } from '@/core/store';
 import { useSession } from '@/modules/identity/hooks/useSession';
 import { pagePath } from '@/modules/tracking/services/tracker';
-import { mintShare, recordShareRequest, shareLink, sharePath, type ShareContent, type ShareTarget } from '../services/share.service';
+import { mintShare, recordShareRequest, shareLink, sharePath, shareQuery, type ShareContent, type SharePageParams, type ShareTarget } from '../services/share.service';
 
 export interface ShareableOptions extends ShareContent {
   /** Title of the share card. */
   title: string;
   /** The page the share opens (default: the current page). */
   page?: string;
+  /** The page's own parameters, kept in every share of it (e.g. `{ id }` of a detail page). */
+  params?: SharePageParams;
   imageUrl?: string;
   /**
    * Mint as soon as a signed-in person sees the page (default), so WeChat's share handler answers
@@ -40,6 +42,8 @@ export function useShareable(options: ShareableOptions): Shareable {
   const { contentType, contentId, title, imageUrl, premint = true } = options;
   const router = useRouter();
   const page = pagePath(options.page ?? router.path);
+  const paramsKey = JSON.stringify(options.params ?? {});
+  const params = useMemo<SharePageParams>(() => JSON.parse(paramsKey) as SharePageParams, [paramsKey]);
   const session = useSession('app');
   const entry = useStore(entryStore);
   const [share, setShare] = useState<MintShareResponse | null>(null);
@@ -76,26 +80,26 @@ export function useShareable(options: ShareableOptions): Shareable {
     async (target: ShareTarget = 'link') => {
       const result = latest.current ?? (await mint());
       recordShareRequest({ contentType, contentId }, page, result.token, target);
-      return shareLink(page, result.token);
+      return shareLink(page, result.token, params);
     },
-    [mint, contentType, contentId, page],
+    [mint, contentType, contentId, page, params],
   );
 
   useShareAppMessage(() => {
     const known = latest.current;
     if (known) {
       recordShareRequest({ contentType, contentId }, page, known.token, 'chat');
-      return { title, path: sharePath(page, known.token), imageUrl };
+      return { title, path: sharePath(page, known.token, params), imageUrl };
     }
     // Not minted yet (e.g. signed in a moment ago): WeChat waits up to 3 s for the promise, then
     // shares the plain page.
-    const fallback = { title, path: sharePath(page, null), imageUrl };
+    const fallback = { title, path: sharePath(page, null, params), imageUrl };
     if (!personId) return fallback;
     return {
       ...fallback,
       promise: mint().then((result) => {
         recordShareRequest({ contentType, contentId }, page, result.token, 'chat');
-        return { title, path: sharePath(page, result.token), imageUrl };
+        return { title, path: sharePath(page, result.token, params), imageUrl };
       }),
     };
   });
@@ -103,7 +107,7 @@ export function useShareable(options: ShareableOptions): Shareable {
   useShareTimeline(() => {
     const known = latest.current;
     if (known) recordShareRequest({ contentType, contentId }, page, known.token, 'timeline');
-    return { title, query: known ? `s=${encodeURIComponent(known.token)}` : '', imageUrl };
+    return { title, query: shareQuery(known?.token ?? null, params), imageUrl };
   });
 
   return { share, minting, error, requestLink };

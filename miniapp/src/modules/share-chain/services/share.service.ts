@@ -41,15 +41,32 @@ export function mintShare(content: ShareContent): Promise<MintShareResponse> {
   return pending;
 }
 
-/** `/pages/index/index?s=<token>`: the page a share opens. */
-export function sharePath(page: string, token: string | null): string {
+/** Parameters a shared page needs of its own (e.g. `{ id }` of a live event), in key order. */
+export type SharePageParams = Record<string, string>;
+
+/** Entry parameters belong to the share itself, never to the page's own parameters. */
+const ENTRY_KEYS = new Set(['s', 'c', 'scene']);
+
+/** `id=…&s=<token>`: the query a share opens its page with (also the Moments share's `query`). */
+export function shareQuery(token: string | null, params: SharePageParams = {}): string {
+  const pairs = Object.keys(params)
+    .filter((key) => !ENTRY_KEYS.has(key) && params[key] !== '')
+    .sort()
+    .map((key) => `${encodeURIComponent(key)}=${encodeURIComponent(params[key])}`);
+  if (token) pairs.push(`s=${encodeURIComponent(token)}`);
+  return pairs.join('&');
+}
+
+/** `/pages/index/index?s=<token>`, `/packages/live/pages/detail/index?id=…&s=<token>`: the page a share opens. */
+export function sharePath(page: string, token: string | null, params: SharePageParams = {}): string {
   const path = `/${page.split('?')[0].replace(/^\/+/, '')}`;
-  return token ? `${path}?s=${encodeURIComponent(token)}` : path;
+  const query = shareQuery(token, params);
+  return query ? `${path}?${query}` : path;
 }
 
 /** What a person opens from a copied link: a browser URL on H5, the page path in WeChat. */
-export function shareLink(page: string, token: string): string {
-  return platform.linkFor(sharePath(page, token));
+export function shareLink(page: string, token: string, params: SharePageParams = {}): string {
+  return platform.linkFor(sharePath(page, token, params));
 }
 
 /** WeChat never says whether a share was sent; the request for a token is what we can record. */

@@ -1,0 +1,52 @@
+import { useDidHide, useDidShow } from '@tarojs/taro';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { isApiError } from '@/core/api/api-error';
+import { randomId } from '@/core/random';
+import { reportAttendance } from '../services/live.service';
+
+export interface AttendanceState {
+  /** Minutes watched so far (counted on the server, once per minute however many devices report it). */
+  watchMinutes: number | null;
+  /** The room is not open at this time (before it opens, or long after the end). */
+  closed: boolean;
+}
+
+/**
+ * Presence in the live room: join when the page shows, a heartbeat every `heartbeatSeconds`
+ * while it is on screen, leave when it hides or closes. One session id per opening of the room.
+ */
+export function useAttendance(eventId: string, heartbeatSeconds: number | null): AttendanceState {
+  const sessionId = useRef(randomId(22)).current;
+  const [visible, setVisible] = useState(true);
+  const [watchMinutes, setWatchMinutes] = useState<number | null>(null);
+  const [closed, setClosed] = useState(false);
+
+  useDidShow(() => setVisible(true));
+  useDidHide(() => setVisible(false));
+
+  const send = useCallback(
+    async (kind: 'join' | 'heartbeat' | 'leave') => {
+      try {
+        const result = await reportAttendance(eventId, kind, sessionId);
+        setWatchMinutes(result.watchMinutes);
+        setClosed(false);
+      } catch (failure) {
+        if (isApiError(failure, 'LIVE_NOT_OPEN')) setClosed(true);
+        // Other failures (a network blip) are not worth a word: the next heartbeat tries again.
+      }
+    },
+    [eventId, sessionId],
+  );
+
+  useEffect(() => {
+    if (!eventId || !heartbeatSeconds || !visible) return;
+    void send('join');
+    const timer = setInterval(() => void send('heartbeat'), Math.max(10, heartbeatSeconds) * 1000);
+    return () => {
+      clearInterval(timer);
+      void send('leave');
+    };
+  }, [eventId, heartbeatSeconds, visible, send]);
+
+  return { watchMinutes, closed };
+}

@@ -1,0 +1,25 @@
+import type { ConsentPurpose, EraseMeResponse, MyConsents, PersonDataExport } from '@leadloop/shared';
+import { api } from '@/core/api/client';
+import { signOut } from '@/modules/identity/services/identity.service';
+
+/** Where a withdrawal is recorded from (the consent ledger keeps the page). */
+export const PRIVACY_PAGE = 'packages/me/pages/privacy/index';
+
+export function fetchConsents(): Promise<MyConsents> {
+  return api('myConsents');
+}
+
+export function withdrawConsent(purpose: ConsentPurpose): Promise<MyConsents> {
+  return api('withdrawConsent', { page: PRIVACY_PAGE }, { params: { purpose } });
+}
+
+export function exportMyData(): Promise<PersonDataExport> {
+  return api('exportMyData');
+}
+
+/** Deletes my personal data (the server ends this session), then signs this device out. */
+export async function eraseMe(): Promise<EraseMeResponse> {
+  const result = await api('eraseMe', { confirm: 'DELETE' });
+  signOut('app');
+  return result;
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '白皮书管理',
+});

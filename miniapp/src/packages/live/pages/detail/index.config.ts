@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '直播详情',
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+});

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '白皮书',
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+});
