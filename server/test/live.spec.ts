@@ -86,6 +86,16 @@ describe('live events', () => {
     expect((await server.http('POST', `/api/live/${next.id}/signups`, {}, person.token)).body.signup.status).toBe('confirmed');
   });
 
+  it('shows the console the replay URL ahead of the event, and a person whether their reminder is on', async () => {
+    const event = await publishEvent(server, marketer, { replayUrl: 'https://live.example.com/replay.mp4' });
+    expect((await server.http('GET', `/api/console/live/${event.id}`, undefined, marketer)).body).toMatchObject({ id: event.id, replayUrl: 'https://live.example.com/replay.mp4' });
+    expect((await server.http('GET', `/api/live/${event.id}`)).body.replayUrl).toBeNull();
+    const { person } = await signUpAs(server, 'reminder-flag', event.id);
+    expect((await server.http('GET', `/api/live/${event.id}`, undefined, person.token)).body.mySignup.reminderOn).toBe(false);
+    await server.http('POST', `/api/live/${event.id}/reminders`, { results: { 'sandbox-live-reminder': 'accept' } }, person.token);
+    expect((await server.http('GET', `/api/live/${event.id}`, undefined, person.token)).body.mySignup.reminderOn).toBe(true);
+  });
+
   it('changes capacity without losing seats, and never below the seats taken', async () => {
     const event = await publishEvent(server, marketer, { capacity: 3 });
     for (const name of ['cap-a', 'cap-b']) expect((await signUpAs(server, name, event.id)).res.body.signup.status).toBe('confirmed');

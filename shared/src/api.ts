@@ -89,6 +89,7 @@ export const Api = {
   updateLiveEvent: route({ method: 'PATCH', path: '/live/{id}', summary: 'Edit a live event', tag: 'live', access: ['admin', 'marketer'], body: live.UpdateLiveEventRequest, response: live.ConsoleLiveEvent }),
   publishLiveEvent: route({ method: 'POST', path: '/live/{id}/publish', summary: 'Publish a live event: sign-ups open', tag: 'live', access: ['admin', 'marketer'], response: live.ConsoleLiveEvent }),
   consoleLiveEvents: route({ method: 'GET', path: '/console/live', summary: 'All live events, newest first', tag: 'live', access: ['admin', 'marketer'], query: live.LiveListQuery, response: live.ConsoleLiveEventList }),
+  consoleLiveEvent: route({ method: 'GET', path: '/console/live/{id}', summary: 'One live event as the console edits it', tag: 'live', access: ['admin', 'marketer'], response: live.ConsoleLiveEvent }),
   liveReport: route({ method: 'GET', path: '/live/{id}/report', summary: 'Sign-ups by channel and sharer, attendance, survey, revenue', tag: 'live', access: ['admin', 'marketer'], response: live.LiveReport }),
   liveEvents: route({ method: 'GET', path: '/live', summary: 'Published live events, soonest first', tag: 'live', access: 'public', query: live.LiveListQuery, response: live.LiveEventList }),
   liveEvent: route({ method: 'GET', path: '/live/{id}', summary: 'A live event, with my sign-up', tag: 'live', access: 'public', response: live.LiveEventView }),

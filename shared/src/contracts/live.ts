@@ -75,6 +75,8 @@ export const MySignup = z.object({
   status: z.enum(SignupStatuses),
   paid: z.boolean(),
   createdAt: z.string(),
+  /** An accepted start reminder is waiting (the page need not ask again). */
+  reminderOn: z.boolean(),
 });
 
 export const LiveEventView = z.object({

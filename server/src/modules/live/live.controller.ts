@@ -42,6 +42,11 @@ export class LiveController {
     return this.live.consoleList(query.limit, query.after);
   }
 
+  @Route(Api.consoleLiveEvent)
+  consoleEvent(@Param('id') id: string) {
+    return this.live.consoleEvent(id);
+  }
+
   @Route(Api.liveReport)
   report(@Param('id') id: string) {
     return this.reports.report(id);

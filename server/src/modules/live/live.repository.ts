@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { LiveEventEntity, LiveSignupEntity } from './live.entity';
+import { LiveEventEntity, LiveReminderEntity, LiveSignupEntity } from './live.entity';
 import { SeatPool } from './seat-pool';
 
 /** Live events and sign-ups (seats are the SeatPool's). */
@@ -13,6 +13,11 @@ export class LiveRepository {
 
   findEvent(id: string, em: EntityManager = this.dataSource.manager): Promise<LiveEventEntity | null> {
     return em.findOneBy(LiveEventEntity, { id });
+  }
+
+  /** Whether a start reminder for this person is scheduled and not yet sent. */
+  async hasPendingReminder(eventId: string, personId: string): Promise<boolean> {
+    return this.dataSource.manager.existsBy(LiveReminderEntity, { eventId, personId, status: 'pending' });
   }
 
   findSignup(eventId: string, personId: string, em: EntityManager = this.dataSource.manager): Promise<LiveSignupEntity | null> {

@@ -115,8 +115,12 @@ export class LiveService {
   async view(auth: AuthContext | null, id: string): Promise<LiveEventView> {
     const event = await this.mustFind(id);
     if (event.status === 'draft' && !isMarketer(auth)) throw new AppError('NOT_FOUND', 'No such event');
-    const [signup, taken] = await Promise.all([auth ? this.live.findSignup(id, auth.personId) : null, this.seats.taken([id])]);
-    return publicView(event, signup, taken.get(id) ?? 0);
+    const [signup, taken, reminderOn] = await Promise.all([
+      auth ? this.live.findSignup(id, auth.personId) : null,
+      this.seats.taken([id]),
+      auth ? this.live.hasPendingReminder(id, auth.personId) : false,
+    ]);
+    return publicView(event, signup, taken.get(id) ?? 0, reminderOn);
   }
 
   /** 我的报名, newest first; the cursor is the last sign-up id (ids sort by creation). */
@@ -132,6 +136,10 @@ export class LiveService {
     };
   }
 
+  async consoleEvent(id: string): Promise<ConsoleLiveEvent> {
+    return this.consoleViewOf(await this.mustFind(id));
+  }
+
   async mustFind(id: string): Promise<LiveEventEntity> {
     const event = /^[0-9A-Z]{26}$/.test(id) ? await this.live.findEvent(id) : null;
     if (!event) throw new AppError('NOT_FOUND', 'No such event');
@@ -144,11 +152,12 @@ export class LiveService {
   }
 
   private consoleView(event: LiveEventEntity, signups: number, taken: number): ConsoleLiveEvent {
-    return { ...publicView(event, null, taken), watch: event.watch as ConsoleLiveEvent['watch'], reminderOffsets: event.reminderOffsets, signups, version: event.version };
+    // the console sees the replay URL before the event ends (public views show it only after)
+    return { ...publicView(event, null, taken), replayUrl: event.replayUrl, watch: event.watch as ConsoleLiveEvent['watch'], reminderOffsets: event.reminderOffsets, signups, version: event.version };
   }
 }
 
-export function publicView(event: LiveEventEntity, signup: LiveSignupEntity | null, seatsTaken: number): LiveEventView {
+export function publicView(event: LiveEventEntity, signup: LiveSignupEntity | null, seatsTaken: number, reminderOn = false): LiveEventView {
   const over = event.endAt <= new Date();
   return {
     id: event.id,
@@ -166,8 +175,12 @@ export function publicView(event: LiveEventEntity, signup: LiveSignupEntity | nu
     status: event.status,
     replayUrl: over ? event.replayUrl : null,
     survey: event.survey,
-    mySignup: signup ? { id: signup.id, status: signup.status, paid: signup.paid === 1, createdAt: signup.createdAt.toISOString() } : null,
+    mySignup: signup ? { ...mySignup(signup), reminderOn } : null,
   };
+}
+
+export function mySignup(s: LiveSignupEntity, reminderOn = false) {
+  return { id: s.id, status: s.status, paid: s.paid === 1, createdAt: s.createdAt.toISOString(), reminderOn };
 }
 
 function isMarketer(auth: AuthContext | null): boolean {

@@ -16,7 +16,7 @@ import { ProfileGate } from '../profile/profile-gate';
 import { Touchpoints } from '../share-chain/touchpoints';
 import { type LiveEventEntity, LiveReminderEntity, LiveSignupEntity } from './live.entity';
 import { LiveRepository } from './live.repository';
-import { LiveService } from './live.service';
+import { LiveService, mySignup } from './live.service';
 import { SeatPool } from './seat-pool';
 
 const DETAIL_PAGE = 'packages/live/pages/detail/index';
@@ -183,8 +183,4 @@ export class SignupService implements OnModuleInit {
   private async recordSignup(em: EntityManager, signup: LiveSignupEntity, shareToken: string | null | undefined, channelCode: string | null | undefined): Promise<void> {
     await this.touchpoints.record({ personId: signup.personId, type: 'signup', refId: signup.id, page: DETAIL_PAGE, contentType: 'live', contentId: signup.eventId, shareToken, channelCode, conversion: true }, em);
   }
-}
-
-export function mySignup(s: LiveSignupEntity) {
-  return { id: s.id, status: s.status, paid: s.paid === 1, createdAt: s.createdAt.toISOString() };
 }

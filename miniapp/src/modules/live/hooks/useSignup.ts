@@ -30,7 +30,11 @@ interface SignupOptions {
 export function useSignup({ event, setEvent, reload }: SignupOptions) {
   const [payment, setPayment] = useState<PaymentStep>('idle');
   const [templates, setTemplates] = useState<string[]>([]);
-  const [reminders, setReminders] = useState<ReminderState>('none');
+  const [reminders, setReminders] = useState<ReminderState>(event.mySignup?.reminderOn ? 'granted' : 'none');
+  // after a reload the server says whether a reminder is already on
+  useEffect(() => {
+    if (event.mySignup?.reminderOn) setReminders('granted');
+  }, [event.mySignup?.reminderOn]);
   const [notice, setNotice] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState(false);

@@ -27,7 +27,7 @@ function event(overrides: Partial<LiveEventView> = {}): LiveEventView {
   };
 }
 
-const signed = (status: 'confirmed' | 'pending_payment' | 'cancelled', paid = false) => ({ id: 's1', status, paid, createdAt: '2026-11-01T00:00:00Z' });
+const signed = (status: 'confirmed' | 'pending_payment' | 'cancelled', paid = false) => ({ id: 's1', status, paid, createdAt: '2026-11-01T00:00:00Z', reminderOn: false });
 
 describe('what a person can do on an event page', () => {
   it('offers sign-up while seats are left, and says 名额已满 when none are', () => {

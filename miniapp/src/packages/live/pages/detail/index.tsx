@@ -1,12 +1,18 @@
-import { useRouter } from '@tarojs/taro';
 import { LiveDetail } from '@/modules/live/components/LiveDetail';
-import { Page } from '@/ui';
+import { describeLiveError } from '@/modules/live/services/live-errors';
+import { useRoutedContentId } from '@/modules/share-chain/hooks/useRoutedContentId';
+import { isApiError } from '@/core/api/api-error';
+import { Loading, Page, RetryCard } from '@/ui';
 
 export default function LiveDetailPage() {
-  const { params } = useRouter();
-  return (
-    <Page>
-      <LiveDetail id={params.id ?? ''} />
-    </Page>
-  );
+  // `?id=…`, or a poster's code carrying only the share token (`?scene=…`)
+  const { id, error, retry } = useRoutedContentId('live');
+  if (error && !isApiError(error, 'NOT_FOUND')) {
+    return (
+      <Page>
+        <RetryCard message={describeLiveError(error)} onRetry={retry} />
+      </Page>
+    );
+  }
+  return <Page>{id === '' ? <Loading /> : <LiveDetail id={id ?? ''} />}</Page>;
 }
