@@ -40,6 +40,11 @@ export class SeatPool {
     }
   }
 
+  /** A slot to try first, without reading: most sign-ups find room in it. */
+  guess(): number {
+    return Math.floor(Math.random() * SEAT_SLOTS);
+  }
+
   /**
    * A slot that had room a moment ago (a plain read: no lock), or null when the event is full.
    * The caller claims it as the last statement of its transaction, so the slot's row lock is

@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../../core/app-error';
 import type { AuthContext } from '../../core/route';
 import { newId } from '../../database/ids';
+import { isUniqueViolation } from '../../database/data-source';
 import { LostRace, retryOnConflict } from '../../database/retry';
 import { PersonRepository } from '../identity/person.repository';
 import { LeadService } from '../leads/leads.service';
@@ -67,19 +68,17 @@ export class SignupService implements OnModuleInit {
     const { signup, order } = await retryOnConflict(() =>
       this.dataSource.transaction(async (em) => {
         await this.gate.pass(em, auth.personId, { purpose: 'event_signup', required: event.signupFields as ProfileField[], sourcePage: DETAIL_PAGE }, request.gate);
-        // a plain read: a locking read of a missing row takes gap locks that deadlock concurrent inserts
-        const existing = await this.live.findSignup(event.id, auth.personId, em);
-        if (existing && existing.status !== 'cancelled') return { signup: existing, order: null, fresh: false };
-        const picked = await this.seats.pick(em, event.id);
-        if (picked === null) throw new AppError('LIVE_FULL', 'This event is full');
-        const signup = await this.hold(em, event, auth.personId, existing, source, picked);
+        const guess = this.seats.guess();
+        const held = await this.hold(em, event, auth.personId, source, guess);
+        if (!held.fresh) return { signup: held.signup, order: null };
+        const signup = held.signup;
         const order = event.priceFen > 0 ? await this.payments.createOrder(em, { signupId: signup.id, personId: auth.personId, eventId: event.id, amountFen: event.priceFen }) : null;
         await this.leads.record(em, auth.personId, { kind: 'event_signup', refId: event.id });
         if (signup.status === 'confirmed') await this.recordSignup(em, signup, request.shareToken, request.channelCode);
         // the seat last: its row stays locked only until the commit
-        const slot = await this.seats.claim(em, event.id, picked);
+        const slot = await this.seats.claim(em, event.id, guess);
         if (slot === null) throw new AppError('LIVE_FULL', 'This event is full');
-        if (slot !== picked) await em.update(LiveSignupEntity, { id: signup.id }, { seatSlot: slot });
+        if (slot !== guess) await em.update(LiveSignupEntity, { id: signup.id }, { seatSlot: slot });
         return { signup: { ...signup, seatSlot: slot }, order };
       }),
     );
@@ -115,14 +114,17 @@ export class SignupService implements OnModuleInit {
     return { signup: mySignup(after ?? signup), refund };
   }
 
+  /**
+   * The person's one sign-up row: inserted, or (on the unique key) the existing one — as it is
+   * when still active (`fresh: false`: nothing more to do), revived when it was cancelled.
+   */
   private async hold(
     em: EntityManager,
     event: LiveEventEntity,
     personId: string,
-    existing: LiveSignupEntity | null,
     source: { nodeId: string | null; channelId: string | null; staffId: string | null },
     seatSlot: number,
-  ): Promise<LiveSignupEntity> {
+  ): Promise<{ signup: LiveSignupEntity; fresh: boolean }> {
     const now = new Date();
     const paidEvent = event.priceFen > 0;
     const fields: Omit<LiveSignupEntity, 'id' | 'eventId' | 'personId' | 'createdAt'> = {
@@ -136,14 +138,20 @@ export class SignupService implements OnModuleInit {
       confirmedAt: paidEvent ? null : now,
       cancelledAt: null,
     };
-    if (existing) {
-      const revived = await em.update(LiveSignupEntity, { id: existing.id, status: 'cancelled' }, fields);
-      if (!revived.affected) throw new LostRace('sign-up revived concurrently');
-      return { ...existing, ...fields };
-    }
     const signup: LiveSignupEntity = { id: newId(now.getTime()), eventId: event.id, personId, createdAt: now, ...fields };
-    await em.insert(LiveSignupEntity, signup);
-    return signup;
+    try {
+      await em.insert(LiveSignupEntity, signup);
+      return { signup, fresh: true };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+    // a row written by a transaction that committed after this one's snapshot is not visible: re-run
+    const existing = await this.live.findSignup(event.id, personId, em);
+    if (!existing) throw new LostRace('sign-up committed concurrently');
+    if (existing.status !== 'cancelled') return { signup: existing, fresh: false };
+    const revived = await em.update(LiveSignupEntity, { id: existing.id, status: 'cancelled' }, fields);
+    if (!revived.affected) throw new LostRace('sign-up revived concurrently');
+    return { signup: { ...existing, ...fields }, fresh: true };
   }
 
   /** Payment parameters for a sign-up awaiting payment: its open order, or a new one if that expired. */
