@@ -121,6 +121,7 @@ for (const n of sizes) {
     await conn.query('INSERT INTO staff (id, name, role, status, person_id, invited_by, created_at, updated_at) VALUES ?', [staffIds.map((id, i) => [id, `销售${i}`, 'sales', 'active', null, null, now, now])]);
     const adminPerson = ulid(Date.now());
     const adminStaff = ulid(Date.now());
+    await conn.query('INSERT INTO persons (id, created_at, updated_at) VALUES (?, ?, ?)', [adminPerson, now, now]);
     await conn.query('INSERT INTO staff (id, name, role, status, person_id, invited_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?)', [adminStaff, '市场', 'marketer', 'active', adminPerson, now, now]);
     const seeded = await seed(conn, n, staffIds);
     await conn.query('ANALYZE TABLE share_nodes');
