@@ -1,8 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { ARTIFACTS } from '../support/browser';
-import { acceptInvite, animationsSettled, button, field, onScreen, openFirstAdminInvite, PHONE, scanLoginConsole, setUpBrowserApp, WAIT } from '../support/flows';
+import { acceptInvite, button, eventually, field, onScreen, openFirstAdminInvite, PHONE, scanLoginConsole, screenshotPage, setUpBrowserApp, WAIT } from '../support/flows';
 import { createInvite } from '../support/server';
 
 /**
@@ -49,34 +47,6 @@ const PDF = tinyPdf('LeadLoop content e2e');
 /** A multi-line field (summary, introduction, note) by its label. */
 const textArea = (page: Page, label: string): Locator =>
   page.locator('.ll-field').filter({ visible: true }).filter({ has: page.getByText(label, { exact: true }) }).locator('textarea');
-
-/** The whole page in one picture (Taro's H5 pages scroll inside their own container). */
-async function screenshot(page: Page, name: string): Promise<void> {
-  await animationsSettled(page);
-  const viewport = page.viewportSize();
-  const height = await page.evaluate(() => {
-    const visible = [...document.querySelectorAll<HTMLElement>('.ll-page')].filter((e) => e.offsetParent !== null);
-    for (const element of document.querySelectorAll<HTMLElement>('*')) if (element.scrollTop > 0) element.scrollTop = 0;
-    return Math.ceil(Math.max(0, ...visible.map((e) => e.getBoundingClientRect().bottom)));
-  });
-  if (viewport && height > viewport.height) await page.setViewportSize({ width: viewport.width, height: Math.min(height + 60, 4000) });
-  await page.screenshot({ path: join(ARTIFACTS, name) });
-  if (viewport) await page.setViewportSize(viewport);
-}
-
-/** Retries `probe` until `accept` holds (or fails with the last value seen). */
-async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 45_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  let delay = 250;
-  for (;;) {
-    last = await probe();
-    if (accept(last)) return last;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last, null, 2)}`);
-    await new Promise((r) => setTimeout(r, delay));
-    delay = Math.min(delay * 2, 2_000);
-  }
-}
 
 /** Signs in from a login panel on screen (the card page asks before showing the card). */
 async function signInHere(page: Page, persona: string): Promise<void> {
@@ -140,7 +110,7 @@ describe('whitepapers, cards and 我的 in the browser (H5 + WeChat sandbox)', (
     await button(desktop, '立即发布').click();
     await onScreen(desktop, '.whitepaper-saved', '已发布').waitFor();
     await onScreen(desktop, '.whitepaper-table__row', TITLE).filter({ hasText: '已发布' }).waitFor();
-    await screenshot(desktop, 'content-console-whitepapers.png');
+    await screenshotPage(desktop, 'content-console-whitepapers.png');
   });
 
   test('a salesperson sets up a card featuring the whitepaper, makes a poster and shares the card', async () => {
@@ -181,7 +151,7 @@ describe('whitepapers, cards and 我的 in the browser (H5 + WeChat sandbox)', (
     const posterSrc = (await posterImage.getAttribute('src')) ?? '';
     expect(posterSrc).toMatch(/\/api\/posters\/[0-9a-f]{64}\.png$/);
     await onScreen(salesPhone, '.poster-sheet__hint', '长按图片可保存或转发').waitFor();
-    await screenshot(salesPhone, 'poster-preview.png');
+    await screenshotPage(salesPhone, 'poster-preview.png');
     await onScreen(salesPhone, '.poster-sheet .ll-sheet__close').click();
 
     await onScreen(salesPhone, '.share-panel', '分享我的名片').locator('.ll-button', { hasText: '分享给好友' }).click();
@@ -201,7 +171,7 @@ describe('whitepapers, cards and 我的 in the browser (H5 + WeChat sandbox)', (
     await onScreen(prospect, '.card-profile__title', '华东区销售总监').waitFor();
     await onScreen(prospect, '.card-intro__text', '负责华东区制造业客户').waitFor();
     for (const action of ['拨打电话', '存入通讯录', '请联系我']) await button(prospect, action).waitFor();
-    await screenshot(prospect, 'card-view.png');
+    await screenshotPage(prospect, 'card-view.png');
 
     // The featured whitepaper opens with the salesperson's own share token for it.
     await onScreen(prospect, '.card-featured__item', TITLE).click();
@@ -225,7 +195,7 @@ describe('whitepapers, cards and 我的 in the browser (H5 + WeChat sandbox)', (
     await onScreen(prospect, '.whitepaper-gate .ll-notice', '请先阅读并勾选同意《隐私政策》').waitFor();
     await onScreen(prospect, '.gate-consent').click();
     await onScreen(prospect, '.gate-consent.ll-check--checked').waitFor();
-    await screenshot(prospect, 'whitepaper-gate.png');
+    await screenshotPage(prospect, 'whitepaper-gate.png');
 
     const granted = prospect.waitForResponse((r) => /\/api\/whitepapers\/[0-9A-Z]{26}\/downloads$/.test(r.url()) && r.request().method() === 'POST');
     const download = prospect.waitForEvent('download');
@@ -245,7 +215,7 @@ describe('whitepapers, cards and 我的 in the browser (H5 + WeChat sandbox)', (
     expect(file.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await file.arrayBuffer()).equals(PDF)).toBe(true);
     await onScreen(prospect, '.whitepaper-done', '已开始下载').waitFor();
-    await screenshot(prospect, 'content-whitepaper-downloaded.png');
+    await screenshotPage(prospect, 'content-whitepaper-downloaded.png');
 
     // Back on the card, 请联系我 already knows the name and phone: a note and the consent.
     await prospect.goBack();
@@ -267,7 +237,7 @@ describe('whitepapers, cards and 我的 in the browser (H5 + WeChat sandbox)', (
     expect(await row.innerText()).toContain('139****0000');
     expect(await row.innerText()).toContain('请求联系');
     expect(await salesPhone.content()).not.toContain('13912340000');
-    await screenshot(salesPhone, 'content-card-visitors.png');
+    await screenshotPage(salesPhone, 'content-card-visitors.png');
 
     // Attribution runs in the background: the card brought the lead, the featured whitepaper the download.
     const token = await sessionToken(salesPhone);
@@ -301,7 +271,7 @@ describe('whitepapers, cards and 我的 in the browser (H5 + WeChat sandbox)', (
     expect(await consent.innerText()).toContain('2026-11');
     expect(await onScreen(prospect, '.consent-item--sales_contact').innerText()).toContain('已同意');
     expect(await onScreen(prospect, '.consent-item--event_signup').innerText()).toContain('未授权');
-    await screenshot(prospect, 'content-privacy.png');
+    await screenshotPage(prospect, 'content-privacy.png');
 
     await prospect.goto(app.url('pages/mine/index'));
     await onScreen(prospect, '.mine-menu__item', '我的下载').click();

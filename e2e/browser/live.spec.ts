@@ -1,6 +1,4 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS } from '../support/browser';
 import {
   acceptInvite,
   animationsSettled,
@@ -11,6 +9,7 @@ import {
   openFirstAdminInvite,
   PHONE,
   scanLoginConsole,
+  screenshotPage,
   setUpBrowserApp,
   signInAsPersona,
   WAIT,
@@ -37,19 +36,7 @@ const PROSPECT = 'prospect-zhao';
 
 const app = setUpBrowserApp();
 
-/** The whole page in one picture (Taro's H5 pages scroll inside their own container). */
-async function screenshot(page: Page, name: string): Promise<void> {
-  await animationsSettled(page);
-  const viewport = page.viewportSize();
-  const height = await page.evaluate(() => {
-    const visible = [...document.querySelectorAll<HTMLElement>('.ll-page')].filter((e) => e.offsetParent !== null);
-    for (const element of document.querySelectorAll<HTMLElement>('*')) if (element.scrollTop > 0) element.scrollTop = 0;
-    return Math.ceil(Math.max(0, ...visible.map((e) => e.getBoundingClientRect().bottom)));
-  });
-  if (viewport && height > viewport.height) await page.setViewportSize({ width: viewport.width, height: Math.min(height + 60, 4000) });
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
-  if (viewport) await page.setViewportSize(viewport);
-}
+const screenshot = (page: Page, name: string) => screenshotPage(page, `${name}.png`);
 
 /**
  * Opens a link as a person would: a fresh load of the app (storage, so the login, kept). A `goto`

@@ -1,16 +1,15 @@
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { ARTIFACTS } from '../support/browser';
 import {
   acceptInvite,
-  animationsSettled,
   button,
+  eventually,
   field,
   onScreen,
   openFirstAdminInvite,
   PHONE,
   readQr,
   scanLoginConsole,
+  screenshotPage,
   setUpBrowserApp,
   signInOnMine,
   WAIT,
@@ -32,36 +31,7 @@ const app = setUpBrowserApp();
 
 const tab = (page: Page, text: string): Locator => page.locator('.weui-tabbar__item').filter({ hasText: text }).first();
 
-/**
- * The whole page in one picture: Taro's H5 pages scroll inside their own container, not the
- * window, so the viewport is stretched to the page's height for the shot.
- */
-async function screenshot(page: Page, name: string): Promise<void> {
-  await animationsSettled(page);
-  const viewport = page.viewportSize();
-  const height = await page.evaluate(() => {
-    const visible = [...document.querySelectorAll<HTMLElement>('.ll-page')].filter((e) => e.offsetParent !== null);
-    for (const element of document.querySelectorAll<HTMLElement>('*')) if (element.scrollTop > 0) element.scrollTop = 0;
-    return Math.ceil(Math.max(0, ...visible.map((e) => e.getBoundingClientRect().bottom)));
-  });
-  if (viewport && height > viewport.height) await page.setViewportSize({ width: viewport.width, height: Math.min(height + 60, 4000) });
-  await page.screenshot({ path: join(ARTIFACTS, `share-chain-${name}.png`) });
-  if (viewport) await page.setViewportSize(viewport);
-}
-
-/** Retries `probe` until `accept` holds (or fails with the last value seen). */
-async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 45_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  let delay = 200;
-  for (;;) {
-    last = await probe();
-    if (accept(last)) return last;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last, null, 2)}`);
-    await new Promise((r) => setTimeout(r, delay));
-    delay = Math.min(delay * 2, 2_000);
-  }
-}
+const screenshot = (page: Page, name: string) => screenshotPage(page, `share-chain-${name}.png`);
 
 /** The event outbox of a page has been delivered: nothing left in storage. */
 async function eventsDelivered(page: Page): Promise<void> {

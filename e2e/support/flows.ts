@@ -1,7 +1,8 @@
+import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
-import { launchBrowser } from './browser';
+import { ARTIFACTS, launchBrowser } from './browser';
 import { createInvite, startServer, type RunningServer } from './server';
 
 /**
@@ -69,6 +70,37 @@ export async function animationsSettled(page: Page): Promise<void> {
   await page.waitForFunction(() =>
     document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
   );
+}
+
+/**
+ * The whole page in one picture, saved as `file` under the artifacts folder. Taro's H5 pages scroll
+ * inside their own container, not the window, so the viewport is stretched to the page's height.
+ */
+export async function screenshotPage(page: Page, file: string): Promise<void> {
+  await animationsSettled(page);
+  const viewport = page.viewportSize();
+  const height = await page.evaluate(() => {
+    const visible = [...document.querySelectorAll<HTMLElement>('.ll-page')].filter((e) => e.offsetParent !== null);
+    for (const element of document.querySelectorAll<HTMLElement>('*')) if (element.scrollTop > 0) element.scrollTop = 0;
+    return Math.ceil(Math.max(0, ...visible.map((e) => e.getBoundingClientRect().bottom)));
+  });
+  if (viewport && height > viewport.height) await page.setViewportSize({ width: viewport.width, height: Math.min(height + 60, 4000) });
+  await page.screenshot({ path: join(ARTIFACTS, file) });
+  if (viewport) await page.setViewportSize(viewport);
+}
+
+/** Retries `probe` until `accept` holds (or fails with the last value seen). */
+export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 45_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  let delay = 200;
+  for (;;) {
+    last = await probe();
+    if (accept(last)) return last;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last, null, 2)}`);
+    await new Promise((r) => setTimeout(r, delay));
+    delay = Math.min(delay * 2, 2_000);
+  }
 }
 
 /** A mini-program code image, as the desktop shows it, back to the `scene` it carries. */

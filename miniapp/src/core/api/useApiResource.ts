@@ -6,6 +6,8 @@ export interface ApiResource<T> {
   error: unknown;
   /** Loads again; what was shown stays until the new value arrives. */
   reload(): void;
+  /** Replaces the value with a fresher copy already fetched some other way. */
+  setData(data: T): void;
 }
 
 /**
@@ -31,5 +33,5 @@ export function useApiResource<T>(load: () => Promise<T>, enabled = true): ApiRe
   }, [load, enabled, generation]);
 
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
-  return { data, error, reload };
+  return { data, error, reload, setData };
 }

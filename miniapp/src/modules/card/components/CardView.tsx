@@ -5,14 +5,13 @@ import { useState } from 'react';
 import { isApiError } from '@/core/api/api-error';
 import { loginAllowed } from '@/core/entry';
 import { platform } from '@/core/platform';
-import { Routes } from '@/core/routes';
 import { SignInPanel } from '@/modules/identity/components/SignInPanel';
 import { PosterButton } from '@/modules/posters/components/PosterButton';
 import { GateSheet } from '@/modules/profile-gate/components/GateSheet';
 import { SharePanel } from '@/modules/share-chain/components/SharePanel';
 import { useShareable } from '@/modules/share-chain/hooks/useShareable';
 import { useContentView } from '@/modules/tracking/hooks/useContentView';
-import { ActionButton, Card, Loading, Notice, ResultPanel, RetryCard, TextAreaField } from '@/ui';
+import { ActionButton, Card, GoneCard, Loading, Notice, ResultPanel, RetryCard, TextAreaField } from '@/ui';
 import { useCardView } from '../hooks/useCardView';
 import { useContactRequest } from '../hooks/useContactRequest';
 import { describeCardError } from '../services/card-errors';
@@ -113,15 +112,7 @@ export function CardView({ cardId }: { cardId: string | null }) {
   const shareable = useShareable({ contentType: 'card', contentId, params: cardId ? { id: cardId } : {}, title: cardShareTitle(card), premint: !!cardId });
 
   if (!cardId || isApiError(error, 'NOT_FOUND')) {
-    return (
-      <Card>
-        <ResultPanel tone='warning' title='名片不存在或已停用' description='链接可能已失效，去首页看看吧。'>
-          <ActionButton variant='secondary' onClick={() => void Taro.switchTab({ url: Routes.home })}>
-            返回首页
-          </ActionButton>
-        </ResultPanel>
-      </Card>
-    );
+    return <GoneCard title='名片不存在或已停用' description='链接可能已失效，去首页看看吧。' />;
   }
   if (!loginAllowed()) return <Notice tone='warning'>当前为朋友圈预览，点击底部「前往小程序」即可查看名片并联系顾问。</Notice>;
   if (needsSignIn) return <SignInPanel title='登录后查看名片' description='登录后即可查看顾问的联系方式，一键拨号、保存通讯录。' />;

@@ -2,15 +2,17 @@ import type { ConsoleLiveEvent } from '@leadloop/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef } from 'react';
+import { useKeysetList } from '@/core/api/useKeysetList';
 import { Routes } from '@/core/routes';
 import { ActionButton, Card, DataTable, Loading, Notice, Tag, type TableColumn } from '@/ui';
-import { useConsoleLiveList } from '../hooks/useConsoleLiveList';
+import { listConsoleEvents } from '../services/live-console.service';
 import { describeLiveError } from '../services/live-errors';
 import { formatLiveTime, formatPrice, livePhase } from '../services/live-format';
 import './LiveConsole.scss';
 
 const withId = (route: string, id: string) => `${route}?id=${encodeURIComponent(id)}`;
 const open = (url: string) => void Taro.navigateTo({ url });
+const eventId = (e: ConsoleLiveEvent) => e.id;
 
 function StatusTag({ event }: { event: ConsoleLiveEvent }) {
   if (event.status === 'draft') return <Tag tone='neutral'>草稿</Tag>;
@@ -45,7 +47,7 @@ const Columns: TableColumn<ConsoleLiveEvent>[] = [
 
 /** Every live event for marketers, newest first, a page at a time. */
 export function LiveConsoleList() {
-  const list = useConsoleLiveList();
+  const list = useKeysetList(listConsoleEvents, eventId);
   // Back from the form: the list shows what was just saved. (The first load is the hook's own;
   // this component may mount after the page's first show, so "loaded" is what tells them apart.)
   const loaded = useRef(false);
@@ -68,9 +70,9 @@ export function LiveConsoleList() {
       {list.error ? <Notice tone='error'>{describeLiveError(list.error)}</Notice> : null}
       {!list.items && !list.error && <Loading />}
       {list.items && (
-        <DataTable block='live-table' columns={Columns} rows={list.items} rowKey={(e) => e.id} empty='还没有直播。点击「新建直播」，几分钟就能开放报名。' />
+        <DataTable block='live-table' columns={Columns} rows={list.items} rowKey={eventId} empty='还没有直播。点击「新建直播」，几分钟就能开放报名。' />
       )}
-      {list.next && (
+      {list.hasMore && (
         <View className='live-list__more'>
           <ActionButton variant='ghost' small block={false} loading={list.loadingMore} disabled={list.loadingMore} onClick={() => void list.loadMore()}>
             加载更多

@@ -9,7 +9,7 @@ import { GateSheet } from '@/modules/profile-gate/components/GateSheet';
 import { SharePanel } from '@/modules/share-chain/components/SharePanel';
 import { useShareable } from '@/modules/share-chain/hooks/useShareable';
 import { useContentView } from '@/modules/tracking/hooks/useContentView';
-import { ActionButton, Card, Loading, ResultPanel, RetryCard } from '@/ui';
+import { Card, GoneCard, Loading, RetryCard } from '@/ui';
 import { useLiveEvent } from '../hooks/useLiveEvent';
 import { useNow } from '../hooks/useNow';
 import { useSignup } from '../hooks/useSignup';
@@ -27,8 +27,6 @@ import './LiveDetail.scss';
 export function shareTitleOf(event: Pick<LiveEventView, 'title' | 'startAt'> | null): string {
   return event ? `【直播】${event.title} · ${formatLiveTime(event.startAt)}` : '邀你一起看直播';
 }
-
-const goHome = () => void Taro.switchTab({ url: Routes.home });
 
 function DetailBody({ event, setEvent, reload }: { event: LiveEventView; setEvent(e: LiveEventView): void; reload(): void }) {
   const now = useNow(1000);
@@ -86,15 +84,7 @@ export function LiveDetail({ id }: { id: string }) {
   });
 
   if (!id || (error && isApiError(error, 'NOT_FOUND'))) {
-    return (
-      <Card>
-        <ResultPanel tone='warning' title='直播不存在或已下线' description='链接可能已失效，去首页看看近期的其他直播吧。'>
-          <ActionButton variant='secondary' onClick={goHome}>
-            返回首页
-          </ActionButton>
-        </ResultPanel>
-      </Card>
-    );
+    return <GoneCard title='直播不存在或已下线' description='链接可能已失效，去首页看看近期的其他直播吧。' />;
   }
   if (!event) return error ? <RetryCard message={describeLiveError(error)} onRetry={reload} /> : <Loading />;
 

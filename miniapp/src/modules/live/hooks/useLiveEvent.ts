@@ -1,5 +1,6 @@
 import type { LiveEventView } from '@leadloop/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
+import { useApiResource } from '@/core/api/useApiResource';
 import { useSession } from '@/modules/identity/hooks/useSession';
 import { fetchLiveEvent } from '../services/live.service';
 
@@ -15,22 +16,8 @@ export interface LiveEventState {
 export function useLiveEvent(id: string): LiveEventState {
   const session = useSession('app');
   const personId = session?.person.id ?? null;
-  const [event, setEvent] = useState<LiveEventView | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [generation, setGeneration] = useState(0);
-
-  useEffect(() => {
-    if (!id) return;
-    let active = true;
-    setError(null);
-    fetchLiveEvent(id)
-      .then((result) => active && setEvent(result))
-      .catch((failure: unknown) => active && setError(failure));
-    return () => {
-      active = false;
-    };
-  }, [id, personId, generation]);
-
-  const reload = useCallback(() => setGeneration((n) => n + 1), []);
-  return { event, error, reload, setEvent };
+  // personId is not read, but a new person means a new view of the event (their sign-up), so a new load.
+  const load = useCallback(() => fetchLiveEvent(id), [id, personId]);
+  const { data, error, reload, setData } = useApiResource(load, !!id);
+  return { event: data, error, reload, setEvent: setData };
 }

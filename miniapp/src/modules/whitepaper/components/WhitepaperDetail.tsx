@@ -1,14 +1,12 @@
 import type { WhitepaperView } from '@leadloop/shared';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { isApiError } from '@/core/api/api-error';
-import { Routes } from '@/core/routes';
 import { GateSheet } from '@/modules/profile-gate/components/GateSheet';
 import { PosterButton } from '@/modules/posters/components/PosterButton';
 import { SharePanel } from '@/modules/share-chain/components/SharePanel';
 import { useShareable } from '@/modules/share-chain/hooks/useShareable';
 import { useContentView } from '@/modules/tracking/hooks/useContentView';
-import { ActionButton, Card, Loading, Notice, ResultPanel, RetryCard } from '@/ui';
+import { ActionButton, GoneCard, Loading, Notice, RetryCard } from '@/ui';
 import { useWhitepaper } from '../hooks/useWhitepaper';
 import { useWhitepaperDownload } from '../hooks/useWhitepaperDownload';
 import { describeWhitepaperError } from '../services/whitepaper-errors';
@@ -16,8 +14,6 @@ import { shareTitleOf } from '../services/whitepaper-format';
 import { DownloadDone } from './DownloadDone';
 import { WhitepaperInfo } from './WhitepaperInfo';
 import './Whitepaper.scss';
-
-const goHome = () => void Taro.switchTab({ url: Routes.home });
 
 function DetailBody({ paper }: { paper: WhitepaperView }) {
   const download = useWhitepaperDownload(paper.id);
@@ -61,15 +57,7 @@ export function WhitepaperDetail({ id, resolveError, onRetryResolve }: { id: str
 
   if (resolveError && !isApiError(resolveError, 'NOT_FOUND')) return <RetryCard message={describeWhitepaperError(resolveError)} onRetry={onRetryResolve} />;
   if (id === null || isApiError(error, 'NOT_FOUND')) {
-    return (
-      <Card>
-        <ResultPanel tone='warning' title='白皮书不存在或已下线' description='链接可能已失效，去首页看看其他内容吧。'>
-          <ActionButton variant='secondary' onClick={goHome}>
-            返回首页
-          </ActionButton>
-        </ResultPanel>
-      </Card>
-    );
+    return <GoneCard title='白皮书不存在或已下线' description='链接可能已失效，去首页看看其他内容吧。' />;
   }
   if (!paper) return error ? <RetryCard message={describeWhitepaperError(error)} onRetry={reload} /> : <Loading />;
 
