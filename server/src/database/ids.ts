@@ -19,6 +19,11 @@ function random16(): Buffer {
  * Sortable by creation time (keyset pagination), generated without the database
  * (no reliance on auto-increment, safe on TiDB).
  */
+/** Whether a path parameter can be one of our ids at all (answered NOT_FOUND without a query if not). */
+export function isId(value: string): boolean {
+  return /^[0-9A-HJKMNP-TV-Z]{26}$/.test(value);
+}
+
 export function newId(now = Date.now()): string {
   let time = '';
   let t = now;

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { GateSubmission, RequiredFields } from './profile';
 
-const Id = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an id');
 const HttpsUrl = z.url({ protocol: /^https?$/ }).max(512);
 
 export const Speaker = z.object({ name: z.string().trim().min(1).max(20), title: z.string().trim().max(40).default('') }).strict();
@@ -62,8 +61,11 @@ export const CreateLiveEventRequest = z
   .strict()
   .superRefine(endAfterStart);
 export type CreateLiveEventRequest = z.input<typeof CreateLiveEventRequest>;
+/** As the server receives it: validated, defaults applied. */
+export type LiveEventDraft = z.output<typeof CreateLiveEventRequest>;
 export const UpdateLiveEventRequest = z.object(liveEventFields).partial().strict().superRefine(endAfterStart);
 export type UpdateLiveEventRequest = z.input<typeof UpdateLiveEventRequest>;
+export type LiveEventChanges = z.output<typeof UpdateLiveEventRequest>;
 
 export const LiveEventStatuses = ['draft', 'published', 'cancelled'] as const;
 
@@ -120,6 +122,7 @@ export const SignupRequest = z
   })
   .strict();
 export type SignupRequest = z.input<typeof SignupRequest>;
+export type SignupForm = z.output<typeof SignupRequest>;
 
 /** What `wx.requestPayment` needs, signed by the server with the merchant key. */
 export const PaymentParams = z.object({

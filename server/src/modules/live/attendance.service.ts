@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { WatchMode } from '@leadloop/shared';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../core/app-error';
 import type { AuthContext } from '../../core/route';
@@ -31,10 +32,10 @@ export class AttendanceService {
 
   async room(auth: AuthContext, eventId: string) {
     const event = await this.admitted(auth, eventId);
-    return { watch: event.watch as never, startAt: event.startAt.toISOString(), endAt: event.endAt.toISOString(), replayUrl: event.endAt <= new Date() ? event.replayUrl : null, heartbeatSeconds: HEARTBEAT_SECONDS };
+    return { watch: event.watch, startAt: event.startAt.toISOString(), endAt: event.endAt.toISOString(), replayUrl: event.endAt <= new Date() ? event.replayUrl : null, heartbeatSeconds: HEARTBEAT_SECONDS };
   }
 
-  async report(auth: AuthContext, eventId: string, kind: 'join' | 'heartbeat' | 'leave', now = new Date()): Promise<{ watchMinutes: number; watch: never | null }> {
+  async report(auth: AuthContext, eventId: string, kind: 'join' | 'heartbeat' | 'leave', now = new Date()): Promise<{ watchMinutes: number; watch: WatchMode | null }> {
     const event = await this.admitted(auth, eventId);
     if (now.getTime() < event.startAt.getTime() - EARLY_MS || now.getTime() > event.endAt.getTime() + LATE_MS) {
       throw new AppError('LIVE_NOT_OPEN', 'The live room is not open now');
@@ -51,7 +52,7 @@ export class AttendanceService {
     if (kind === 'join') {
       await this.touchpoints.record({ personId: auth.personId, type: 'attend', refId: `${eventId}`, page: ROOM_PAGE, contentType: 'live', contentId: eventId, at: now });
     }
-    return { watchMinutes: minutes, watch: kind === 'join' ? (event.watch as never) : null };
+    return { watchMinutes: minutes, watch: kind === 'join' ? event.watch : null };
   }
 
   /** Only people with a confirmed sign-up may enter the room. */

@@ -1,5 +1,5 @@
 import { Body, Controller, Param } from '@nestjs/common';
-import { Api, type AttendanceRequest, type CreateLiveEventRequest, type ReminderGrantRequest, type SignupRequest, type SurveyAnswerRequest, type UpdateLiveEventRequest } from '@leadloop/shared';
+import { Api, type AttendanceRequest, type LiveEventChanges, type LiveEventDraft, type ReminderGrantRequest, type SignupForm, type SurveyAnswerRequest } from '@leadloop/shared';
 import type { z } from 'zod';
 import { Auth, type AuthContext, MaybeAuth, Route, ValidQuery } from '../../core/route';
 import { AttendanceService } from './attendance.service';
@@ -23,12 +23,12 @@ export class LiveController {
   ) {}
 
   @Route(Api.createLiveEvent)
-  create(@Auth() auth: AuthContext, @Body() body: CreateLiveEventRequest) {
+  create(@Auth() auth: AuthContext, @Body() body: LiveEventDraft) {
     return this.live.create(auth, body);
   }
 
   @Route(Api.updateLiveEvent)
-  update(@Param('id') id: string, @Body() body: UpdateLiveEventRequest) {
+  update(@Param('id') id: string, @Body() body: LiveEventChanges) {
     return this.live.update(id, body);
   }
 
@@ -68,7 +68,7 @@ export class LiveController {
   }
 
   @Route(Api.signUp)
-  signUp(@Auth() auth: AuthContext, @Param('id') id: string, @Body() body: SignupRequest) {
+  signUp(@Auth() auth: AuthContext, @Param('id') id: string, @Body() body: SignupForm) {
     return this.signups.signUp(auth, id, body);
   }
 

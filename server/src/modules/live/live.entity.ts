@@ -1,7 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { SignupStatus } from '@leadloop/shared';
+import type { SignupStatus, WatchMode } from '@leadloop/shared';
+import { jsonValue } from '../../database/columns';
 
-const json = { type: 'text' as const, transformer: { to: (v: unknown) => JSON.stringify(v), from: (v: string | null) => (v === null ? null : JSON.parse(v)) } };
+const json = { type: 'text' as const, transformer: jsonValue };
 
 @Entity('live_events')
 export class LiveEventEntity {
@@ -16,7 +17,7 @@ export class LiveEventEntity {
   @Column({ ...json, name: 'signup_fields' }) signupFields!: string[];
   @Column({ name: 'price_fen', type: 'int' }) priceFen!: number;
   @Column({ name: 'watch_kind', type: 'varchar', length: 16 }) watchKind!: 'channels' | 'stream';
-  @Column(json) watch!: Record<string, string>;
+  @Column(json) watch!: WatchMode;
   @Column({ name: 'replay_url', type: 'varchar', length: 512, nullable: true }) replayUrl!: string | null;
   @Column({ ...json, name: 'reminder_offsets' }) reminderOffsets!: number[];
   @Column(json) survey!: { id: string; text: string; choices: string[] }[];

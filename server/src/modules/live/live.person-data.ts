@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, In, MoreThan } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { PersonDataContributor } from '../privacy/person-data';
 import { LiveEventEntity, LiveReminderEntity, LiveSignupEntity, SubscriptionGrantEntity } from './live.entity';
 import { LiveRepository } from './live.repository';
@@ -36,10 +36,11 @@ export class LivePersonData implements PersonDataContributor {
   }
 
   async erase(em: EntityManager, personId: string): Promise<void> {
-    const upcoming = await em.find(LiveEventEntity, { select: { id: true }, where: { startAt: MoreThan(new Date()) } });
-    const active = upcoming.length
-      ? await em.find(LiveSignupEntity, { where: { personId, eventId: In(upcoming.map((e) => e.id)), holdsSeat: 1 } })
-      : [];
+    const active = await em
+      .createQueryBuilder(LiveSignupEntity, 's')
+      .innerJoin(LiveEventEntity, 'e', 'e.id = s.event_id')
+      .where('s.person_id = :personId AND s.holds_seat = 1 AND e.start_at > :now', { personId, now: new Date() })
+      .getMany();
     for (const signup of active) await this.live.vacate(em, signup);
     await em.update(LiveReminderEntity, { personId, status: 'pending' }, { status: 'cancelled' });
     await em.delete(SubscriptionGrantEntity, { personId });

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { isId } from '../../database/ids';
 import type { PosterContent } from '../posters/poster-sources';
 import { LiveRepository } from './live.repository';
 
@@ -13,7 +14,7 @@ export class LivePoster {
   constructor(private readonly live: LiveRepository) {}
 
   async content(eventId: string): Promise<PosterContent | null> {
-    const event = /^[0-9A-Z]{26}$/.test(eventId) ? await this.live.findEvent(eventId) : null;
+    const event = isId(eventId) ? await this.live.findEvent(eventId) : null;
     if (!event || event.status !== 'published') return null;
     return {
       title: event.title,

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { ConsoleLiveEvent, CreateLiveEventRequest, LiveEventView, UpdateLiveEventRequest } from '@leadloop/shared';
-import { CreateLiveEventRequest as CreateSchema } from '@leadloop/shared';
+import type { ConsoleLiveEvent, LiveEventChanges, LiveEventDraft, LiveEventView } from '@leadloop/shared';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../core/app-error';
 import type { AuthContext } from '../../core/route';
-import { newId } from '../../database/ids';
+import { isId, newId } from '../../database/ids';
 import { PaymentsService, requirePayments } from '../payments/payments.service';
 import { LiveEventEntity, type LiveSignupEntity } from './live.entity';
 import { LiveRepository } from './live.repository';
@@ -22,8 +21,7 @@ export class LiveService {
     private readonly payments: PaymentsService,
   ) {}
 
-  async create(auth: AuthContext, input: CreateLiveEventRequest): Promise<ConsoleLiveEvent> {
-    const e = CreateSchema.parse(input);
+  async create(auth: AuthContext, e: LiveEventDraft): Promise<ConsoleLiveEvent> {
     const now = new Date();
     const event: LiveEventEntity = {
       id: newId(now.getTime()),
@@ -37,7 +35,7 @@ export class LiveService {
       signupFields: e.signupFields,
       priceFen: e.priceFen,
       watchKind: e.watch.kind,
-      watch: e.watch as Record<string, string>,
+      watch: e.watch,
       replayUrl: e.replayUrl,
       reminderOffsets: e.reminderOffsets,
       survey: e.survey,
@@ -57,12 +55,12 @@ export class LiveService {
   }
 
   /** Edits; once people have signed up, the price cannot change and capacity cannot drop below the seats taken. */
-  async update(id: string, changes: UpdateLiveEventRequest): Promise<ConsoleLiveEvent> {
+  async update(id: string, changes: LiveEventChanges): Promise<ConsoleLiveEvent> {
     const event = await this.mustFind(id);
     const next = { ...event };
     if (changes.title !== undefined) next.title = changes.title;
     if (changes.summary !== undefined) next.summary = changes.summary;
-    if (changes.speakers !== undefined) next.speakers = changes.speakers.map((s) => ({ name: s.name, title: s.title ?? '' }));
+    if (changes.speakers !== undefined) next.speakers = changes.speakers;
     if (changes.coverUrl !== undefined) next.coverUrl = changes.coverUrl;
     if (changes.startAt !== undefined) next.startAt = new Date(changes.startAt);
     if (changes.endAt !== undefined) next.endAt = new Date(changes.endAt);
@@ -70,12 +68,12 @@ export class LiveService {
     if (changes.signupFields !== undefined) next.signupFields = changes.signupFields;
     if (changes.priceFen !== undefined) next.priceFen = changes.priceFen;
     if (changes.watch !== undefined) {
-      next.watch = changes.watch as Record<string, string>;
+      next.watch = changes.watch;
       next.watchKind = changes.watch.kind;
     }
     if (changes.replayUrl !== undefined) next.replayUrl = changes.replayUrl;
     if (changes.reminderOffsets !== undefined) next.reminderOffsets = changes.reminderOffsets;
-    if (changes.survey !== undefined) next.survey = changes.survey.map((q) => ({ ...q, choices: q.choices ?? [] }));
+    if (changes.survey !== undefined) next.survey = changes.survey;
     if (next.endAt <= next.startAt) throw new AppError('VALIDATION_FAILED', 'end must be after start', { fields: [{ path: 'endAt', message: 'end must be after start' }] });
     const taken = (await this.seats.taken([id])).get(id) ?? 0;
     if (taken > 0 && next.priceFen !== event.priceFen) throw new AppError('LIVE_LOCKED', 'The price cannot change once people have signed up');
@@ -141,7 +139,7 @@ export class LiveService {
   }
 
   async mustFind(id: string): Promise<LiveEventEntity> {
-    const event = /^[0-9A-Z]{26}$/.test(id) ? await this.live.findEvent(id) : null;
+    const event = isId(id) ? await this.live.findEvent(id) : null;
     if (!event) throw new AppError('NOT_FOUND', 'No such event');
     return event;
   }
@@ -153,7 +151,7 @@ export class LiveService {
 
   private consoleView(event: LiveEventEntity, signups: number, taken: number): ConsoleLiveEvent {
     // the console sees the replay URL before the event ends (public views show it only after)
-    return { ...publicView(event, null, taken), replayUrl: event.replayUrl, watch: event.watch as ConsoleLiveEvent['watch'], reminderOffsets: event.reminderOffsets, signups, version: event.version };
+    return { ...publicView(event, null, taken), replayUrl: event.replayUrl, watch: event.watch, reminderOffsets: event.reminderOffsets, signups, version: event.version };
   }
 }
 

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import type { GateStatus, ProfileField, SignupRequest, SignupResponse } from '@leadloop/shared';
-import { SignupRequest as SignupSchema } from '@leadloop/shared';
+import type { GateStatus, ProfileField, SignupForm, SignupResponse } from '@leadloop/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../../core/app-error';
@@ -58,8 +57,7 @@ export class SignupService implements OnModuleInit {
     return this.gate.status(auth.personId, { purpose: 'event_signup', required: event.signupFields as ProfileField[] });
   }
 
-  async signUp(auth: AuthContext, eventId: string, input: SignupRequest): Promise<SignupResponse> {
-    const request = SignupSchema.parse(input);
+  async signUp(auth: AuthContext, eventId: string, request: SignupForm): Promise<SignupResponse> {
     const event = await this.events.mustFind(eventId);
     if (event.status !== 'published' || event.endAt <= new Date()) throw new AppError('LIVE_NOT_OPEN', 'Sign-up is not open for this event');
     if (event.priceFen > 0) requirePayments(this.payments);
@@ -74,7 +72,7 @@ export class SignupService implements OnModuleInit {
         const signup = held.signup;
         const order = event.priceFen > 0 ? await this.payments.createOrder(em, { signupId: signup.id, personId: auth.personId, eventId: event.id, amountFen: event.priceFen }) : null;
         await this.leads.record(em, auth.personId, { kind: 'event_signup', refId: event.id });
-        if (signup.status === 'confirmed') await this.recordSignup(em, signup, request.shareToken, request.channelCode);
+        if (signup.status === 'confirmed') await this.recordSignup(em, signup, request.shareToken);
         // the seat last: its row stays locked only until the commit
         const slot = await this.seats.claim(em, event.id, guess);
         if (slot === null) throw new AppError('LIVE_FULL', 'This event is full');
@@ -178,7 +176,7 @@ export class SignupService implements OnModuleInit {
     }
     const signup = await this.live.findSignupById(order.signupId, em);
     if (!signup) return;
-    await this.recordSignup(em, signup, null, null);
+    await this.recordSignup(em, signup, null);
     await this.touchpoints.record({ personId: signup.personId, type: 'payment', refId: order.id, page: DETAIL_PAGE, contentType: 'live', contentId: signup.eventId, conversion: true }, em);
   }
 
@@ -188,7 +186,8 @@ export class SignupService implements OnModuleInit {
   }
 
   /** A confirmed sign-up is a touchpoint and a conversion, credited along the chain that brought it. */
-  private async recordSignup(em: EntityManager, signup: LiveSignupEntity, shareToken: string | null | undefined, channelCode: string | null | undefined): Promise<void> {
-    await this.touchpoints.record({ personId: signup.personId, type: 'signup', refId: signup.id, page: DETAIL_PAGE, contentType: 'live', contentId: signup.eventId, shareToken, channelCode, conversion: true }, em);
+  private async recordSignup(em: EntityManager, signup: LiveSignupEntity, shareToken: string | null | undefined): Promise<void> {
+    const resolved = { nodeId: signup.shareNodeId, channelId: signup.channelId };
+    await this.touchpoints.record({ personId: signup.personId, type: 'signup', refId: signup.id, page: DETAIL_PAGE, contentType: 'live', contentId: signup.eventId, shareToken, resolved, conversion: true }, em);
   }
 }

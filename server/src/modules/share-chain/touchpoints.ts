@@ -6,6 +6,11 @@ import { insertIgnore } from '../../database/sql';
 import { PersonAttributionEntity } from './share-chain.entity';
 import { ShareChainRepository } from './share-chain.repository';
 
+export interface TouchpointSource {
+  nodeId: string | null;
+  channelId: string | null;
+}
+
 /** Conversions and other actions the server sees happen (a sign-up, a download, a card request). */
 export interface ServerTouchpoint {
   personId: string;
@@ -20,6 +25,8 @@ export interface ServerTouchpoint {
   shareToken?: string | null;
   channelCode?: string | null;
   at?: Date;
+  /** The node and channel, when the caller resolved them already (`source()`): no second lookup. */
+  resolved?: TouchpointSource;
   /** Also a conversion, credited along the chain that led to it (by the event processor, shortly after). */
   conversion?: boolean;
 }
@@ -40,8 +47,8 @@ export class Touchpoints {
    * Who brought this action: the share node of the token, its channel, and the staff member at
    * the root of the chain (or the channel's owner, or else the person's current owner).
    */
-  async source(personId: string, shareToken?: string | null, channelCode?: string | null): Promise<{ nodeId: string | null; channelId: string | null; staffId: string | null }> {
-    const [node] = shareToken ? await this.nodes.findByIds((await this.nodes.findByTokens([shareToken])).map((n) => n.id)) : [];
+  async source(personId: string, shareToken?: string | null, channelCode?: string | null): Promise<TouchpointSource & { staffId: string | null }> {
+    const node = shareToken ? await this.nodes.findByToken(shareToken) : null;
     const [channel] = channelCode ? await this.nodes.findChannelsByCodes([channelCode]) : [];
     const owner = node?.rootStaffId ?? channel?.ownerStaffId ?? (await this.dataSource.manager.findOneBy(PersonAttributionEntity, { personId }))?.ownerStaffId ?? null;
     return { nodeId: node?.id ?? null, channelId: channel?.id ?? node?.channelId ?? null, staffId: owner };
@@ -54,8 +61,7 @@ export class Touchpoints {
    */
   async record(t: ServerTouchpoint, em: EntityManager = this.dataSource.manager): Promise<string | null> {
     const at = t.at ?? new Date();
-    const [node] = t.shareToken ? await this.nodes.findByTokens([t.shareToken]) : [];
-    const [channel] = t.channelCode ? await this.nodes.findChannelsByCodes([t.channelCode]) : [];
+    const { nodeId, channelId } = t.resolved ?? (await this.resolve(t.shareToken, t.channelCode));
     await insertIgnore(em, 'events', [
       {
         id: newId(at.getTime()),
@@ -64,17 +70,23 @@ export class Touchpoints {
         type: t.type.slice(0, 24),
         person_id: t.personId,
         anonymous_id: null,
-        share_node_id: node?.id ?? null,
-        channel_id: channel?.id ?? null,
+        share_node_id: nodeId,
+        channel_id: channelId,
         launch_scene: null,
         page: t.page.slice(0, 128),
         props: JSON.stringify({ contentType: t.contentType, contentId: t.contentId, refId: t.refId, ...(t.conversion ? { conversion: true } : {}) }),
-        discount: t.shareToken && !node ? 'unknown_token' : null,
+        discount: t.shareToken && !nodeId ? 'unknown_token' : null,
         state: 0,
         occurred_at: at,
         received_at: new Date(),
       },
     ]);
-    return node?.id ?? null;
+    return nodeId;
+  }
+
+  private async resolve(shareToken?: string | null, channelCode?: string | null): Promise<TouchpointSource> {
+    const [node] = shareToken ? await this.nodes.findByTokens([shareToken]) : [];
+    const [channel] = channelCode ? await this.nodes.findChannelsByCodes([channelCode]) : [];
+    return { nodeId: node?.id ?? null, channelId: channel?.id ?? null };
   }
 }

@@ -1,15 +1,14 @@
-import { Column, Entity, PrimaryColumn, type ValueTransformer } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { ProfileField, WhitepaperStatus } from '@leadloop/shared';
-
-const jsonList: ValueTransformer = { to: (value: unknown) => (value === undefined ? undefined : JSON.stringify(value)), from: (value: string) => JSON.parse(value) };
+import { jsonValue } from '../../database/columns';
 
 @Entity('whitepapers')
 export class WhitepaperEntity {
   @PrimaryColumn({ type: 'varchar', length: 26 }) id!: string;
   @Column({ type: 'varchar', length: 80 }) title!: string;
   @Column({ type: 'varchar', length: 500 }) summary!: string;
-  @Column({ type: 'varchar', length: 400, transformer: jsonList }) tags!: string[];
-  @Column({ name: 'required_fields', type: 'varchar', length: 80, transformer: jsonList }) requiredFields!: ProfileField[];
+  @Column({ type: 'varchar', length: 400, transformer: jsonValue }) tags!: string[];
+  @Column({ name: 'required_fields', type: 'varchar', length: 80, transformer: jsonValue }) requiredFields!: ProfileField[];
   @Column({ type: 'varchar', length: 16 }) status!: WhitepaperStatus;
   @Column({ type: 'int' }) version!: number;
   /** Storage key of the PDF (server-made); the uploaded name is kept, sanitised, for display only. */
