@@ -13,7 +13,7 @@ const NOTIFICATIONS = 1_500;
 const CONNECTIONS = 32;
 
 const db = await createDatabase('live');
-const server = await startServer(db.url, { NODE_ENV: 'development', WECHAT_APPID: '', WECHAT_SECRET: '', WECHAT_API_BASE: '', LIVE_JOB_INTERVAL_MS: '0', EVENT_PROCESSOR_INTERVAL_MS: '0', DB_POOL_SIZE: process.env.POOL ?? '20', PAYMENT_QUERY_AFTER_SECONDS: '3600' });
+const server = await startServer(db.url, { NODE_ENV: 'development', WECHAT_APPID: '', WECHAT_SECRET: '', WECHAT_API_BASE: '', LIVE_JOB_INTERVAL_MS: '0', EVENT_PROCESSOR_INTERVAL_MS: '0', DB_POOL_SIZE: process.env.POOL ?? '20', PAYMENT_QUERY_AFTER_SECONDS: '3600', SIGNUP_INFLIGHT: process.env.SIGNUP_INFLIGHT ?? '2' });
 const post = async (path, body, token) => {
   const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
   return res.json();

@@ -58,7 +58,9 @@ export async function startServer(databaseUrl, extraEnv = {}) {
 }
 
 export async function startProcess(script, env, port) {
-  const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  // BENCH_PROFILE_DIR=/tmp/prof: the server writes a CPU profile there when it stops
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, script], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 150; i++) {
     if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);

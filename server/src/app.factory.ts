@@ -10,9 +10,14 @@ import type { AppConfig } from './config/config';
 import { ErrorFilter } from './core/error.filter';
 import { AppLogger } from './core/logger';
 import { requestContextMiddleware, SECURITY_HEADERS } from './core/request-context';
+import { directRoutes } from './core/direct-routes';
 import { ContractInterceptor } from './core/route';
 import { PaymentsService } from './modules/payments/payments.service';
-import { eventsFastPath } from './modules/share-chain/events.fast-path';
+import { AuthGuard } from './modules/identity/auth.guard';
+import { signUpRoute } from './modules/live/live.controller';
+import { SignupService } from './modules/live/signup.service';
+import { ingestRoute } from './modules/share-chain/share-chain.controller';
+import { EventsService } from './modules/share-chain/events.service';
 import { WechatEndpoint } from './modules/wechat/wechat.endpoint';
 
 export interface RunningApp {
@@ -43,16 +48,20 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
 }
 
 /**
- * Creates the app and listens. Node's HTTP server answers event ingest itself and hands every
- * other request to Express/Nest. With the sandbox on, WeChat calls go to this same server.
+ * Creates the app and listens. Node's HTTP server answers the hottest routes itself (event
+ * ingest, sign-up) and hands every other request to Express/Nest. With the sandbox on, WeChat
+ * calls go to this same server.
  */
 export async function startApp(config: AppConfig): Promise<RunningApp> {
   const app = await createApp(config);
   await app.init();
-  const fast = eventsFastPath(app);
+  const direct = directRoutes([ingestRoute(app.get(EventsService)), signUpRoute(app.get(SignupService))], {
+    authenticate: (token) => app.get(AuthGuard).authenticate(token),
+    checkResponses: config.env !== 'production',
+  });
   const express = app.getHttpAdapter().getInstance() as (req: IncomingMessage, res: ServerResponse) => void;
   const server = createServer((req, res) => {
-    if (!fast(req, res)) express(req, res);
+    if (!direct(req, res)) express(req, res);
   });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.port, config.host, resolve));

@@ -62,6 +62,76 @@ describe('live events', () => {
     expect((await server.http('GET', `/api/live/${roomy.id}`)).body.seatsLeft).toBe(4);
   }, 60_000);
 
+  it('settles a burst of different sign-ups together, each with its own answer, and keeps nothing of the refused', async () => {
+    const event = await publishEvent(server, marketer, { capacity: 10 });
+    const sales = await staffAs(server, 'burst-sales', 'sales');
+    const token = await mint(server, sales.token, undefined, { contentType: 'live', contentId: event.id });
+    const [fresh0, fresh1, fresh2, noConsent, noName, outdated, before, returning, eager, shared] = await Promise.all(
+      ['fresh0', 'fresh1', 'fresh2', 'no-consent', 'no-name', 'outdated', 'before', 'returning', 'eager', 'shared'].map((p) => loginAs(server, `burst-${p}`)),
+    );
+    const earlier = await server.http('POST', `/api/live/${event.id}/signups`, firstSignup('早到'), before.token);
+    await server.http('POST', `/api/live/${event.id}/signups`, firstSignup('回头客'), returning.token);
+    await server.http('POST', `/api/live/${event.id}/signups/cancel`, undefined, returning.token);
+
+    const signUp = (person: { token: string }, body: unknown) => server.http('POST', `/api/live/${event.id}/signups`, body, person.token);
+    const answers = await Promise.all([
+      ...[fresh0, fresh1, fresh2].map((p, i) => signUp(p, firstSignup(`新人${i}`))),
+      signUp(noConsent, { gate: { profile: { name: '没同意' } } }),
+      signUp(noName, { gate: { profile: {}, consent: { policyVersion: POLICY, accepted: true } } }),
+      signUp(outdated, { gate: { profile: { name: '旧版本' }, consent: { policyVersion: '2020-01', accepted: true } } }),
+      signUp(before, {}),
+      signUp(returning, {}),
+      signUp(eager, firstSignup('手快')),
+      signUp(eager, firstSignup('手快')),
+      signUp(eager, firstSignup('手快')),
+      signUp(shared, firstSignup('转发来的', { shareToken: token })),
+    ]);
+    const [a0, a1, a2, refusedConsent, refusedName, refusedPolicy, again, back, e0, e1, e2, viaShare] = answers;
+    for (const ok of [a0, a1, a2, again, back, e0, e1, e2, viaShare]) expect(ok.body.signup?.status).toBe('confirmed');
+    expect(refusedConsent.body.code).toBe('CONSENT_REQUIRED');
+    expect(refusedName.body).toMatchObject({ code: 'PROFILE_INCOMPLETE', details: { missing: ['name'] } });
+    expect(refusedPolicy.body.code).toBe('CONSENT_POLICY_OUTDATED');
+    expect(again.body.signup.id).toBe(earlier.body.signup.id);
+    expect(new Set([e0, e1, e2].map((e) => e.body.signup.id)).size).toBe(1);
+
+    // seats: the 3 new, the one who was there, the one who came back, the eager one, the one through the share
+    expect((await server.http('GET', `/api/live/${event.id}`)).body.seatsLeft).toBe(10 - 7);
+    expect(await count(server, "SELECT COUNT(*) AS n FROM live_signups WHERE event_id = ? AND status = 'confirmed' AND holds_seat = 1", [event.id])).toBe(7);
+    expect(await count(server, 'SELECT COALESCE(SUM(taken), 0) AS n FROM live_seat_slots WHERE event_id = ?', [event.id])).toBe(7);
+    const refused = [noConsent, noName, outdated].map((p) => p.personId);
+    for (const table of ['live_signups', 'consents', 'leads', 'events']) {
+      expect(await count(server, `SELECT COUNT(*) AS n FROM ${table} WHERE person_id IN (?, ?, ?)${table === 'events' ? " AND type = 'signup'" : ''}`, refused)).toBe(0);
+    }
+    expect(await count(server, 'SELECT COUNT(*) AS n FROM persons WHERE id = ? AND real_name IS NOT NULL', [noConsent.personId])).toBe(0);
+    // each new sign-up wrote one consent, one lead activity and one touchpoint
+    for (const p of [fresh0, fresh1, fresh2, eager, shared]) {
+      expect(await count(server, "SELECT COUNT(*) AS n FROM consents WHERE person_id = ? AND purpose = 'event_signup'", [p.personId])).toBe(1);
+      expect(await count(server, "SELECT COUNT(*) AS n FROM leads WHERE person_id = ? AND activity_count = 1 AND last_kind = 'event_signup'", [p.personId])).toBe(1);
+      expect(await count(server, "SELECT COUNT(*) AS n FROM events WHERE person_id = ? AND type = 'signup'", [p.personId])).toBe(1);
+    }
+    expect(await count(server, 'SELECT COUNT(*) AS n FROM live_signups WHERE person_id = ? AND sharer_staff_id = ? AND share_node_id IS NOT NULL', [shared.personId, sales.staffId])).toBe(1);
+  }, 60_000);
+
+  it('answers malformed sign-ups with the contract’s codes, before any work', async () => {
+    const event = await publishEvent(server, marketer);
+    const person = await loginAs(server, 'malformed-signup');
+    const raw = (body: string, headers: Record<string, string>) =>
+      fetch(`${server.url}/api/live/${event.id}/signups`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'signup-trace-0001', ...headers }, body }).then(async (r) => ({ status: r.status, id: r.headers.get('x-request-id'), body: (await r.json()) as { code: string; requestId: string; details?: unknown } }));
+    const bearer = { authorization: `Bearer ${person.token}` };
+    expect(await raw('{}', {})).toMatchObject({ status: 401, body: { code: 'UNAUTHENTICATED' } });
+    expect(await raw('{}', { authorization: 'Token abc' })).toMatchObject({ body: { code: 'SESSION_INVALID' } });
+    expect(await raw('{}', { authorization: `Bearer ${person.token}x` })).toMatchObject({ body: { code: 'SESSION_INVALID' } });
+    const broken = await raw('{"gate":', bearer);
+    expect(broken).toMatchObject({ status: 400, id: 'signup-trace-0001', body: { code: 'VALIDATION_FAILED', requestId: 'signup-trace-0001' } });
+    const badEmail = await raw(JSON.stringify({ gate: { profile: { email: 'not-an-email' } } }), bearer);
+    expect(badEmail).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', details: { fields: [expect.objectContaining({ path: 'gate.profile.email' })] } } });
+    expect(await raw('x'.repeat(300 * 1024), bearer)).toMatchObject({ status: 413, body: { code: 'PAYLOAD_TOO_LARGE' } });
+    expect(await raw('name=x', { ...bearer, 'content-type': 'application/x-www-form-urlencoded' })).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    const unknown = await fetch(`${server.url}/api/live/nope/signups`, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer }, body: '{}' });
+    expect(unknown.status).toBe(404);
+    expect(await count(server, 'SELECT COUNT(*) AS n FROM live_signups WHERE person_id = ?', [person.personId])).toBe(0);
+  });
+
   it('asks only for what is missing, records consent, and signs a known person up in one tap', async () => {
     const event = await publishEvent(server, marketer, { signupFields: ['name', 'company'] });
     const person = await loginAs(server, 'progressive');

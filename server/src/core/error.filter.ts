@@ -13,7 +13,7 @@ export class ErrorFilter implements ExceptionFilter {
     const req = http.getRequest<Request & { requestId?: string }>();
     const res = http.getResponse<Response>();
     const requestId = req.requestId ?? '-';
-    const { status, body } = this.toBody(exception, requestId);
+    const { status, body } = errorResponse(exception, requestId);
     if (status >= 500) {
       this.logger.error(
         `${req.method} ${req.path} failed: ${exception instanceof Error ? exception.message : String(exception)}`,
@@ -22,26 +22,27 @@ export class ErrorFilter implements ExceptionFilter {
     }
     if (!res.headersSent) res.status(status).json(body);
   }
+}
 
-  private toBody(exception: unknown, requestId: string): { status: number; body: ErrorBody } {
-    if (exception instanceof AppError) {
-      const body: ErrorBody = { code: exception.code, message: exception.message, requestId };
-      if (exception.details !== undefined) body.details = exception.details;
-      return { status: exception.status, body };
-    }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      return { status, body: { code: codeForStatus(status), message: messageFor(exception), requestId } };
-    }
-    // body-parser errors carry a status and a type, not an HttpException
-    const parserError = exception as { status?: number; type?: string };
-    if (typeof parserError?.status === 'number' && typeof parserError.type === 'string') {
-      const status = parserError.status;
-      const message = parserError.type === 'entity.parse.failed' ? 'Request body is not valid JSON' : 'Request body rejected';
-      return { status, body: { code: codeForStatus(status), message, requestId } };
-    }
-    return { status: 500, body: { code: 'INTERNAL', message: 'Something went wrong on our side', requestId } };
+/** The status and `{ code, message, details?, requestId }` any thrown error answers with. */
+export function errorResponse(exception: unknown, requestId: string): { status: number; body: ErrorBody } {
+  if (exception instanceof AppError) {
+    const body: ErrorBody = { code: exception.code, message: exception.message, requestId };
+    if (exception.details !== undefined) body.details = exception.details;
+    return { status: exception.status, body };
   }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    return { status, body: { code: codeForStatus(status), message: messageFor(exception), requestId } };
+  }
+  // body-parser errors carry a status and a type, not an HttpException
+  const parserError = exception as { status?: number; type?: string };
+  if (typeof parserError?.status === 'number' && typeof parserError.type === 'string') {
+    const status = parserError.status;
+    const message = parserError.type === 'entity.parse.failed' ? 'Request body is not valid JSON' : 'Request body rejected';
+    return { status, body: { code: codeForStatus(status), message, requestId } };
+  }
+  return { status: 500, body: { code: 'INTERNAL', message: 'Something went wrong on our side', requestId } };
 }
 
 function codeForStatus(status: number): ErrorCode {

@@ -27,6 +27,11 @@ export function requestContextMiddleware(req: Request, res: Response, next: Next
   storage.run({ requestId }, next);
 }
 
+/** Runs `work` with this request id in the logging context. */
+export function withRequestId<T>(requestId: string, work: () => T): T {
+  return storage.run({ requestId }, work);
+}
+
 export const SECURITY_HEADERS: [string, string][] = [
   ['X-Content-Type-Options', 'nosniff'],
   ['Referrer-Policy', 'no-referrer'],

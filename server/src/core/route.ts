@@ -60,6 +60,14 @@ export interface AuthContext {
   staff: StaffIdentity | null;
 }
 
+/** The token of an `Authorization: Bearer …` header (null without one). */
+export function bearerToken(header: string | undefined): string | null {
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw new AppError('SESSION_INVALID', 'Authorization header must be "Bearer <token>"');
+  return match[1];
+}
+
 export type AuthedRequest = Request & { auth?: AuthContext; requestId?: string };
 
 export const Auth = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthContext => {

@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/config';
+import { serializeTransactions } from './sqlite-serial';
+import { isMysql } from './sql';
 import { PersonEntity, PersonIdentifierEntity, PersonMergeEntity } from '../modules/identity/identity.entity';
 import { ConsoleLoginTicketEntity, StaffEntity, StaffInviteEntity } from '../modules/staff/staff.entity';
 import { cardEntities } from '../modules/card/card.entity';
@@ -52,7 +54,7 @@ export function dataSourceOptions(db: AppConfig['database']): DataSourceOptions 
     ...common,
     type: 'better-sqlite3',
     database: db.path,
-    // WAL lets readers proceed while one writer commits; busy_timeout queues concurrent writers.
+    // WAL lets other processes (the CLI) read while this one writes; busy_timeout makes their writes wait.
     prepareDatabase: (sqlite: { pragma(s: string): unknown }) => {
       sqlite.pragma('journal_mode = WAL');
       sqlite.pragma('busy_timeout = 5000');
@@ -63,6 +65,7 @@ export function dataSourceOptions(db: AppConfig['database']): DataSourceOptions 
 export async function openDataSource(db: AppConfig['database']): Promise<DataSource> {
   const source = new DataSource(dataSourceOptions(db));
   await source.initialize();
+  if (!isMysql(source)) serializeTransactions(source);
   if (db.migrateOnBoot) await source.runMigrations({ transaction: 'each' });
   return source;
 }

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { ApiRoute } from '@leadloop/shared';
 import { AppError } from '../../core/app-error';
 import { PUBLIC_META } from '../../core/public';
-import { type AuthContext, type AuthedRequest, ROUTE_META } from '../../core/route';
+import { type AuthContext, type AuthedRequest, bearerToken, ROUTE_META } from '../../core/route';
 import { StaffRepository } from '../staff/staff.repository';
 import { PersonRepository } from './person.repository';
 import { SessionService } from './session.service';
@@ -29,7 +29,7 @@ export class AuthGuard implements CanActivate {
       throw new AppError('FORBIDDEN', 'This route is not open');
     }
     const req = context.switchToHttp().getRequest<AuthedRequest>();
-    const token = bearer(req);
+    const token = bearerToken(req.headers.authorization);
     if (route.access === 'public') {
       if (token) req.auth = await this.authenticate(token).catch(() => undefined);
       return true;
@@ -42,7 +42,8 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(token: string): Promise<AuthContext> {
+  /** The caller a session token names, checked as for every route. */
+  async authenticate(token: string): Promise<AuthContext> {
     const claims = this.sessions.verify(token);
     // a person who erased their data (我的 → delete) has no valid session left
     if (!(await this.persons.isActive(claims.sub))) throw new AppError('SESSION_INVALID', 'This session’s person no longer exists');
@@ -52,12 +53,4 @@ export class AuthGuard implements CanActivate {
     if (staff.status !== 'active') throw new AppError('STAFF_DISABLED', 'This staff account is disabled');
     return { personId: claims.sub, staff: { id: staff.id, name: staff.name, role: staff.role } };
   }
-}
-
-function bearer(req: AuthedRequest): string | null {
-  const header = req.headers.authorization;
-  if (!header) return null;
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) throw new AppError('SESSION_INVALID', 'Authorization header must be "Bearer <token>"');
-  return match[1];
 }

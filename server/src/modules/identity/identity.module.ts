@@ -18,7 +18,8 @@ import { SessionService } from './session.service';
     SessionService,
     IdentityService,
     LoginHooks,
-    { provide: APP_GUARD, useClass: AuthGuard },
+    AuthGuard,
+    { provide: APP_GUARD, useExisting: AuthGuard },
   ],
   exports: [SessionService, StaffRepository, PersonRepository, LoginHooks],
 })

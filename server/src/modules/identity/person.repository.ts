@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { newId } from '../../database/ids';
+import { TickLoader } from '../../database/tick-loader';
 import { type IdentifierKind, PersonEntity, PersonIdentifierEntity, PersonMergeEntity } from './identity.entity';
 
 export interface IdentifierKey {
@@ -18,16 +19,29 @@ export class PersonRepository {
     return em.findOneBy(PersonEntity, { id, erasedAt: IsNull() });
   }
 
+  /** Those of these people who have not erased their data. */
+  findByIds(ids: string[], em: EntityManager = this.dataSource.manager): Promise<PersonEntity[]> {
+    return ids.length === 0 ? Promise.resolve([]) : em.findBy(PersonEntity, { id: In(ids), erasedAt: IsNull() });
+  }
+
   /** The person's openid in this mini-program (for subscribe messages, payments, msg_sec_check). */
   async openidOf(personId: string, appId: string, em: EntityManager = this.dataSource.manager): Promise<string | null> {
     const row = await em.findOne(PersonIdentifierEntity, { select: { value: true }, where: { personId, kind: 'openid', appId }, order: { createdAt: 'ASC' } });
     return row?.value ?? null;
   }
 
-  /** False once the person erased their data (their sessions end with it). */
-  isActive(id: string, em: EntityManager = this.dataSource.manager): Promise<boolean> {
-    return em.existsBy(PersonEntity, { id, erasedAt: IsNull() });
+  /**
+   * False once the person erased their data (their sessions end with it). Asked on every
+   * authenticated request, so the checks of concurrent requests share one statement.
+   */
+  isActive(id: string): Promise<boolean> {
+    return this.activity.load(id);
   }
+
+  private readonly activity = new TickLoader<string, boolean>(async (ids) => {
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM persons WHERE erased_at IS NULL AND id IN (${ids.map(() => '?').join(', ')})`, ids);
+    return new Map(rows.map((r) => [r.id, true]));
+  }, false);
 
   async findPersonIdBy(key: IdentifierKey, em: EntityManager = this.dataSource.manager): Promise<string | null> {
     const row = await em.findOne(PersonIdentifierEntity, { select: { personId: true }, where: { kind: key.kind, appId: key.appId, value: key.value } });

@@ -17,9 +17,15 @@ export interface LeadActivity {
 @Injectable()
 export class LeadService {
   async record(em: EntityManager, personId: string, activity: LeadActivity): Promise<void> {
+    await this.recordMany(em, [personId], activity);
+  }
+
+  /** The same activity by many people (each named once), in one statement. */
+  async recordMany(em: EntityManager, personIds: string[], activity: LeadActivity): Promise<void> {
+    if (personIds.length === 0) return;
     const at = activity.at ?? new Date();
     const contact = activity.contactRequested ? ['status', 'contact_requested_at'] : [];
-    const row = {
+    const rows = personIds.map((personId) => ({
       person_id: personId,
       status: activity.contactRequested ? 'contact_requested' : 'new',
       first_kind: activity.kind,
@@ -30,8 +36,8 @@ export class LeadService {
       contact_requested_at: activity.contactRequested ? at : null,
       created_at: at,
       last_activity_at: at,
-    };
-    await upsertAdd(em, 'leads', ['person_id'], ['activity_count'], [row], ['last_kind', 'last_ref', 'last_activity_at', ...contact]);
+    }));
+    await upsertAdd(em, 'leads', ['person_id'], ['activity_count'], rows, ['last_kind', 'last_ref', 'last_activity_at', ...contact]);
   }
 
   find(em: EntityManager, personId: string): Promise<LeadEntity | null> {

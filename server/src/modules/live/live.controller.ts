@@ -1,6 +1,7 @@
 import { Body, Controller, Param } from '@nestjs/common';
-import { Api, type AttendanceRequest, type LiveEventChanges, type LiveEventDraft, type ReminderGrantRequest, type SignupForm, type SurveyAnswerRequest } from '@leadloop/shared';
+import { Api, type AttendanceRequest, type LiveEventChanges, type LiveEventDraft, type ReminderGrantRequest, type SurveyAnswerRequest } from '@leadloop/shared';
 import type { z } from 'zod';
+import { directRoute, type DirectRoute } from '../../core/direct-routes';
 import { Auth, type AuthContext, MaybeAuth, Route, ValidQuery } from '../../core/route';
 import { AttendanceService } from './attendance.service';
 import { LiveReportService } from './live-report.service';
@@ -8,6 +9,11 @@ import { LiveService } from './live.service';
 import { RemindersService } from './reminders.service';
 import { SignupService } from './signup.service';
 import { SurveyService } from './survey.service';
+
+/** `POST /api/live/{id}/signups`: a hot path, served ahead of Nest (core/direct-routes). */
+export function signUpRoute(signups: SignupService): DirectRoute {
+  return directRoute(Api.signUp, ({ auth, params, body }) => signups.signUp(auth, params.id, body));
+}
 
 type ListQuery = z.infer<typeof Api.liveEvents.query>;
 
@@ -65,11 +71,6 @@ export class LiveController {
   @Route(Api.liveGate)
   gate(@Auth() auth: AuthContext, @Param('id') id: string) {
     return this.signups.gateStatus(auth, id);
-  }
-
-  @Route(Api.signUp)
-  signUp(@Auth() auth: AuthContext, @Param('id') id: string, @Body() body: SignupForm) {
-    return this.signups.signUp(auth, id, body);
   }
 
   @Route(Api.cancelSignup)

@@ -17,13 +17,14 @@ import { LiveRepository } from './live.repository';
 import { LiveService } from './live.service';
 import { RemindersService } from './reminders.service';
 import { SeatPool } from './seat-pool';
+import { SignupBatches } from './signup-batches';
 import { SignupService } from './signup.service';
 import { SurveyService } from './survey.service';
 
 @Module({
   imports: [IdentityModule, ProfileModule, LeadsModule, ShareChainModule, PaymentsModule, PrivacyModule],
   controllers: [LiveController],
-  providers: [SeatPool, LiveRepository, LiveService, SignupService, RemindersService, AttendanceService, SurveyService, LiveReportService, LiveJob, LivePersonData, LivePoster],
+  providers: [SeatPool, LiveRepository, LiveService, SignupService, SignupBatches, RemindersService, AttendanceService, SurveyService, LiveReportService, LiveJob, LivePersonData, LivePoster],
   exports: [LiveRepository],
 })
 export class LiveModule implements OnModuleInit {

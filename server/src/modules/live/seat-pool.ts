@@ -5,7 +5,6 @@ import { isMysql } from '../../database/sql';
 
 /** Slots per event: enough for concurrent sign-ups to spread, few enough to sum cheaply. */
 export const SEAT_SLOTS = 16;
-const TAKE_ATTEMPTS = 4;
 
 interface Slot {
   slot: number;
@@ -45,30 +44,39 @@ export class SeatPool {
     return Math.floor(Math.random() * SEAT_SLOTS);
   }
 
-  /**
-   * A slot that had room a moment ago (a plain read: no lock), or null when the event is full.
-   * The caller claims it as the last statement of its transaction, so the slot's row lock is
-   * held only until the commit.
-   */
-  async pick(em: EntityManager, eventId: string): Promise<number | null> {
-    const open = (await this.slots(em, eventId, false)).filter((s) => s.taken < s.capacity);
-    return open.length === 0 ? null : open[Math.floor(Math.random() * open.length)].slot;
+  /** Takes a seat, in `slot` when it has room: the slot taken, or null when the event is full. */
+  async claim(em: EntityManager, eventId: string, slot: number): Promise<number | null> {
+    return (await this.claimMany(em, eventId, 1, slot))[0] ?? null;
   }
 
-  /** Takes a seat in `slot`, or in another slot if that one filled meanwhile: the slot taken, or null when full. */
-  async claim(em: EntityManager, eventId: string, slot: number): Promise<number | null> {
-    let candidate: number | null = slot;
-    for (let attempt = 0; attempt < TAKE_ATTEMPTS && candidate !== null; attempt++) {
-      const result = await em
-        .createQueryBuilder()
-        .update('live_seat_slots')
-        .set({ taken: () => 'taken + 1' })
-        .where('event_id = :eventId AND slot = :candidate AND taken < capacity', { eventId, candidate })
-        .execute();
-      if (result.affected === 1) return candidate;
-      candidate = await this.pick(em, eventId);
+  /**
+   * Takes `count` seats: all in `slot` when it has room for them (one guarded update; the usual
+   * case), else spread over the slots with room, read and updated under lock. Answers the slot of
+   * each seat taken: fewer than `count` when the event fills.
+   */
+  async claimMany(em: EntityManager, eventId: string, count: number, slot: number): Promise<number[]> {
+    if (count === 0) return [];
+    if (await this.take(em, eventId, slot, count, true)) return new Array<number>(count).fill(slot);
+    const seats: number[] = [];
+    for (const s of await this.slots(em, eventId, true)) {
+      const n = Math.min(s.capacity - s.taken, count - seats.length);
+      if (n <= 0) continue;
+      await this.take(em, eventId, s.slot, n, false);
+      seats.push(...new Array<number>(n).fill(s.slot));
+      if (seats.length === count) break;
     }
-    return null;
+    return seats;
+  }
+
+  /** Adds `n` to a slot's seats taken, only if it has room when `guarded`: whether it did. */
+  private async take(em: EntityManager, eventId: string, slot: number, n: number, guarded: boolean): Promise<boolean> {
+    const result = await em
+      .createQueryBuilder()
+      .update('live_seat_slots')
+      .set({ taken: () => 'taken + :n' })
+      .where(`event_id = :eventId AND slot = :slot${guarded ? ' AND taken + :n <= capacity' : ''}`, { eventId, slot, n })
+      .execute();
+    return result.affected === 1;
   }
 
   async release(em: EntityManager, eventId: string, slot: number): Promise<void> {

@@ -18,8 +18,7 @@ import { type LiveEventEntity, LiveReminderEntity, LiveSignupEntity } from './li
 import { LiveRepository } from './live.repository';
 import { LiveService, mySignup } from './live.service';
 import { SeatPool } from './seat-pool';
-
-const DETAIL_PAGE = 'packages/live/pages/detail/index';
+import { DETAIL_PAGE, SignupBatches } from './signup-batches';
 
 /**
  * Sign-up, payment confirmation and cancellation. A seat is taken by a guarded update in the
@@ -43,6 +42,7 @@ export class SignupService implements OnModuleInit {
     private readonly payments: PaymentsService,
     private readonly paymentHooks: PaymentHooks,
     private readonly persons: PersonRepository,
+    private readonly batches: SignupBatches,
   ) {}
 
   onModuleInit(): void {
@@ -57,7 +57,14 @@ export class SignupService implements OnModuleInit {
     return this.gate.status(auth.personId, { purpose: 'event_signup', required: event.signupFields as ProfileField[] });
   }
 
+  /** A free sign-up goes out with the others arriving meanwhile (`SignupBatches`); the rest go one by one. */
   async signUp(auth: AuthContext, eventId: string, request: SignupForm): Promise<SignupResponse> {
+    const batched = await this.batches.signUp(eventId, auth.personId, request);
+    if (batched) return this.answer(batched.event, batched.signup, null);
+    return this.signUpAlone(auth, eventId, request);
+  }
+
+  private async signUpAlone(auth: AuthContext, eventId: string, request: SignupForm): Promise<SignupResponse> {
     const event = await this.events.mustFind(eventId);
     if (event.status !== 'published' || event.endAt <= new Date()) throw new AppError('LIVE_NOT_OPEN', 'Sign-up is not open for this event');
     if (event.priceFen > 0) requirePayments(this.payments);
@@ -65,10 +72,11 @@ export class SignupService implements OnModuleInit {
 
     const { signup, order } = await retryOnConflict(() =>
       this.dataSource.transaction(async (em) => {
-        await this.gate.pass(em, auth.personId, { purpose: 'event_signup', required: event.signupFields as ProfileField[], sourcePage: DETAIL_PAGE }, request.gate);
         const guess = this.seats.guess();
         const held = await this.hold(em, event, auth.personId, source, guess);
+        // already signed up: a repeated tap writes nothing more
         if (!held.fresh) return { signup: held.signup, order: null };
+        await this.gate.pass(em, auth.personId, { purpose: 'event_signup', required: event.signupFields as ProfileField[], sourcePage: DETAIL_PAGE }, request.gate);
         const signup = held.signup;
         const order = event.priceFen > 0 ? await this.payments.createOrder(em, { signupId: signup.id, personId: auth.personId, eventId: event.id, amountFen: event.priceFen }) : null;
         await this.leads.record(em, auth.personId, { kind: 'event_signup', refId: event.id });
@@ -81,6 +89,10 @@ export class SignupService implements OnModuleInit {
       }),
     );
 
+    return this.answer(event, signup, order);
+  }
+
+  private async answer(event: LiveEventEntity, signup: LiveSignupEntity, order: PaymentOrderEntity | null): Promise<SignupResponse> {
     const payment = signup.status === 'pending_payment' ? await this.paymentFor(event, signup, order) : null;
     return {
       signup: mySignup(signup),

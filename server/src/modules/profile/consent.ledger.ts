@@ -28,22 +28,40 @@ export class ConsentLedger {
 
   /** True when the newest entry for this purpose is a grant under the current policy version. */
   async holds(personId: string, purpose: ConsentPurpose, em: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const latest = await this.latest(personId, purpose, em);
-    return latest?.action === 'granted' && latest.policyVersion === this.policyVersion;
+    return (await this.holding([personId], purpose, em)).has(personId);
   }
 
-  async grant(em: EntityManager, personId: string, purpose: ConsentPurpose, policyVersion: string, sourcePage: string): Promise<void> {
-    if (policyVersion !== this.policyVersion) {
-      throw new AppError('CONSENT_POLICY_OUTDATED', 'The privacy policy has changed; please read the current version', { current: this.policyVersion });
+  /** Of these people, those who hold consent to this purpose (one statement). */
+  async holding(personIds: string[], purpose: ConsentPurpose, em: EntityManager = this.dataSource.manager): Promise<Set<string>> {
+    if (personIds.length === 0) return new Set();
+    const rows: { person_id: string; action: ConsentAction; policy_version: string }[] = await em.query(
+      `SELECT person_id, action, policy_version FROM consents WHERE purpose = ? AND person_id IN (${personIds.map(() => '?').join(', ')}) ORDER BY person_id, created_at DESC, id DESC`,
+      [purpose, ...personIds],
+    );
+    const held = new Set<string>();
+    const seen = new Set<string>();
+    for (const r of rows) {
+      if (seen.has(r.person_id)) continue;
+      seen.add(r.person_id);
+      if (r.action === 'granted' && r.policy_version === this.policyVersion) held.add(r.person_id);
     }
-    await this.append(em, personId, purpose, 'granted', sourcePage);
+    return held;
+  }
+
+  outdated(): AppError {
+    return new AppError('CONSENT_POLICY_OUTDATED', 'The privacy policy has changed; please read the current version', { current: this.policyVersion });
+  }
+
+  /** Records these people's consent to this purpose under the current policy (one statement). */
+  async grantMany(em: EntityManager, personIds: string[], purpose: ConsentPurpose, sourcePage: string): Promise<void> {
+    await this.append(em, personIds, purpose, 'granted', sourcePage);
   }
 
   /** Withdrawing is a new ledger entry; it is a no-op when nothing is granted. Runs in `em` when given. */
   async withdraw(personId: string, purpose: ConsentPurpose, sourcePage: string, em?: EntityManager): Promise<boolean> {
     if (!em) return this.dataSource.transaction((tx) => this.withdraw(personId, purpose, sourcePage, tx));
     if ((await this.latest(personId, purpose, em))?.action !== 'granted') return false;
-    await this.append(em, personId, purpose, 'withdrawn', sourcePage);
+    await this.append(em, [personId], purpose, 'withdrawn', sourcePage);
     return true;
   }
 
@@ -66,8 +84,12 @@ export class ConsentLedger {
     return em.findOne(ConsentEntity, { where: { personId, purpose }, order: { createdAt: 'DESC', id: 'DESC' } });
   }
 
-  private async append(em: EntityManager, personId: string, purpose: ConsentPurpose, action: ConsentAction, sourcePage: string): Promise<void> {
+  private async append(em: EntityManager, personIds: string[], purpose: ConsentPurpose, action: ConsentAction, sourcePage: string): Promise<void> {
+    if (personIds.length === 0) return;
     const now = new Date();
-    await em.insert(ConsentEntity, { id: newId(now.getTime()), personId, purpose, action, policyVersion: this.policyVersion, sourcePage: sourcePage.slice(0, 128), createdAt: now });
+    await em.insert(
+      ConsentEntity,
+      personIds.map((personId) => ({ id: newId(now.getTime()), personId, purpose, action, policyVersion: this.policyVersion, sourcePage: sourcePage.slice(0, 128), createdAt: now })),
+    );
   }
 }

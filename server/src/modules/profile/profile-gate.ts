@@ -6,6 +6,13 @@ import type { PersonEntity } from '../identity/identity.entity';
 import { PersonRepository } from '../identity/person.repository';
 import { ConsentLedger } from './consent.ledger';
 
+/** What passing the gate writes for one person. */
+export interface GatePass {
+  personId: string;
+  profile: Partial<Pick<PersonEntity, 'name' | 'company' | 'title' | 'email'>>;
+  grantsConsent: boolean;
+}
+
 export interface Gate {
   purpose: ConsentPurpose;
   required: readonly ProfileField[];
@@ -42,15 +49,43 @@ export class ProfileGate {
    * because the caller's transaction rolls back).
    */
   async pass(em: EntityManager, personId: string, gate: Gate, submission: GateSubmission = { profile: {} }): Promise<void> {
-    const typed = Object.fromEntries(Object.entries(submission.profile).filter(([, v]) => v !== undefined));
-    if (Object.keys(typed).length > 0) await this.persons.updateProfile(personId, typed, em);
-    const person = await this.person(personId, em);
-    const missing = missingFields(person, gate.required);
-    if (missing.length > 0) throw new AppError('PROFILE_INCOMPLETE', 'Some required fields are missing', { missing });
-    if (submission.consent) await this.consents.grant(em, personId, gate.purpose, submission.consent.policyVersion, gate.sourcePage);
-    else if (!(await this.consents.holds(personId, gate.purpose, em))) {
-      throw new AppError('CONSENT_REQUIRED', 'Consent to the privacy policy is required', { purpose: gate.purpose, policyVersion: this.consents.policyVersion });
-    }
+    const [verdict] = await this.check(em, gate, [{ personId, submission }]);
+    if (verdict instanceof AppError) throw verdict;
+    await this.apply(em, gate, [verdict]);
+  }
+
+  /**
+   * The gate for many people at once, reading only (a few statements whatever their number):
+   * for each, what passing would write, or the error that refuses them.
+   */
+  async check(em: EntityManager, gate: Gate, entries: { personId: string; submission?: GateSubmission }[]): Promise<(GatePass | AppError)[]> {
+    const ids = entries.map((e) => e.personId);
+    const persons = new Map((await this.persons.findByIds(ids, em)).map((p) => [p.id, p]));
+    const held = await this.consents.holding(ids.filter((_, i) => !entries[i].submission?.consent), gate.purpose, em);
+    return entries.map(({ personId, submission }) => {
+      const person = persons.get(personId);
+      if (!person) return new AppError('SESSION_INVALID', 'This session’s person no longer exists');
+      const profile = Object.fromEntries(Object.entries(submission?.profile ?? {}).filter(([, v]) => v !== undefined)) as GatePass['profile'];
+      const missing = missingFields({ ...person, ...profile }, gate.required);
+      if (missing.length > 0) return new AppError('PROFILE_INCOMPLETE', 'Some required fields are missing', { missing });
+      if (submission?.consent) {
+        if (submission.consent.policyVersion !== this.consents.policyVersion) return this.consents.outdated();
+      } else if (!held.has(personId)) {
+        return new AppError('CONSENT_REQUIRED', 'Consent to the privacy policy is required', { purpose: gate.purpose, policyVersion: this.consents.policyVersion });
+      }
+      return { personId, profile, grantsConsent: !!submission?.consent };
+    });
+  }
+
+  /** Writes what `check` let through, in the caller's transaction. */
+  async apply(em: EntityManager, gate: Gate, passes: GatePass[]): Promise<void> {
+    for (const p of passes) if (Object.keys(p.profile).length > 0) await this.persons.updateProfile(p.personId, p.profile, em);
+    await this.consents.grantMany(
+      em,
+      passes.filter((p) => p.grantsConsent).map((p) => p.personId),
+      gate.purpose,
+      gate.sourcePage,
+    );
   }
 
   private async person(personId: string, em?: EntityManager): Promise<PersonEntity> {
@@ -60,9 +95,10 @@ export class ProfileGate {
   }
 }
 
-const COLUMN: Record<ProfileField, keyof PersonEntity> = { name: 'name', phone: 'phoneMasked', company: 'company', title: 'title', email: 'email' };
+type ProfileColumn = 'name' | 'phoneMasked' | 'company' | 'title' | 'email';
+const COLUMN: Record<ProfileField, ProfileColumn> = { name: 'name', phone: 'phoneMasked', company: 'company', title: 'title', email: 'email' };
 
-export function missingFields(person: PersonEntity, required: readonly ProfileField[]): ProfileField[] {
+export function missingFields(person: Pick<PersonEntity, ProfileColumn>, required: readonly ProfileField[]): ProfileField[] {
   return required.filter((field) => !person[COLUMN[field]]);
 }
 

@@ -1,9 +1,17 @@
 import { Body, Controller, Param, Req } from '@nestjs/common';
-import { Api, type CreateChannelRequest, type IngestEventsRequest, type MintShareRequest, type StarMapQuery } from '@leadloop/shared';
-import { Auth, type AuthContext, type AuthedRequest, Route, ValidQuery } from '../../core/route';
+import { Api, type CreateChannelRequest, type MintShareRequest, type StarMapQuery } from '@leadloop/shared';
+import { directRoute, type DirectRoute } from '../../core/direct-routes';
+import { Auth, type AuthContext, Route, ValidQuery } from '../../core/route';
 import { EventsService } from './events.service';
 import { ShareChainService } from './share-chain.service';
 import { StarMapService } from './star-map.service';
+
+/** `POST /api/events`: the hottest route, served ahead of Nest (core/direct-routes). */
+export function ingestRoute(events: EventsService): DirectRoute {
+  return directRoute(Api.ingestEvents, ({ auth, headers, body }) =>
+    events.ingest({ personId: auth?.personId ?? null, userAgent: headers['user-agent'], prefetch: /prefetch/i.test(`${headers.purpose ?? ''} ${headers['sec-purpose'] ?? ''}`) }, body.events),
+  );
+}
 
 @Controller()
 export class ShareChainController {
@@ -21,14 +29,6 @@ export class ShareChainController {
   @Route(Api.mintShare)
   mint(@Auth() auth: AuthContext, @Body() body: MintShareRequest) {
     return this.shares.mint(auth, body);
-  }
-
-  @Route(Api.ingestEvents)
-  ingest(@Req() req: AuthedRequest, @Body() body: IngestEventsRequest) {
-    return this.events.ingest(
-      { personId: req.auth?.personId ?? null, userAgent: req.get('user-agent'), prefetch: /prefetch/i.test(`${req.get('purpose') ?? ''} ${req.get('sec-purpose') ?? ''}`) },
-      body.events,
-    );
   }
 
   @Route(Api.starMap)

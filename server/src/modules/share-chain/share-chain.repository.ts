@@ -31,9 +31,9 @@ export class ShareChainRepository {
     return em.findOneBy(ShareNodeEntity, { mintKey });
   }
 
-  async findByTokens(tokens: string[]): Promise<Pick<ShareNodeEntity, 'id' | 'token'>[]> {
+  async findByTokens(tokens: string[]): Promise<Pick<ShareNodeEntity, 'id' | 'token' | 'channelId' | 'rootStaffId'>[]> {
     if (tokens.length === 0) return [];
-    return this.dataSource.manager.find(ShareNodeEntity, { select: { id: true, token: true }, where: { token: In(tokens) } });
+    return this.dataSource.manager.find(ShareNodeEntity, { select: { id: true, token: true, channelId: true, rootStaffId: true }, where: { token: In(tokens) } });
   }
 
   findByIds(ids: string[], em: EntityManager = this.dataSource.manager): Promise<ShareNodeEntity[]> {

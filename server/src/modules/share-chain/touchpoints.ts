@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ContentType } from '@leadloop/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { newId } from '../../database/ids';
 import { insertIgnore } from '../../database/sql';
 import { PersonAttributionEntity } from './share-chain.entity';
@@ -9,6 +9,11 @@ import { ShareChainRepository } from './share-chain.repository';
 export interface TouchpointSource {
   nodeId: string | null;
   channelId: string | null;
+}
+
+export interface ResolvedSource extends TouchpointSource {
+  /** The staff member the action is credited to, if any. */
+  staffId: string | null;
 }
 
 /** Conversions and other actions the server sees happen (a sign-up, a download, a card request). */
@@ -47,11 +52,29 @@ export class Touchpoints {
    * Who brought this action: the share node of the token, its channel, and the staff member at
    * the root of the chain (or the channel's owner, or else the person's current owner).
    */
-  async source(personId: string, shareToken?: string | null, channelCode?: string | null): Promise<TouchpointSource & { staffId: string | null }> {
-    const node = shareToken ? await this.nodes.findByToken(shareToken) : null;
-    const [channel] = channelCode ? await this.nodes.findChannelsByCodes([channelCode]) : [];
-    const owner = node?.rootStaffId ?? channel?.ownerStaffId ?? (await this.dataSource.manager.findOneBy(PersonAttributionEntity, { personId }))?.ownerStaffId ?? null;
-    return { nodeId: node?.id ?? null, channelId: channel?.id ?? node?.channelId ?? null, staffId: owner };
+  async source(personId: string, shareToken?: string | null, channelCode?: string | null): Promise<ResolvedSource> {
+    const [source] = await this.sources([{ personId, shareToken, channelCode }]);
+    return source;
+  }
+
+  /** `source()` for many actions at once: three statements at most, whatever their number. */
+  async sources(actions: { personId: string; shareToken?: string | null; channelCode?: string | null }[], em: EntityManager = this.dataSource.manager): Promise<ResolvedSource[]> {
+    const distinct = (values: (string | null | undefined)[]) => [...new Set(values.filter((v): v is string => !!v))];
+    const nodes = new Map((await this.nodes.findByTokens(distinct(actions.map((a) => a.shareToken)))).map((n) => [n.token, n]));
+    const channels = new Map((await this.nodes.findChannelsByCodes(distinct(actions.map((a) => a.channelCode)))).map((c) => [c.code, c]));
+    const resolved = actions.map((a) => ({ node: a.shareToken ? nodes.get(a.shareToken) : undefined, channel: a.channelCode ? channels.get(a.channelCode) : undefined }));
+    const unowned = distinct(actions.filter((_, i) => !resolved[i].node?.rootStaffId && !resolved[i].channel?.ownerStaffId).map((a) => a.personId));
+    const owners = new Map(
+      unowned.length === 0 ? [] : (await em.find(PersonAttributionEntity, { select: { personId: true, ownerStaffId: true }, where: { personId: In(unowned) } })).map((o) => [o.personId, o.ownerStaffId]),
+    );
+    return actions.map((a, i) => {
+      const { node, channel } = resolved[i];
+      return {
+        nodeId: node?.id ?? null,
+        channelId: channel?.id ?? node?.channelId ?? null,
+        staffId: node?.rootStaffId ?? channel?.ownerStaffId ?? owners.get(a.personId) ?? null,
+      };
+    });
   }
 
   /**
@@ -60,33 +83,37 @@ export class Touchpoints {
    * Answers the share node the token resolved to (null for direct traffic).
    */
   async record(t: ServerTouchpoint, em: EntityManager = this.dataSource.manager): Promise<string | null> {
-    const at = t.at ?? new Date();
-    const { nodeId, channelId } = t.resolved ?? (await this.resolve(t.shareToken, t.channelCode));
-    await insertIgnore(em, 'events', [
-      {
-        id: newId(at.getTime()),
-        source_key: `p:${t.personId}`,
-        client_event_id: `${t.type}:${t.refId}`.slice(0, 64),
-        type: t.type.slice(0, 24),
-        person_id: t.personId,
-        anonymous_id: null,
-        share_node_id: nodeId,
-        channel_id: channelId,
-        launch_scene: null,
-        page: t.page.slice(0, 128),
-        props: JSON.stringify({ contentType: t.contentType, contentId: t.contentId, refId: t.refId, ...(t.conversion ? { conversion: true } : {}) }),
-        discount: t.shareToken && !nodeId ? 'unknown_token' : null,
-        state: 0,
-        occurred_at: at,
-        received_at: new Date(),
-      },
-    ]);
-    return nodeId;
+    const resolved = t.resolved ?? (await this.source(t.personId, t.shareToken, t.channelCode));
+    await this.recordMany([{ ...t, resolved }], em);
+    return resolved.nodeId;
   }
 
-  private async resolve(shareToken?: string | null, channelCode?: string | null): Promise<TouchpointSource> {
-    const [node] = shareToken ? await this.nodes.findByTokens([shareToken]) : [];
-    const [channel] = channelCode ? await this.nodes.findChannelsByCodes([channelCode]) : [];
-    return { nodeId: node?.id ?? null, channelId: channel?.id ?? null };
+  /** Stores touchpoints whose source is resolved, in one statement. */
+  async recordMany(touchpoints: (ServerTouchpoint & { resolved: TouchpointSource })[], em: EntityManager): Promise<void> {
+    const received = new Date();
+    await insertIgnore(
+      em,
+      'events',
+      touchpoints.map((t) => {
+        const at = t.at ?? received;
+        return {
+          id: newId(at.getTime()),
+          source_key: `p:${t.personId}`,
+          client_event_id: `${t.type}:${t.refId}`.slice(0, 64),
+          type: t.type.slice(0, 24),
+          person_id: t.personId,
+          anonymous_id: null,
+          share_node_id: t.resolved.nodeId,
+          channel_id: t.resolved.channelId,
+          launch_scene: null,
+          page: t.page.slice(0, 128),
+          props: JSON.stringify({ contentType: t.contentType, contentId: t.contentId, refId: t.refId, ...(t.conversion ? { conversion: true } : {}) }),
+          discount: t.shareToken && !t.resolved.nodeId ? 'unknown_token' : null,
+          state: 0,
+          occurred_at: at,
+          received_at: received,
+        };
+      }),
+    );
   }
 }
