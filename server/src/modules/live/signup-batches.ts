@@ -41,7 +41,7 @@ interface Admitted {
 @Injectable()
 export class SignupBatches {
   private readonly logger = new Logger(SignupBatches.name);
-  private readonly batches = new GroupCommit<SignupRequest, BatchedSignup>((eventId, requests) => this.run(eventId, requests), { maxBatch: 200, maxInFlight: Number(process.env.SIGNUP_INFLIGHT ?? 2) });
+  private readonly batches = new GroupCommit<SignupRequest, BatchedSignup>((eventId, requests) => this.run(eventId, requests), { maxBatch: 200, maxInFlight: 2 });
 
   constructor(
     private readonly dataSource: DataSource,
