@@ -169,6 +169,22 @@ describe('share chain: tokens, touchpoints, attribution', () => {
     expect((await nodeOf(t1)).visitors).toBe(1);
   });
 
+  it('counts a visitor who was counted anonymously and then signs in on the same phone once', async () => {
+    const staff = await staffAs(server, 'signin-staff', 'sales');
+    const t1 = await mint(server, staff.token);
+    const install = newInstall();
+    await server.http('POST', '/api/events', { events: [entryEvent(install, t1)] });
+    await drain(server);
+    expect((await nodeOf(t1)).visitors).toBe(1);
+
+    const { body: minted } = await server.http('POST', '/sandbox/personas/signin-visitor/login-code');
+    const login = await server.http('POST', '/api/auth/wechat/login', { code: minted.code, entry: { shareToken: t1, anonymousId: install } });
+    await server.http('POST', '/api/events', { events: [entryEvent(install, t1)] }, login.body.token);
+    await drain(server);
+    expect((await nodeOf(t1)).visitors).toBe(1);
+    expect((await nodeOf(t1)).subtree_visitors).toBe(1);
+  });
+
   it('stores a resent batch once, and keeps the valid items of a partly malformed batch', async () => {
     const install = newInstall();
     const batch = Array.from({ length: 50 }, () => entryEvent(install));

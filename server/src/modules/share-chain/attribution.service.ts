@@ -137,13 +137,18 @@ export class AttributionService {
     const candidates = [...firstOf.values()];
     await this.activate(em, [...sent, ...candidates.map((c) => c.node)]);
     if (candidates.length === 0) return 0;
+    // a signed-in visit is also looked up under its install's key: the same phone may have been
+    // counted anonymously before the person signed in (and before the processor knew who it was)
+    const keysOf = (c: (typeof candidates)[number]) => [c.visitorKey, ...(c.event.anonymousId && c.visitorKey !== `a:${c.event.anonymousId}` ? [`a:${c.event.anonymousId}`] : [])];
+    const lookups = candidates.flatMap((c) => keysOf(c).map((key) => [c.node.id, key]));
     const existing = await em.query(
-      `SELECT node_id, visitor_key FROM share_node_visits WHERE ${candidates.map(() => '(node_id = ? AND visitor_key = ?)').join(' OR ')}`,
-      candidates.flatMap((c) => [c.node.id, c.visitorKey]),
+      `SELECT node_id, visitor_key FROM share_node_visits WHERE ${lookups.map(() => '(node_id = ? AND visitor_key = ?)').join(' OR ')}`,
+      lookups.flat(),
     );
-    const seen = new Set((existing as { node_id: string; visitor_key: string }[]).map((r) => `${r.node_id}|${r.visitor_key}`));
-    const fresh = candidates.filter((c) => !seen.has(`${c.node.id}|${c.visitorKey}`));
-    for (const c of candidates) if (seen.has(`${c.node.id}|${c.visitorKey}`)) discounts.set(c.event.id, 'repeat');
+    const seenKeys = new Set((existing as { node_id: string; visitor_key: string }[]).map((r) => `${r.node_id}|${r.visitor_key}`));
+    const seen = new Set(candidates.filter((c) => keysOf(c).some((key) => seenKeys.has(`${c.node.id}|${key}`))));
+    const fresh = candidates.filter((c) => !seen.has(c));
+    for (const c of seen) discounts.set(c.event.id, 'repeat');
     if (fresh.length === 0) return 0;
     await insertIgnore(em, 'share_node_visits', fresh.map((f) => ({ node_id: f.node.id, visitor_key: f.visitorKey, first_at: f.event.occurredAt })));
 
