@@ -20,8 +20,11 @@ interface SignupRequest {
   form: SignupForm;
 }
 
-/** A new sign-up, or null: this one goes the one-by-one way (paid event, an existing or repeated sign-up). */
-export type BatchedSignup = { event: LiveEventEntity; signup: LiveSignupEntity } | null;
+/** The event, and the new sign-up — or null: this one goes the one-by-one way (paid event, an existing or repeated sign-up). */
+export interface BatchedSignup {
+  event: LiveEventEntity;
+  signup: LiveSignupEntity | null;
+}
 
 interface Admitted {
   request: SignupRequest;
@@ -59,7 +62,8 @@ export class SignupBatches {
   private async run(eventId: string, requests: SignupRequest[]): Promise<Outcome<BatchedSignup>[]> {
     const event = await this.events.mustFind(eventId);
     if (event.status !== 'published' || event.endAt <= new Date()) throw new AppError('LIVE_NOT_OPEN', 'Sign-up is not open for this event');
-    if (event.priceFen > 0) return requests.map(() => ({ ok: null }));
+    const alone = { ok: { event, signup: null } };
+    if (event.priceFen > 0) return requests.map(() => alone);
     const leading = new Map<string, number>();
     requests.forEach((r, i) => leading.has(r.personId) || leading.set(r.personId, i));
     const distinct = [...leading.values()].map((i) => requests[i]);
@@ -83,7 +87,7 @@ export class SignupBatches {
       this.logger.warn(`A batch of ${admitted.length} sign-ups for event ${event.id} failed; they go one by one: ${(error as Error).message}`);
     }
     // a repeated tap, or anyone the batch did not settle, goes one by one (and finds what this batch wrote)
-    return requests.map((r, i) => (leading.get(r.personId) === i ? (outcomes.get(r.personId) ?? { ok: null }) : { ok: null }));
+    return requests.map((r, i) => (leading.get(r.personId) === i ? (outcomes.get(r.personId) ?? alone) : alone));
   }
 
   private async write(em: EntityManager, event: LiveEventEntity, gate: Gate, admitted: Admitted[]): Promise<Map<string, Outcome<BatchedSignup>>> {

@@ -59,13 +59,11 @@ export class SignupService implements OnModuleInit {
 
   /** A free sign-up goes out with the others arriving meanwhile (`SignupBatches`); the rest go one by one. */
   async signUp(auth: AuthContext, eventId: string, request: SignupForm): Promise<SignupResponse> {
-    const batched = await this.batches.signUp(eventId, auth.personId, request);
-    if (batched) return this.answer(batched.event, batched.signup, null);
-    return this.signUpAlone(auth, eventId, request);
+    const { event, signup } = await this.batches.signUp(eventId, auth.personId, request);
+    return signup ? this.answer(event, signup, null) : this.signUpAlone(auth, event, request);
   }
 
-  private async signUpAlone(auth: AuthContext, eventId: string, request: SignupForm): Promise<SignupResponse> {
-    const event = await this.events.mustFind(eventId);
+  private async signUpAlone(auth: AuthContext, event: LiveEventEntity, request: SignupForm): Promise<SignupResponse> {
     if (event.status !== 'published' || event.endAt <= new Date()) throw new AppError('LIVE_NOT_OPEN', 'Sign-up is not open for this event');
     if (event.priceFen > 0) requirePayments(this.payments);
     const source = await this.touchpoints.source(auth.personId, request.shareToken, request.channelCode);
