@@ -72,6 +72,8 @@ describe('live events', () => {
     const earlier = await server.http('POST', `/api/live/${event.id}/signups`, firstSignup('早到'), before.token);
     await server.http('POST', `/api/live/${event.id}/signups`, firstSignup('回头客'), returning.token);
     await server.http('POST', `/api/live/${event.id}/signups/cancel`, undefined, returning.token);
+    // withdrawing consent later does not undo a sign-up: tapping again still answers it
+    expect((await server.http('POST', '/api/me/consents/event_signup/withdraw', {}, before.token)).status).toBe(200);
 
     const signUp = (person: { token: string }, body: unknown) => server.http('POST', `/api/live/${event.id}/signups`, body, person.token);
     const answers = await Promise.all([

@@ -39,7 +39,8 @@ interface Admitted {
  * sign-up shrink as load grows. The rules are the one-by-one path's: the unique key (event,
  * person), guarded seat updates, the gate, all committed together or not at all. Whatever the
  * batch cannot settle by itself (a paid event, a person already signed up or cancelled, a repeated
- * tap in the same batch, a batch that kept conflicting) it hands back to the one-by-one path.
+ * tap in the same batch, someone the gate refuses, a batch that kept conflicting) it hands back to
+ * the one-by-one path.
  */
 @Injectable()
 export class SignupBatches {
@@ -70,12 +71,11 @@ export class SignupBatches {
 
     const gate: Gate = { purpose: 'event_signup', required: event.signupFields as ProfileField[], sourcePage: DETAIL_PAGE };
     const verdicts = await this.gate.check(this.dataSource.manager, gate, distinct.map((r) => ({ personId: r.personId, submission: r.form.gate })));
+    // whoever the gate refuses goes one by one: already signed up, they get their sign-up; if not, the refusal
     const outcomes = new Map<string, Outcome<BatchedSignup>>();
-    const passing: Omit<Admitted, 'source'>[] = [];
-    distinct.forEach((request, i) => {
+    const passing = distinct.flatMap((request, i) => {
       const verdict = verdicts[i];
-      if (verdict instanceof AppError) outcomes.set(request.personId, { error: verdict });
-      else passing.push({ request, pass: verdict });
+      return verdict instanceof AppError ? [] : [{ request, pass: verdict }];
     });
     const sources = await this.touchpoints.sources(passing.map(({ request: r }) => ({ personId: r.personId, shareToken: r.form.shareToken, channelCode: r.form.channelCode })));
     const admitted = passing.map((p, i) => ({ ...p, source: sources[i] }));
