@@ -12,6 +12,12 @@ export interface IdentifierKey {
 
 @Injectable()
 export class PersonRepository {
+  /** Whether people still exist: the checks of concurrent requests share one statement. */
+  private readonly activity = new TickLoader<string, boolean>(async (ids) => {
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM persons WHERE erased_at IS NULL AND id IN (${ids.map(() => '?').join(', ')})`, ids);
+    return new Map(rows.map((r) => [r.id, true]));
+  }, false);
+
   constructor(private readonly dataSource: DataSource) {}
 
   /** The person, unless they erased their data (then, as far as sessions go, they no longer exist). */
@@ -37,11 +43,6 @@ export class PersonRepository {
   isActive(id: string): Promise<boolean> {
     return this.activity.load(id);
   }
-
-  private readonly activity = new TickLoader<string, boolean>(async (ids) => {
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM persons WHERE erased_at IS NULL AND id IN (${ids.map(() => '?').join(', ')})`, ids);
-    return new Map(rows.map((r) => [r.id, true]));
-  }, false);
 
   async findPersonIdBy(key: IdentifierKey, em: EntityManager = this.dataSource.manager): Promise<string | null> {
     const row = await em.findOne(PersonIdentifierEntity, { select: { personId: true }, where: { kind: key.kind, appId: key.appId, value: key.value } });

@@ -3,7 +3,7 @@ import type { ContentType } from '@leadloop/shared';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { newId } from '../../database/ids';
 import { insertIgnore } from '../../database/sql';
-import { PersonAttributionEntity } from './share-chain.entity';
+import { type ChannelEntity, PersonAttributionEntity } from './share-chain.entity';
 import { ShareChainRepository } from './share-chain.repository';
 
 export interface TouchpointSource {
@@ -58,22 +58,15 @@ export class Touchpoints {
   }
 
   /** `source()` for many actions at once: three statements at most, whatever their number. */
-  async sources(actions: { personId: string; shareToken?: string | null; channelCode?: string | null }[], em: EntityManager = this.dataSource.manager): Promise<ResolvedSource[]> {
-    const distinct = (values: (string | null | undefined)[]) => [...new Set(values.filter((v): v is string => !!v))];
-    const nodes = new Map((await this.nodes.findByTokens(distinct(actions.map((a) => a.shareToken)))).map((n) => [n.token, n]));
-    const channels = new Map((await this.nodes.findChannelsByCodes(distinct(actions.map((a) => a.channelCode)))).map((c) => [c.code, c]));
-    const resolved = actions.map((a) => ({ node: a.shareToken ? nodes.get(a.shareToken) : undefined, channel: a.channelCode ? channels.get(a.channelCode) : undefined }));
-    const unowned = distinct(actions.filter((_, i) => !resolved[i].node?.rootStaffId && !resolved[i].channel?.ownerStaffId).map((a) => a.personId));
+  async sources(actions: SourceQuery[], em: EntityManager = this.dataSource.manager): Promise<ResolvedSource[]> {
+    const resolved = await this.resolve(actions);
+    const unowned = [...new Set(actions.filter((_, i) => !resolved[i].node?.rootStaffId && !resolved[i].channel?.ownerStaffId).map((a) => a.personId))];
     const owners = new Map(
       unowned.length === 0 ? [] : (await em.find(PersonAttributionEntity, { select: { personId: true, ownerStaffId: true }, where: { personId: In(unowned) } })).map((o) => [o.personId, o.ownerStaffId]),
     );
     return actions.map((a, i) => {
       const { node, channel } = resolved[i];
-      return {
-        nodeId: node?.id ?? null,
-        channelId: channel?.id ?? node?.channelId ?? null,
-        staffId: node?.rootStaffId ?? channel?.ownerStaffId ?? owners.get(a.personId) ?? null,
-      };
+      return { ...sourceOf(resolved[i]), staffId: node?.rootStaffId ?? channel?.ownerStaffId ?? owners.get(a.personId) ?? null };
     });
   }
 
@@ -83,7 +76,7 @@ export class Touchpoints {
    * Answers the share node the token resolved to (null for direct traffic).
    */
   async record(t: ServerTouchpoint, em: EntityManager = this.dataSource.manager): Promise<string | null> {
-    const resolved = t.resolved ?? (await this.source(t.personId, t.shareToken, t.channelCode));
+    const resolved = t.resolved ?? sourceOf((await this.resolve([t]))[0]);
     await this.recordMany([{ ...t, resolved }], em);
     return resolved.nodeId;
   }
@@ -116,4 +109,19 @@ export class Touchpoints {
       }),
     );
   }
+
+  /** The share node and channel each action names (unknown ones left out). */
+  private async resolve(actions: SourceQuery[]): Promise<{ node?: SourceNode; channel?: ChannelEntity }[]> {
+    const distinct = (values: (string | null | undefined)[]) => [...new Set(values.filter((v): v is string => !!v))];
+    const nodes = new Map((await this.nodes.findByTokens(distinct(actions.map((a) => a.shareToken)))).map((n) => [n.token, n]));
+    const channels = new Map((await this.nodes.findChannelsByCodes(distinct(actions.map((a) => a.channelCode)))).map((c) => [c.code, c]));
+    return actions.map((a) => ({ node: a.shareToken ? nodes.get(a.shareToken) : undefined, channel: a.channelCode ? channels.get(a.channelCode) : undefined }));
+  }
+}
+
+type SourceQuery = { personId: string; shareToken?: string | null; channelCode?: string | null };
+type SourceNode = Awaited<ReturnType<ShareChainRepository['findByTokens']>>[number];
+
+function sourceOf({ node, channel }: { node?: SourceNode; channel?: ChannelEntity }): TouchpointSource {
+  return { nodeId: node?.id ?? null, channelId: channel?.id ?? node?.channelId ?? null };
 }
