@@ -1,5 +1,6 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from './config/config';
+import { Clock, ControllableClock, SystemClock } from './core/clock';
 import { DatabaseModule } from './database/database.module';
 import { CardModule } from './modules/card/card.module';
 import { IdentityModule } from './modules/identity/identity.module';
@@ -21,7 +22,16 @@ import { WechatModule } from './modules/wechat/wechat.module';
 @Module({})
 class ConfigModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: ConfigModule, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
+    // the sandbox's control routes move a controllable clock; production reads the system clock
+    const clock = config.wechat.sandbox ? new ControllableClock() : new SystemClock();
+    return {
+      module: ConfigModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: Clock, useValue: clock },
+      ],
+      exports: [APP_CONFIG, Clock],
+    };
   }
 }
 
