@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { Clock, ControllableClock, SystemClock } from './core/clock';
 import { DatabaseModule } from './database/database.module';
+import { ActivityModule } from './modules/activity/activity.module';
 import { CardModule } from './modules/card/card.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { LeadsModule } from './modules/leads/leads.module';
@@ -44,6 +45,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(config.database),
         StorageModule,
+        ActivityModule,
         WechatModule,
         IdentityModule,
         StaffModule,

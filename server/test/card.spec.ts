@@ -7,6 +7,7 @@ import { type RunningApp, startApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/config';
 import { sqlTime } from '../src/database/sql';
 import { IntroModeration } from '../src/modules/card/intro-moderation';
+import { Activity } from '../src/modules/activity/activity';
 import { Touchpoints } from '../src/modules/share-chain/touchpoints';
 import { loginAs, staffAs, startTestServer, type TestServer } from './support/app';
 import { arrive, count, drain, entryEvent, mint, newInstall } from './support/share';
@@ -354,7 +355,9 @@ describe('salesperson cards', () => {
     // the prospect opens the whitepaper from the card (the page carries s=token), then downloads it
     await server.http('POST', '/api/events', { events: [entryEvent(install, token, { page: 'packages/whitepaper/pages/detail/index' })] }, person.token);
     await drain(server);
-    await server.app.get(Touchpoints).record({ personId: person.personId, type: 'download', refId: 'dl-featured-1', page: 'packages/whitepaper/pages/detail/index', contentType: 'whitepaper', contentId: 'wp-cloud-2026', shareToken: token, conversion: true });
+    const source = await server.app.get(Touchpoints).source(person.personId, token);
+    const download = { kind: 'download', personId: person.personId, refId: 'dl-featured-1', page: 'packages/whitepaper/pages/detail/index', contentType: 'whitepaper', contentId: 'wp-cloud-2026', source } as const;
+    await server.dataSource.transaction((em) => server.app.get(Activity).record(em, download));
     await drain(server); // conversions are credited by the event processor
     const [conversion] = await server.dataSource.query("SELECT * FROM conversions WHERE kind = 'download' AND ref_id = 'dl-featured-1'");
     expect(conversion.last_touch_node_id).toBe(node.id);

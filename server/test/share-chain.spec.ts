@@ -1,4 +1,4 @@
-import { AttributionService } from '../src/modules/share-chain/attribution.service';
+import { Activity } from '../src/modules/activity/activity';
 import { loginAs, staffAs, startTestServer, type TestServer } from './support/app';
 import { arrive, count, drain, entryEvent, HOME, mint, newInstall } from './support/share';
 
@@ -71,9 +71,13 @@ describe('share chain: tokens, touchpoints, attribution', () => {
     const c = await arrive(server, 'credit-c', t3);
     await drain(server);
 
-    const conversionId = await server.app.get(AttributionService).recordConversion({ personId: c.personId, kind: 'signup', refId: 'signup-credit-c', ...HOME });
-    // recording the same sign-up again changes nothing
-    expect(await server.app.get(AttributionService).recordConversion({ personId: c.personId, kind: 'signup', refId: 'signup-credit-c' })).toBe(conversionId);
+    // a sign-up recorded the way features record it, twice (a retried request): one conversion
+    const signup = { kind: 'signup', personId: c.personId, refId: 'signup-credit-c', page: 'packages/live/pages/detail/index', ...HOME, source: { nodeId: null, channelId: null } } as const;
+    for (let i = 0; i < 2; i++) await server.dataSource.transaction((em) => server.app.get(Activity).record(em, signup));
+    await drain(server);
+    const conversions: { id: string }[] = await server.dataSource.query("SELECT id FROM conversions WHERE kind = 'signup' AND ref_id = 'signup-credit-c'");
+    expect(conversions).toHaveLength(1);
+    const conversionId = conversions[0].id;
 
     const credits: { model: string; person_id: string; weight_bp: number }[] = await server.dataSource.query(
       'SELECT model, person_id, weight_bp FROM conversion_credits WHERE conversion_id = ? ORDER BY model, position',

@@ -58,6 +58,11 @@ export const ErrorCodes = {
   POSTER_CONTENT_NOT_FOUND: 404,
   POSTER_NOT_FOUND: 404,
   POSTER_CODE_FAILED: 502,
+  // activity stream
+  EVENT_TIME_OUT_OF_RANGE: 400,
+  EVENT_PROPS_TOO_LARGE: 413,
+  DEAD_LETTER_NOT_FOUND: 404,
+  DEAD_LETTER_REPLAY_FAILED: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

@@ -13,4 +13,5 @@ export * from './contracts/live';
 export * from './contracts/whitepaper';
 export * from './contracts/privacy';
 export * from './contracts/poster';
+export * from './contracts/stream';
 export * from './sandbox';

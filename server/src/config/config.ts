@@ -35,6 +35,8 @@ const Env = z
     PRIVACY_POLICY_VERSION: z.string().default('2026-11'),
     OWNER_PROTECTION_DAYS: z.coerce.number().min(0).max(3650).default(30),
     EVENT_PROCESSOR_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(200),
+    STREAM_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+    STREAM_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(500),
     CARD_RETURN_VISIT_MINUTES: z.coerce.number().min(1).max(60 * 24 * 30).default(30),
     CARD_MODERATION_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
     WECHATPAY_MCHID: z.string().regex(/^\d{8,12}$/, 'must be the merchant number').optional(),
@@ -111,8 +113,14 @@ export interface AppConfig {
   attribution: {
     /** An owned person is not taken over by another salesperson's share within this many days. */
     ownerProtectionDays: number;
-    /** How often pending events are attributed; 0 turns the in-process processor off. */
-    processorIntervalMs: number;
+  };
+  pipeline: {
+    /** How often the activity stream's consumers (attribution, leads…) run; 0 turns them off in this process. */
+    intervalMs: number;
+    /** Tries of one event by one consumer before it is quarantined as a dead letter. */
+    maxAttempts: number;
+    /** Wait before the second try; it doubles with each further try. */
+    retryBaseMs: number;
   };
   card: {
     /** A view this long after the same person's previous one is a returning visit (a signal to the owner). */
@@ -185,7 +193,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     h5Dir: resolve(env.H5_DIR),
     privacyPolicyVersion: env.PRIVACY_POLICY_VERSION,
-    attribution: { ownerProtectionDays: env.OWNER_PROTECTION_DAYS, processorIntervalMs: env.EVENT_PROCESSOR_INTERVAL_MS },
+    attribution: { ownerProtectionDays: env.OWNER_PROTECTION_DAYS },
+    pipeline: { intervalMs: env.EVENT_PROCESSOR_INTERVAL_MS, maxAttempts: env.STREAM_MAX_ATTEMPTS, retryBaseMs: env.STREAM_RETRY_BASE_MS },
     card: { returnVisitMinutes: env.CARD_RETURN_VISIT_MINUTES, moderationIntervalMs: env.CARD_MODERATION_INTERVAL_MS },
     pay: {
       mchId: env.WECHATPAY_MCHID ?? null,

@@ -1,10 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { Pool, PoolOptions } from 'mysql2';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { serializeTransactions } from './sqlite-serial';
 import { isMysql } from './sql';
 import { PersonEntity, PersonIdentifierEntity, PersonMergeEntity } from '../modules/identity/identity.entity';
+import { activityEntities } from '../modules/activity/activity.entity';
 import { ConsoleLoginTicketEntity, StaffEntity, StaffInviteEntity } from '../modules/staff/staff.entity';
 import { cardEntities } from '../modules/card/card.entity';
 import { LeadEntity } from '../modules/leads/leads.entity';
@@ -25,6 +27,7 @@ export const entities = [
   StaffInviteEntity,
   ConsoleLoginTicketEntity,
   AccessTokenEntity,
+  ...activityEntities,
   ...shareChainEntities,
   ConsentEntity,
   LeadEntity,
@@ -47,6 +50,9 @@ export function dataSourceOptions(db: AppConfig['database']): DataSourceOptions 
       supportBigNumbers: true,
       bigNumberStrings: true,
       poolSize: db.poolSize,
+      // every connection runs in strict mode: a value a column cannot hold is an error, never a
+      // silent truncation or zero date (whatever the server's own default)
+      driver: strictMysql(),
     };
   }
   mkdirSync(dirname(db.path), { recursive: true });
@@ -60,6 +66,25 @@ export function dataSourceOptions(db: AppConfig['database']): DataSourceOptions 
       sqlite.pragma('busy_timeout = 5000');
     },
   };
+}
+
+const STRICT_SQL_MODE = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION';
+
+/** mysql2, with each pooled connection's first statement setting the SQL mode (before any query of ours). */
+function strictMysql(): typeof import('mysql2') {
+  // loaded here, as TypeORM loads it, rather than at import time (mysql2 loads parts of itself lazily)
+  const mysql2 = require('mysql2') as typeof import('mysql2');
+  return Object.create(mysql2, {
+    createPool: {
+      value: (options: PoolOptions): Pool => {
+        const pool = mysql2.createPool(options);
+        pool.on('connection', (connection) => {
+          connection.query(`SET SESSION sql_mode = '${STRICT_SQL_MODE}'`);
+        });
+        return pool;
+      },
+    },
+  }) as typeof import('mysql2');
 }
 
 export async function openDataSource(db: AppConfig['database']): Promise<DataSource> {

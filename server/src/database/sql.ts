@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, QueryResult } from 'typeorm';
 
 /** True when the connection is MySQL/MariaDB/TiDB (false: the embedded SQLite). */
 export function isMysql(source: DataSource | EntityManager): boolean {
@@ -39,14 +39,36 @@ export async function upsertAdd(
   await em.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders} ${updates}`, params);
 }
 
-/** `INSERT IGNORE` (MySQL) / `INSERT OR IGNORE` (SQLite) of many rows; answers how many were new. */
-export async function insertIgnore(em: EntityManager | DataSource, table: string, rows: Record<string, unknown>[]): Promise<number | null> {
+/**
+ * Inserts rows, skipping those whose primary or unique key is already stored, and answers how many
+ * were new (null where the database cannot say). Never `INSERT IGNORE`: it also turns a value the
+ * column cannot hold into a silent truncation or a zero date; here such a value is an error.
+ * With `countResendsIn`, a skipped row adds one to that column (MySQL), which also makes the count
+ * exact for a single row: an insert counts one affected row, a changed duplicate two.
+ */
+export async function insertNew(em: EntityManager | DataSource, table: string, rows: Record<string, unknown>[], options: { countResendsIn?: string } = {}): Promise<number | null> {
   if (rows.length === 0) return 0;
   const columns = Object.keys(rows[0]);
   const placeholders = rows.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ');
   const params = rows.flatMap((row) => columns.map((c) => param(row[c])));
-  const verb = isMysql(em) ? 'INSERT IGNORE' : 'INSERT OR IGNORE';
-  const result: unknown = await em.query(`${verb} INTO ${table} (${columns.join(', ')}) VALUES ${placeholders}`, params);
-  const affected = (result as { affectedRows?: number })?.affectedRows;
-  return typeof affected === 'number' ? affected : null;
+  const insert = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders}`;
+  if (!isMysql(em)) return (await structuredQuery(em, `${insert} ON CONFLICT DO NOTHING`, params)).affected ?? null;
+  const counter = options.countResendsIn;
+  const update = counter ? `${counter} = ${counter} + 1` : `${columns[0]} = ${columns[0]}`;
+  const result = (await structuredQuery(em, `${insert} ON DUPLICATE KEY UPDATE ${update}`, params)).raw as { affectedRows?: number; info?: string };
+  if (counter && typeof result?.affectedRows === 'number') return 2 * rows.length - result.affectedRows;
+  // a multi-row insert reports "Records: n  Duplicates: d"
+  const duplicates = /Duplicates:\s*(\d+)/.exec(result?.info ?? '');
+  return duplicates ? rows.length - Number(duplicates[1]) : null;
+}
+
+/** A statement's full result (affected rows, the driver's raw answer), in the caller's transaction if it has one. */
+async function structuredQuery(source: EntityManager | DataSource, sql: string, params: unknown[]): Promise<QueryResult> {
+  const manager = 'manager' in source ? source.manager : source;
+  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
+  try {
+    return await runner.query(sql, params, true);
+  } finally {
+    if (!manager.queryRunner) await runner.release();
+  }
 }

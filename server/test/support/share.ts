@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { AttributionService } from '../../src/modules/share-chain/attribution.service';
+import { Pipeline } from '../../src/modules/activity/pipeline';
 import type { TestServer } from './app';
 
 export const HOME = { contentType: 'page', contentId: 'home' } as const;
@@ -33,8 +33,9 @@ export async function arrive(server: TestServer, persona: string, shareToken: st
   return { token: login.body.token, personId: login.body.person.id, install };
 }
 
-export function drain(server: TestServer): Promise<number> {
-  return server.app.get(AttributionService).drain();
+/** Runs every consumer of the activity stream (attribution, leads…) until it has caught up. */
+export function drain(server: TestServer): Promise<void> {
+  return server.app.get(Pipeline).drain();
 }
 
 export async function count(server: TestServer, sql: string, params: unknown[] = []): Promise<number> {

@@ -86,18 +86,47 @@ export type EntryContext = z.infer<typeof EntryContext>;
 export const ClientEventTypes = ['entry', 'view', 'share_request', 'action'] as const;
 export type ClientEventType = (typeof ClientEventTypes)[number];
 
+/** What a stored event's instant may be: the database holds any of them, and no client queue is older. */
+export const EVENT_TIME_RANGE = { from: Date.UTC(2020, 0, 1), to: Date.UTC(2100, 0, 1) } as const;
+/** The most an event's props may take once stored as JSON (UTF-8 bytes). */
+export const MAX_EVENT_PROPS_BYTES = 2048;
+
+/** UTF-8 length without TextEncoder (absent from some mini-program runtimes). */
+function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
 export const ClientEvent = z
   .object({
     /** Client-generated, unique per install: a resend with the same id is stored once. */
     id: z.string().regex(/^[\w-]{8,64}$/, 'must be 8–64 url-safe characters'),
     type: z.enum(ClientEventTypes),
-    at: z.iso.datetime({ offset: true }),
+    at: z.iso.datetime({ offset: true }).refine((at) => Date.parse(at) >= EVENT_TIME_RANGE.from && Date.parse(at) < EVENT_TIME_RANGE.to, {
+      message: 'must be an instant between 2020 and 2100',
+      params: { code: 'EVENT_TIME_OUT_OF_RANGE' },
+    }),
     page: z.string().max(128).regex(/^[\w/.-]*$/, 'must be a page path'),
     anonymousId: AnonymousIdSchema,
     shareToken: z.string().max(64).optional(),
     channelCode: z.string().max(64).optional(),
     launchScene: z.number().int().min(0).max(99999).optional(),
-    props: z.record(z.string().max(32), z.union([z.string().max(256), z.number(), z.boolean()])).optional(),
+    props: z
+      .record(z.string().max(32), z.union([z.string().max(256), z.number(), z.boolean()]))
+      .refine((props) => utf8Bytes(JSON.stringify(props)) <= MAX_EVENT_PROPS_BYTES, {
+        message: `must take at most ${MAX_EVENT_PROPS_BYTES} bytes as JSON`,
+        params: { code: 'EVENT_PROPS_TOO_LARGE' },
+      })
+      .optional(),
   })
   .strict();
 export type ClientEvent = z.infer<typeof ClientEvent>;

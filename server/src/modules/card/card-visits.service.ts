@@ -5,7 +5,9 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { AuthContext } from '../../core/route';
 import { isUniqueViolation } from '../../database/data-source';
 import { newId } from '../../database/ids';
-import { Touchpoints } from '../share-chain/touchpoints';
+import { Activity } from '../activity/activity';
+import { type ResolvedSource, Touchpoints } from '../share-chain/touchpoints';
+import { cardViewActivity } from './card.activities';
 import type { CardEntity, CardVisitorEntity } from './card.entity';
 import { cardNotFound, cursorInvalid } from './card.errors';
 import { CardRepository } from './card.repository';
@@ -13,7 +15,6 @@ import { publicCardView, viewedByOwner } from './card.service';
 import { CardVisitsRepository } from './card-visits.repository';
 
 /** The mini-program page that shows a card (touchpoints and consents name it). */
-export const CARD_PAGE = 'packages/card/pages/view/index';
 /** A second open within this time is the same visit (a double tap, a back-and-forth): not counted. */
 const REPEAT_TAP_MS = 60_000;
 
@@ -26,6 +27,7 @@ export class CardVisitsService {
     private readonly cards: CardRepository,
     private readonly visits: CardVisitsRepository,
     private readonly touchpoints: Touchpoints,
+    private readonly activity: Activity,
   ) {}
 
   /** The card as others see it. A prospect's view is recorded; the owner's and colleagues' are not. */
@@ -88,44 +90,33 @@ export class CardVisitsService {
   }
 
   private async recordView(card: CardEntity, personId: string, query: CardViewQuery): Promise<void> {
-    const viewId = await this.countVisit(card, personId, query, new Date());
-    if (!viewId) return;
-    await this.touchpoints.record({
-      personId,
-      type: 'card_view',
-      refId: viewId,
-      page: CARD_PAGE,
-      contentType: 'card',
-      contentId: card.id,
-      shareToken: query.shareToken ?? null,
-      channelCode: query.channelCode ?? null,
-    });
+    await this.countVisit(card, personId, query, new Date());
   }
 
   /**
    * Counts a view and, when it comes at least CARD_RETURN_VISIT_MINUTES after the person's
    * previous one, tells the owner (a returning-visitor signal). The visitor row is advanced only
    * if nobody else moved it since it was read, so two simultaneous opens count (and signal) once.
-   * Answers the view's id, or null when the view was not counted (a repeat tap).
+   * A counted view is an activity, through the share that brought the person.
    */
-  private async countVisit(card: CardEntity, personId: string, query: CardViewQuery, now: Date): Promise<string | null> {
+  private async countVisit(card: CardEntity, personId: string, query: CardViewQuery, now: Date): Promise<void> {
     const previous = await this.visits.findVisitor(card.id, personId);
-    if (previous && now.getTime() - previous.lastViewAt.getTime() < REPEAT_TAP_MS) return null;
+    if (previous && now.getTime() - previous.lastViewAt.getTime() < REPEAT_TAP_MS) return;
+    const source: ResolvedSource = await this.touchpoints.source(personId, query.shareToken, query.channelCode);
     try {
-      return await this.dataSource.transaction(async (em) => {
+      await this.dataSource.transaction(async (em) => {
         if (!previous) await this.visits.insertVisitor(em, card.id, personId, now);
-        else if (!(await this.visits.advanceVisitor(em, previous, now))) return null;
-        const id = newId(now.getTime());
-        await this.visits.insertView(em, { id, cardId: card.id, personId, shareToken: query.shareToken ?? null, channelCode: query.channelCode ?? null, viewedAt: now });
+        else if (!(await this.visits.advanceVisitor(em, previous, now))) return;
+        const view = { id: newId(now.getTime()), cardId: card.id, personId, shareToken: query.shareToken ?? null, channelCode: query.channelCode ?? null, viewedAt: now };
+        await this.visits.insertView(em, view);
+        await this.activity.record(em, cardViewActivity(view, source));
         if (previous && now.getTime() - previous.lastViewAt.getTime() >= this.config.card.returnVisitMinutes * 60_000) {
           await this.visits.insertSignal(em, { id: newId(now.getTime()), cardId: card.id, kind: 'returning_visitor', personId, visits: previous.views + 1, createdAt: now });
         }
-        return id;
       });
     } catch (error) {
       // a simultaneous first view of the same person was counted
-      if (isUniqueViolation(error)) return null;
-      throw error;
+      if (!isUniqueViolation(error)) throw error;
     }
   }
 }

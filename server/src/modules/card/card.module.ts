@@ -1,7 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { CARD_IMAGE_MAX_BYTES } from '@leadloop/shared';
-import { LeadsModule } from '../leads/leads.module';
 import { PosterSources } from '../posters/poster-sources';
 import { PersonDataRegistry } from '../privacy/person-data';
 import { PrivacyModule } from '../privacy/privacy.module';
@@ -23,7 +22,6 @@ import { IntroModerationJob } from './jobs/intro-moderation.job';
 @Module({
   imports: [
     ShareChainModule,
-    LeadsModule,
     ProfileModule,
     PrivacyModule,
     // images are read into memory (no storage engine); a part over the limit is a 413 (PAYLOAD_TOO_LARGE)

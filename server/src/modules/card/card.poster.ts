@@ -4,7 +4,7 @@ import type { PosterContent } from '../posters/poster-sources';
 import type { CardEntity } from './card.entity';
 import { CardRepository } from './card.repository';
 import { CardImages } from './card-images';
-import { CARD_PAGE } from './card-visits.service';
+import { CARD_PAGE } from './card.activities';
 
 /** A card's poster (the owner's avatar, name, title and company), and the avatar on any poster its owner shares. */
 @Injectable()

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { insertIgnore, sqlTime } from '../../database/sql';
+import { insertNew, sqlTime } from '../../database/sql';
 import { PersonIdentifierEntity } from '../identity/identity.entity';
 import { ShareNodeEntity } from '../share-chain/share-chain.entity';
 import { StaffEntity } from '../staff/staff.entity';
@@ -47,7 +47,7 @@ export class CardRepository {
 
   /** Creates the staff member's card unless a concurrent request just did (one card per staff). */
   async insertIfMissing(card: CardEntity): Promise<void> {
-    await insertIgnore(this.dataSource, 'cards', [
+    await insertNew(this.dataSource, 'cards', [
       {
         id: card.id,
         staff_id: card.staffId,

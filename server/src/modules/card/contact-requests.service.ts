@@ -4,15 +4,15 @@ import { DataSource } from 'typeorm';
 import type { AuthContext } from '../../core/route';
 import { isUniqueViolation } from '../../database/data-source';
 import { newId } from '../../database/ids';
-import { LeadService } from '../leads/leads.service';
+import { Activity } from '../activity/activity';
 import { type Gate, ProfileGate } from '../profile/profile-gate';
 import { OwnerProtection } from '../share-chain/owner-protection';
 import { Touchpoints } from '../share-chain/touchpoints';
+import { CARD_PAGE, contactRequestActivity } from './card.activities';
 import type { CardContactRequestEntity } from './card.entity';
 import { cardNotFound, ownCardContact } from './card.errors';
 import { CardRepository } from './card.repository';
 import { viewedByOwner } from './card.service';
-import { CARD_PAGE } from './card-visits.service';
 import { CardVisitsRepository } from './card-visits.repository';
 
 /** A salesperson can only call back someone whose name and phone they have, with consent. */
@@ -26,23 +26,24 @@ export class ContactRequestsService {
     private readonly cards: CardRepository,
     private readonly visits: CardVisitsRepository,
     private readonly gate: ProfileGate,
-    private readonly leads: LeadService,
+    private readonly activity: Activity,
     private readonly owners: OwnerProtection,
     private readonly touchpoints: Touchpoints,
   ) {}
 
   /**
    * One transaction: the request row first (it claims the client's requestId, so a retry fails
-   * fast on the unique key and answers the stored request), then the profile gate, the lead, and
+   * fast on the unique key and answers the stored request), then the profile gate, the activity
+   * (a conversion, credited along the chain the person came through; the lead follows from it) and
    * the ownership decision, which OwnerProtection logs — a person owned by another salesperson
-   * inside the protection window stays theirs. The touchpoint (a conversion, credited along the
-   * chain the person came through) is keyed by the request, so recording it again is harmless.
+   * inside the protection window stays theirs.
    */
   async request(auth: AuthContext, cardId: string, input: ContactRequest): Promise<ContactRequestResponse> {
     const shown = await this.cards.findShown(cardId);
     if (!shown) throw cardNotFound();
     if (viewedByOwner(auth, shown)) throw ownCardContact();
     const { card } = shown;
+    const source = await this.touchpoints.source(auth.personId, input.shareToken, null);
     let stored: CardContactRequestEntity;
     try {
       stored = await this.dataSource.transaction(async (em) => {
@@ -51,7 +52,7 @@ export class ContactRequestsService {
         const request: CardContactRequestEntity = { id: newId(now.getTime()), cardId: card.id, personId: auth.personId, requestId: input.requestId, note: input.note, shareNodeId, createdAt: now };
         await this.visits.insertContactRequest(em, request);
         await this.gate.pass(em, auth.personId, CONTACT_GATE, input.gate);
-        await this.leads.record(em, auth.personId, { kind: 'card_contact', refId: card.id, at: now, contactRequested: true });
+        await this.activity.record(em, contactRequestActivity(request, source));
         await this.owners.consider(em, auth.personId, card.staffId, { nodeId: shareNodeId, eventId: null, at: now, reason: 'card contact request' });
         await this.visits.markContactRequested(em, card.id, auth.personId, now);
         return request;
@@ -61,17 +62,6 @@ export class ContactRequestsService {
       if (!earlier) throw error;
       stored = earlier;
     }
-    await this.touchpoints.record({
-      personId: auth.personId,
-      type: 'contact_request',
-      refId: stored.id,
-      page: CARD_PAGE,
-      contentType: 'card',
-      contentId: card.id,
-      shareToken: input.shareToken ?? null,
-      at: stored.createdAt,
-      conversion: true,
-    });
     return { id: stored.id, status: 'received', createdAt: stored.createdAt.toISOString() };
   }
 }

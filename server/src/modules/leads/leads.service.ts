@@ -1,46 +1,71 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { upsertAdd } from '../../database/sql';
+import type { ActivityKind, ActivityProps } from '../activity/activity';
+import type { EventEntity } from '../activity/activity.entity';
+import type { StreamConsumer } from '../activity/pipeline';
 import { LeadEntity } from './leads.entity';
 
-export interface LeadActivity {
-  /** What happened: `event_signup`, `whitepaper_download`, `card_contact`… */
+/** What each activity means for the lead, and what it is about (the lead keeps the content, not the record). */
+const LeadKinds: Partial<Record<ActivityKind, string>> = {
+  signup: 'event_signup',
+  order: 'event_signup',
+  download: 'whitepaper_download',
+  contact_request: 'card_contact',
+  attend: 'live_attend',
+};
+
+interface LeadActivity {
+  personId: string;
   kind: string;
-  /** What it happened on (event id, whitepaper id, card id). */
   refId: string;
-  at?: Date;
-  /** The person asked to be contacted. */
-  contactRequested?: boolean;
+  at: Date;
+  contactRequested: boolean;
 }
 
-/** Creates or updates a person's lead as they act; one statement, safe under concurrency. */
+/**
+ * One lead per person, created and updated as they act: a consumer of the activity stream, so no
+ * feature writes leads itself. Each statement covers a run of same-kind activities, in stream order.
+ */
 @Injectable()
-export class LeadService {
-  async record(em: EntityManager, personId: string, activity: LeadActivity): Promise<void> {
-    await this.recordMany(em, [personId], activity);
-  }
+export class LeadService implements StreamConsumer {
+  readonly name = 'leads';
+  readonly startAt = 'beginning';
 
-  /** The same activity by many people (each named once), in one statement. */
-  async recordMany(em: EntityManager, personIds: string[], activity: LeadActivity): Promise<void> {
-    if (personIds.length === 0) return;
-    const at = activity.at ?? new Date();
-    const contact = activity.contactRequested ? ['status', 'contact_requested_at'] : [];
-    const rows = personIds.map((personId) => ({
-      person_id: personId,
-      status: activity.contactRequested ? 'contact_requested' : 'new',
-      first_kind: activity.kind,
-      first_ref: activity.refId,
-      last_kind: activity.kind,
-      last_ref: activity.refId,
-      activity_count: 1,
-      contact_requested_at: activity.contactRequested ? at : null,
-      created_at: at,
-      last_activity_at: at,
-    }));
-    await upsertAdd(em, 'leads', ['person_id'], ['activity_count'], rows, ['last_kind', 'last_ref', 'last_activity_at', ...contact]);
+  async handle(em: EntityManager, events: EventEntity[]): Promise<void> {
+    const activities = events.flatMap((e): LeadActivity[] => {
+      const kind = e.origin === 'server' && e.personId ? LeadKinds[e.type as ActivityKind] : undefined;
+      if (!kind || !e.personId || !e.props) return [];
+      const props = JSON.parse(e.props) as ActivityProps;
+      return [{ personId: e.personId, kind, refId: props.contentId, at: e.occurredAt, contactRequested: e.type === 'contact_request' }];
+    });
+    for (let start = 0; start < activities.length; ) {
+      let end = start + 1;
+      while (end < activities.length && activities[end].kind === activities[start].kind) end += 1;
+      await this.apply(em, activities.slice(start, end));
+      start = end;
+    }
   }
 
   find(em: EntityManager, personId: string): Promise<LeadEntity | null> {
     return em.findOneBy(LeadEntity, { personId });
+  }
+
+  /** Same-kind activities in one statement: creates missing leads, moves the others' last activity. */
+  private async apply(em: EntityManager, run: LeadActivity[]): Promise<void> {
+    const contact = run[0].contactRequested ? ['status', 'contact_requested_at'] : [];
+    const rows = run.map((a) => ({
+      person_id: a.personId,
+      status: a.contactRequested ? 'contact_requested' : 'new',
+      first_kind: a.kind,
+      first_ref: a.refId,
+      last_kind: a.kind,
+      last_ref: a.refId,
+      activity_count: 1,
+      contact_requested_at: a.contactRequested ? a.at : null,
+      created_at: a.at,
+      last_activity_at: a.at,
+    }));
+    await upsertAdd(em, 'leads', ['person_id'], ['activity_count'], rows, ['last_kind', 'last_ref', 'last_activity_at', ...contact]);
   }
 }

@@ -3,9 +3,9 @@ import type { WatchMode } from '@leadloop/shared';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../core/app-error';
 import type { AuthContext } from '../../core/route';
-import { insertIgnore, upsertAdd } from '../../database/sql';
-import { LeadService } from '../leads/leads.service';
-import { Touchpoints } from '../share-chain/touchpoints';
+import { insertNew, upsertAdd } from '../../database/sql';
+import { Activity } from '../activity/activity';
+import { attendActivity } from './live.activities';
 import type { LiveEventEntity } from './live.entity';
 import { LiveRepository } from './live.repository';
 import { LiveService } from './live.service';
@@ -14,7 +14,6 @@ export const HEARTBEAT_SECONDS = 30;
 /** The room opens before the start and stays open a while after the scheduled end. */
 const EARLY_MS = 30 * 60_000;
 const LATE_MS = 60 * 60_000;
-const ROOM_PAGE = 'packages/live/pages/room/index';
 
 /**
  * Watch time as a set of minutes: every join, heartbeat or leave marks the current minute, and a
@@ -26,8 +25,7 @@ export class AttendanceService {
     private readonly dataSource: DataSource,
     private readonly live: LiveRepository,
     private readonly events: LiveService,
-    private readonly leads: LeadService,
-    private readonly touchpoints: Touchpoints,
+    private readonly activity: Activity,
   ) {}
 
   async room(auth: AuthContext, eventId: string) {
@@ -43,15 +41,12 @@ export class AttendanceService {
     const minute = Math.floor(now.getTime() / 60_000);
     const minutes = await this.dataSource.transaction(async (em) => {
       // minutes before the start are presence, not watching
-      if (now >= event.startAt) await insertIgnore(em, 'live_attendance_minutes', [{ event_id: eventId, person_id: auth.personId, minute }]);
+      if (now >= event.startAt) await insertNew(em, 'live_attendance_minutes', [{ event_id: eventId, person_id: auth.personId, minute }]);
       const [{ n }]: { n: string | number }[] = await em.query('SELECT COUNT(*) AS n FROM live_attendance_minutes WHERE event_id = ? AND person_id = ?', [eventId, auth.personId]);
       await upsertAdd(em, 'live_attendance', ['event_id', 'person_id'], [], [{ event_id: eventId, person_id: auth.personId, minutes: Number(n), first_at: now, last_at: now }], ['minutes', 'last_at']);
-      if (kind === 'join') await this.leads.record(em, auth.personId, { kind: 'live_attend', refId: eventId, at: now });
+      if (kind === 'join') await this.activity.record(em, attendActivity(eventId, auth.personId, now));
       return Number(n);
     });
-    if (kind === 'join') {
-      await this.touchpoints.record({ personId: auth.personId, type: 'attend', refId: `${eventId}`, page: ROOM_PAGE, contentType: 'live', contentId: eventId, at: now });
-    }
     return { watchMinutes: minutes, watch: kind === 'join' ? event.watch : null };
   }
 

@@ -1,6 +1,5 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
-import { LeadsModule } from '../leads/leads.module';
 import { PaymentsModule } from '../payments/payments.module';
 import { PersonDataRegistry } from '../privacy/person-data';
 import { PrivacyModule } from '../privacy/privacy.module';
@@ -22,7 +21,7 @@ import { SignupService } from './signup.service';
 import { SurveyService } from './survey.service';
 
 @Module({
-  imports: [IdentityModule, ProfileModule, LeadsModule, ShareChainModule, PaymentsModule, PrivacyModule],
+  imports: [IdentityModule, ProfileModule, ShareChainModule, PaymentsModule, PrivacyModule],
   controllers: [LiveController],
   providers: [SeatPool, LiveRepository, LiveService, SignupService, SignupBatches, RemindersService, AttendanceService, SurveyService, LiveReportService, LiveJob, LivePersonData, LivePoster],
   exports: [LiveRepository],

@@ -5,7 +5,8 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../../core/app-error';
 import type { AuthContext } from '../../core/route';
 import { newId } from '../../database/ids';
-import { insertIgnore, isMysql } from '../../database/sql';
+import { DETAIL_PAGE } from './live.activities';
+import { insertNew, isMysql } from '../../database/sql';
 import { PersonRepository } from '../identity/person.repository';
 import { WechatClient } from '../wechat/wechat.client';
 import { WechatApiError, WechatErrcode } from '../wechat/wechat.errors';
@@ -15,7 +16,6 @@ import { LiveRepository } from './live.repository';
 const CLAIM_BATCH = 20;
 /** A send claimed this long ago and never finished is given up on, never repeated. */
 const STUCK_AFTER_MS = 5 * 60_000;
-const DETAIL_PAGE = 'packages/live/pages/detail/index';
 const MAX_ATTEMPTS = 5;
 /** Errors that no retry can fix: the template or its data is wrong. */
 const PERMANENT = new Set<number>([WechatErrcode.BAD_TEMPLATE, WechatErrcode.BAD_TEMPLATE_DATA]);
@@ -72,7 +72,7 @@ export class RemindersService {
     const offset = [...event.reminderOffsets].sort((a, b) => a - b).find((m) => !taken.has(`start:${m}`) && event.startAt.getTime() - m * 60_000 > now.getTime());
     if (offset === undefined) return 0;
     await em.delete(LiveReminderEntity, { eventId: event.id, personId, kind: `start:${offset}`, status: 'cancelled' });
-    const inserted = await insertIgnore(em, 'live_reminders', [
+    const inserted = await insertNew(em, 'live_reminders', [
       { id: newId(now.getTime()), event_id: event.id, person_id: personId, grant_id: grantId, kind: `start:${offset}`, due_at: new Date(event.startAt.getTime() - offset * 60_000), status: 'pending', attempts: 0, claimed_by: null, claimed_at: null, sent_at: null, error: null, created_at: now },
     ]);
     return inserted ?? 1;
@@ -116,7 +116,7 @@ export class RemindersService {
       [purpose, event.id],
     );
     if (rows.length === 0) return 0;
-    const inserted = await insertIgnore(
+    const inserted = await insertNew(
       this.dataSource,
       'live_reminders',
       rows.map((r) => ({ id: newId(now.getTime()), event_id: event.id, person_id: r.person_id, grant_id: r.grant_id, kind: purpose, due_at: now, status: 'pending', attempts: 0, claimed_by: null, claimed_at: null, sent_at: null, error: null, created_at: now })),

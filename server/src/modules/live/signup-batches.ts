@@ -5,15 +5,15 @@ import { AppError } from '../../core/app-error';
 import { GroupCommit, type Outcome } from '../../database/group-commit';
 import { newId } from '../../database/ids';
 import { retryOnConflict } from '../../database/retry';
-import { insertIgnore } from '../../database/sql';
-import { LeadService } from '../leads/leads.service';
+import { insertNew } from '../../database/sql';
 import { type Gate, type GatePass, ProfileGate } from '../profile/profile-gate';
+import { Activity } from '../activity/activity';
 import { type ResolvedSource, Touchpoints } from '../share-chain/touchpoints';
+import { DETAIL_PAGE, signupActivity } from './live.activities';
 import type { LiveEventEntity, LiveSignupEntity } from './live.entity';
 import { LiveService } from './live.service';
 import { SeatPool } from './seat-pool';
 
-export const DETAIL_PAGE = 'packages/live/pages/detail/index';
 
 interface SignupRequest {
   personId: string;
@@ -52,7 +52,7 @@ export class SignupBatches {
     private readonly events: LiveService,
     private readonly gate: ProfileGate,
     private readonly seats: SeatPool,
-    private readonly leads: LeadService,
+    private readonly activity: Activity,
     private readonly touchpoints: Touchpoints,
   ) {}
 
@@ -110,7 +110,7 @@ export class SignupBatches {
       confirmedAt: now,
       cancelledAt: null,
     }));
-    const inserted = await insertIgnore(em, 'live_signups', rows.map(columnsOf));
+    const inserted = await insertNew(em, 'live_signups', rows.map(columnsOf));
     // the others hold a row already (active or cancelled): the one-by-one path settles them
     const fresh = inserted === rows.length ? rows.map((_, i) => i) : await this.stored(em, rows);
 
@@ -130,31 +130,15 @@ export class SignupBatches {
       gate,
       seated.map((i) => admitted[i].pass),
     );
-    await this.leads.recordMany(
+    await this.activity.recordMany(
       em,
-      seated.map((i) => rows[i].personId),
-      { kind: 'event_signup', refId: event.id, at: now },
-    );
-    await this.touchpoints.recordMany(
-      seated.map((i) => ({
-        personId: rows[i].personId,
-        type: 'signup',
-        refId: rows[i].id,
-        page: DETAIL_PAGE,
-        contentType: 'live' as const,
-        contentId: event.id,
-        shareToken: admitted[i].request.form.shareToken,
-        resolved: admitted[i].source,
-        conversion: true,
-        at: now,
-      })),
-      em,
+      seated.map((i) => signupActivity(rows[i], admitted[i].source.unknownToken)),
     );
     seated.forEach((i, k) => outcomes.set(rows[i].personId, { ok: { event, signup: { ...rows[i], seatSlot: seats[k] } } }));
     return outcomes;
   }
 
-  /** Which of these rows this transaction's INSERT IGNORE stored (their indexes). */
+  /** Which of these rows this transaction's insert stored (their indexes). */
   private async stored(em: EntityManager, rows: LiveSignupEntity[]): Promise<number[]> {
     const found: { id: string }[] = await em.query(`SELECT id FROM live_signups WHERE id IN (${rows.map(() => '?').join(', ')})`, rows.map((r) => r.id));
     const ids = new Set(found.map((r) => r.id));

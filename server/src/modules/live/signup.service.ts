@@ -8,17 +8,18 @@ import { newId } from '../../database/ids';
 import { isUniqueViolation } from '../../database/data-source';
 import { LostRace, retryOnConflict } from '../../database/retry';
 import { PersonRepository } from '../identity/person.repository';
-import { LeadService } from '../leads/leads.service';
 import { PaymentHooks } from '../payments/payment-hooks';
 import type { PaymentOrderEntity } from '../payments/payments.entity';
 import { PaymentsService, requirePayments } from '../payments/payments.service';
 import { ProfileGate } from '../profile/profile-gate';
+import { Activity } from '../activity/activity';
 import { Touchpoints } from '../share-chain/touchpoints';
 import { type LiveEventEntity, LiveReminderEntity, LiveSignupEntity } from './live.entity';
 import { LiveRepository } from './live.repository';
 import { LiveService, mySignup } from './live.service';
 import { SeatPool } from './seat-pool';
-import { DETAIL_PAGE, SignupBatches } from './signup-batches';
+import { DETAIL_PAGE, orderActivity, paymentActivity, signupActivity } from './live.activities';
+import { SignupBatches } from './signup-batches';
 
 /**
  * Sign-up, payment confirmation and cancellation. A seat is taken by a guarded update in the
@@ -37,7 +38,7 @@ export class SignupService implements OnModuleInit {
     private readonly seats: SeatPool,
     private readonly events: LiveService,
     private readonly gate: ProfileGate,
-    private readonly leads: LeadService,
+    private readonly activity: Activity,
     private readonly touchpoints: Touchpoints,
     private readonly payments: PaymentsService,
     private readonly paymentHooks: PaymentHooks,
@@ -77,8 +78,8 @@ export class SignupService implements OnModuleInit {
         await this.gate.pass(em, auth.personId, { purpose: 'event_signup', required: event.signupFields as ProfileField[], sourcePage: DETAIL_PAGE }, request.gate);
         const signup = held.signup;
         const order = event.priceFen > 0 ? await this.payments.createOrder(em, { signupId: signup.id, personId: auth.personId, eventId: event.id, amountFen: event.priceFen }) : null;
-        await this.leads.record(em, auth.personId, { kind: 'event_signup', refId: event.id });
-        if (signup.status === 'confirmed') await this.recordSignup(em, signup, request.shareToken);
+        if (order) await this.activity.record(em, orderActivity(signup, order.id));
+        if (signup.status === 'confirmed') await this.activity.record(em, signupActivity(signup, source.unknownToken));
         // the seat last: its row stays locked only until the commit
         const slot = await this.seats.claim(em, event.id, guess);
         if (slot === null) throw new AppError('LIVE_FULL', 'This event is full');
@@ -186,18 +187,11 @@ export class SignupService implements OnModuleInit {
     }
     const signup = await this.live.findSignupById(order.signupId, em);
     if (!signup) return;
-    await this.recordSignup(em, signup, null);
-    await this.touchpoints.record({ personId: signup.personId, type: 'payment', refId: order.id, page: DETAIL_PAGE, contentType: 'live', contentId: signup.eventId, conversion: true }, em);
+    await this.activity.recordMany(em, [signupActivity(signup), paymentActivity(signup, order.id)]);
   }
 
   private async onClosed(em: EntityManager, order: PaymentOrderEntity): Promise<void> {
     const signup = await this.live.findSignupById(order.signupId, em);
     if (signup?.status === 'pending_payment') await this.live.vacate(em, signup);
-  }
-
-  /** A confirmed sign-up is a touchpoint and a conversion, credited along the chain that brought it. */
-  private async recordSignup(em: EntityManager, signup: LiveSignupEntity, shareToken: string | null | undefined): Promise<void> {
-    const resolved = { nodeId: signup.shareNodeId, channelId: signup.channelId };
-    await this.touchpoints.record({ personId: signup.personId, type: 'signup', refId: signup.id, page: DETAIL_PAGE, contentType: 'live', contentId: signup.eventId, shareToken, resolved, conversion: true }, em);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../core/app-error';
 import type { AuthContext } from '../../core/route';
-import { insertIgnore } from '../../database/sql';
+import { insertNew } from '../../database/sql';
 import { LiveRepository } from './live.repository';
 import { LiveService } from './live.service';
 
@@ -27,7 +27,7 @@ export class SurveyService {
     });
     if (problems.length > 0 || Object.keys(answers).length === 0) throw new AppError('VALIDATION_FAILED', 'Invalid survey answers', { fields: problems });
     // the first submission counts; a resend is harmless
-    await insertIgnore(this.dataSource, 'live_survey_answers', [{ event_id: eventId, person_id: auth.personId, answers: JSON.stringify(answers), created_at: new Date() }]);
+    await insertNew(this.dataSource, 'live_survey_answers', [{ event_id: eventId, person_id: auth.personId, answers: JSON.stringify(answers), created_at: new Date() }]);
     return { saved: true };
   }
 }

@@ -3,7 +3,8 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import { newId } from '../../database/ids';
 import { PersonEntity, PersonIdentifierEntity } from '../identity/identity.entity';
 import { LeadEntity } from '../leads/leads.entity';
-import { EventEntity, PersonAttributionEntity } from '../share-chain/share-chain.entity';
+import { EventEntity } from '../activity/activity.entity';
+import { PersonAttributionEntity } from '../share-chain/share-chain.entity';
 import { PersonErasureEntity } from './privacy.entity';
 
 /** The person-wide reads and erasures behind 我的 → privacy (per-feature data goes through contributors). */

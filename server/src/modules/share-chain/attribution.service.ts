@@ -1,102 +1,83 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntryContext } from '@leadloop/shared';
 import { DataSource, type EntityManager, In } from 'typeorm';
+import { Clock } from '../../core/clock';
 import { isUniqueViolation } from '../../database/data-source';
 import { newId } from '../../database/ids';
-import { insertIgnore, isMysql, sqlTime } from '../../database/sql';
+import { insertNew, sqlTime } from '../../database/sql';
+import { type ActivityProps, ConversionKinds } from '../activity/activity';
+import { EventEntity } from '../activity/activity.entity';
+import type { StreamConsumer } from '../activity/pipeline';
 import { StaffRepository } from '../staff/staff.repository';
 import { CreditModels, splitCredit } from './credit';
 import { OwnerProtection } from './owner-protection';
-import { type ChannelEntity, ConversionCreditEntity, ConversionEntity, EventEntity, PersonAttributionEntity, ShareNodeEntity } from './share-chain.entity';
+import { type ChannelEntity, ConversionCreditEntity, ConversionEntity, PersonAttributionEntity, ShareNodeEntity } from './share-chain.entity';
 import { type CounterDelta, ShareChainRepository } from './share-chain.repository';
-
-const BATCH = 500;
 
 export interface ConversionInput {
   personId: string;
-  /** signup, download, contact_request, mql, won … */
+  /** signup, download, contact_request, payment … */
   kind: string;
   /** The business record behind it: recording the same one twice is harmless. */
   refId: string;
   contentType?: string;
   contentId?: string;
-  at?: Date;
+  at: Date;
 }
 
 /**
- * Turns stored touchpoints into attribution, off the request path: visitors per share node
- * (deduplicated, with self-referrals, staff and crawlers left out), counters up the chain,
- * ownership with protection, first touch at login, and chain credit for conversions.
+ * Turns the activity stream into attribution, off the request path (a consumer of the stream):
+ * visitors per share node (deduplicated, with self-referrals, staff and crawlers left out), counters
+ * up the chain, ownership with protection, first touch at login, and chain credit for conversions.
  */
 @Injectable()
-export class AttributionService {
+export class AttributionService implements StreamConsumer {
+  readonly name = 'attribution';
+  readonly startAt = 'beginning';
   private readonly logger = new Logger(AttributionService.name);
-  private running: Promise<number> | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly nodes: ShareChainRepository,
     private readonly staff: StaffRepository,
     private readonly owners: OwnerProtection,
+    private readonly clock: Clock,
   ) {}
 
-  /** Processes every pending event (one caller at a time in this process). Answers how many. */
-  drain(): Promise<number> {
-    this.running ??= (async () => {
-      let total = 0;
-      for (;;) {
-        const n = await this.processBatch();
-        total += n;
-        if (n < BATCH) return total;
-      }
-    })().finally(() => {
-      this.running = null;
-    });
-    return this.running;
-  }
+  /** Attributes a batch of the stream, inside the transaction that moves past it. */
+  async handle(em: EntityManager, events: EventEntity[]): Promise<void> {
+    const nodeIds = [...new Set(events.map((e) => e.shareNodeId).filter((id): id is string => !!id))];
+    const nodes = new Map((await this.nodes.findByIds(nodeIds, em)).map((n) => [n.id, n]));
+    const channelIds = [...new Set(events.map((e) => e.channelId).filter((id): id is string => !!id))];
+    const channels = new Map((await this.nodes.findChannelsByIds(channelIds)).map((c) => [c.id, c]));
+    for (const conversion of events.map(conversionOf)) if (conversion) await this.recordConversion(em, conversion);
+    const people = await this.knownPersons(em, events);
+    const staffByPerson = await this.staff.activeStaffByPerson([...new Set([...people.values()])], em);
 
-  /** Claims up to BATCH pending events (other instances skip them) and attributes them. */
-  private processBatch(): Promise<number> {
-    return this.dataSource.transaction(async (em) => {
-      const claim = em.createQueryBuilder(EventEntity, 'e').where('e.state = 0').orderBy('e.id').limit(BATCH);
-      if (isMysql(em)) claim.setLock('pessimistic_write').setOnLocked('skip_locked');
-      const events = await claim.getMany();
-      if (events.length === 0) return 0;
+    const discounts = new Map<string, string>();
+    const visits: { event: EventEntity; node: ShareNodeEntity; visitorKey: string }[] = [];
+    const owners: { event: EventEntity; personId: string; staffId: string; nodeId: string | null }[] = [];
+    const sent: ShareNodeEntity[] = [];
+    for (const event of events) {
+      const sharedNode = event.type === 'share_request' && event.shareNodeId ? nodes.get(event.shareNodeId) : undefined;
+      if (sharedNode && sharedNode.sharerPersonId === people.get(event.id)) sent.push(sharedNode);
+      if (event.type !== 'entry' || event.discount) continue;
+      const person = people.get(event.id) ?? null;
+      const node = event.shareNodeId ? nodes.get(event.shareNodeId) : undefined;
+      if (person && node?.sharerPersonId === person) discounts.set(event.id, 'self_referral');
+      else if (person && staffByPerson.has(person)) discounts.set(event.id, 'staff');
+      if (discounts.has(event.id)) continue;
+      if (node) visits.push({ event, node, visitorKey: person ?? `a:${event.anonymousId}` });
+      const candidate = node?.rootStaffId ?? channelOwner(channels, event.channelId);
+      if (person && candidate) owners.push({ event, personId: person, staffId: candidate, nodeId: node?.id ?? null });
+    }
 
-      const nodeIds = [...new Set(events.map((e) => e.shareNodeId).filter((id): id is string => !!id))];
-      const nodes = new Map((await this.nodes.findByIds(nodeIds, em)).map((n) => [n.id, n]));
-      const channelIds = [...new Set(events.map((e) => e.channelId).filter((id): id is string => !!id))];
-      const channels = new Map((await this.nodes.findChannelsByIds(channelIds)).map((c) => [c.id, c]));
-      for (const conversion of events.map(conversionOf)) if (conversion) await this.recordConversionIn(em, conversion);
-      const people = await this.knownPersons(em, events);
-      const staffByPerson = await this.staff.activeStaffByPerson([...new Set([...people.values()])], em);
-
-      const discounts = new Map<string, string>();
-      const visits: { event: EventEntity; node: ShareNodeEntity; visitorKey: string }[] = [];
-      const owners: { event: EventEntity; personId: string; staffId: string; nodeId: string | null }[] = [];
-      const sent: ShareNodeEntity[] = [];
-      for (const event of events) {
-        const sharedNode = event.type === 'share_request' && event.shareNodeId ? nodes.get(event.shareNodeId) : undefined;
-        if (sharedNode && sharedNode.sharerPersonId === people.get(event.id)) sent.push(sharedNode);
-        if (event.type !== 'entry' || event.discount) continue;
-        const person = people.get(event.id) ?? null;
-        const node = event.shareNodeId ? nodes.get(event.shareNodeId) : undefined;
-        if (person && node?.sharerPersonId === person) discounts.set(event.id, 'self_referral');
-        else if (person && staffByPerson.has(person)) discounts.set(event.id, 'staff');
-        if (discounts.has(event.id)) continue;
-        if (node) visits.push({ event, node, visitorKey: person ?? `a:${event.anonymousId}` });
-        const candidate = node?.rootStaffId ?? channelOwner(channels, event.channelId);
-        if (person && candidate) owners.push({ event, personId: person, staffId: candidate, nodeId: node?.id ?? null });
-      }
-
-      const fresh = await this.countVisits(em, visits, discounts, sent);
-      for (const o of owners) {
-        await this.owners.consider(em, o.personId, o.staffId, { nodeId: o.nodeId, eventId: o.event.id, at: o.event.occurredAt, reason: 'share chain' });
-      }
-      await this.markProcessed(em, events, discounts);
-      if (fresh > 0) this.logger.debug(`Attributed ${events.length} events, ${fresh} new visitors`);
-      return events.length;
-    });
+    const fresh = await this.countVisits(em, visits, discounts, sent);
+    for (const o of owners) {
+      await this.owners.consider(em, o.personId, o.staffId, { nodeId: o.nodeId, eventId: o.event.id, at: o.event.occurredAt, reason: 'share chain' });
+    }
+    await this.markDiscounted(em, discounts);
+    if (fresh > 0) this.logger.debug(`Attributed ${events.length} events, ${fresh} new visitors`);
   }
 
   /** The person behind each event: its own person, or the person its install later signed in as. */
@@ -150,7 +131,7 @@ export class AttributionService {
     const fresh = candidates.filter((c) => !seen.has(c));
     for (const c of seen) discounts.set(c.event.id, 'repeat');
     if (fresh.length === 0) return 0;
-    await insertIgnore(em, 'share_node_visits', fresh.map((f) => ({ node_id: f.node.id, visitor_key: f.visitorKey, first_at: f.event.occurredAt })));
+    await insertNew(em, 'share_node_visits', fresh.map((f) => ({ node_id: f.node.id, visitor_key: f.visitorKey, first_at: f.event.occurredAt })));
 
     const deltas = new Map<string, CounterDelta>();
     const add = (id: string, d: CounterDelta) => {
@@ -188,7 +169,7 @@ export class AttributionService {
       for (let i = 0; i < chain.length; i++) {
         const x = chain[i];
         if (x.activatedAt || done.has(x.id)) continue;
-        const now = new Date();
+        const now = this.clock.now();
         const result = await em.createQueryBuilder().update(ShareNodeEntity).set({ activatedAt: now }).where('id = :id AND activated_at IS NULL', { id: x.id }).execute();
         if (result.affected !== 1) continue;
         done.add(x.id);
@@ -199,7 +180,7 @@ export class AttributionService {
         shares.set(x.sharerPersonId + x.contentType + x.contentId, s);
       }
     }
-    for (const node of nodes) if (done.has(node.id)) node.activatedAt ??= new Date();
+    for (const node of nodes) if (done.has(node.id)) node.activatedAt ??= this.clock.now();
     await this.nodes.addToNodes(em, deltas);
     await this.nodes.addToSpreaders(
       em,
@@ -221,12 +202,11 @@ export class AttributionService {
     return [node.id, ...lineage];
   }
 
-  private async markProcessed(em: EntityManager, events: EventEntity[], discounts: Map<string, string>): Promise<void> {
-    const plain = events.filter((e) => !discounts.has(e.id)).map((e) => e.id);
-    if (plain.length > 0) await em.update(EventEntity, { id: In(plain) }, { state: 1 });
+  /** Records why events do not count (self-referral, staff, repeat) on the events themselves. */
+  private async markDiscounted(em: EntityManager, discounts: Map<string, string>): Promise<void> {
     const byReason = new Map<string, string[]>();
     for (const [id, reason] of discounts) byReason.set(reason, [...(byReason.get(reason) ?? []), id]);
-    for (const [reason, ids] of byReason) await em.update(EventEntity, { id: In(ids) }, { state: 1, discount: reason });
+    for (const [reason, ids] of byReason) await em.update(EventEntity, { id: In(ids) }, { discount: reason });
   }
 
   // --- login: first touch
@@ -250,7 +230,7 @@ export class AttributionService {
       .transaction(async (em) => {
         const locked = await this.owners.lockAttribution(em, personId);
         if (locked?.firstAt) return;
-        const first = { firstEventId: touch.eventId, firstNodeId: node?.id ?? null, firstChannelId: touch.channel?.id ?? null, firstAt: touch.at, updatedAt: new Date() };
+        const first = { firstEventId: touch.eventId, firstNodeId: node?.id ?? null, firstChannelId: touch.channel?.id ?? null, firstAt: touch.at, updatedAt: this.clock.now() };
         if (locked) await em.update(PersonAttributionEntity, { personId }, first);
         else await em.insert(PersonAttributionEntity, { personId, ...first, ownerStaffId: null, ownerNodeId: null, ownedAt: null });
         const candidate = node?.rootStaffId ?? touch.channel?.ownerStaffId ?? null;
@@ -277,26 +257,16 @@ export class AttributionService {
     }
     const node = entry?.shareToken ? await this.nodes.findByToken(entry.shareToken) : null;
     const channel = entry?.channelCode ? await this.nodes.findChannelByCode(entry.channelCode) : null;
-    return node || channel ? { node, channel, eventId: null, at: new Date() } : null;
+    return node || channel ? { node, channel, eventId: null, at: this.clock.now() } : null;
   }
 
   // --- conversions: last touch and chain credit
 
   /** Records a conversion once per business record, with its last touch and the chain's credit. */
-  async recordConversion(input: ConversionInput): Promise<string> {
-    try {
-      return await this.dataSource.transaction((em) => this.recordConversionIn(em, input));
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      return (await this.dataSource.manager.findOneByOrFail(ConversionEntity, { kind: input.kind, refId: input.refId })).id;
-    }
-  }
-
-  /** The same, inside the caller's transaction (the event processor's batch). */
-  private async recordConversionIn(em: EntityManager, input: ConversionInput): Promise<string> {
+  private async recordConversion(em: EntityManager, input: ConversionInput): Promise<string> {
     const existing = await em.findOne(ConversionEntity, { select: { id: true }, where: { kind: input.kind, refId: input.refId } });
     if (existing) return existing.id;
-    const at = input.at ?? new Date();
+    const at = input.at;
     const lastTouch: { id: string; share_node_id: string }[] = await em.query(
       `SELECT e.id, e.share_node_id FROM events e JOIN share_nodes n ON n.id = e.share_node_id
         WHERE e.person_id = ? AND e.type = 'entry' AND n.sharer_person_id <> ?
@@ -339,11 +309,13 @@ export class AttributionService {
   }
 }
 
-/** A server-side touchpoint that is also a conversion (see Touchpoints), as recorded in its event. */
+/**
+ * A conversion is an activity the server recorded (origin `server`, a conversion kind): the app's own
+ * reports can never be one, whatever their props say.
+ */
 function conversionOf(event: EventEntity): ConversionInput | null {
-  if (!event.personId || !event.props || !event.props.includes('"conversion":true')) return null;
-  const props = JSON.parse(event.props) as { conversion?: boolean; refId?: string; contentType?: string; contentId?: string };
-  if (!props.conversion || !props.refId) return null;
+  if (event.origin !== 'server' || !event.personId || !ConversionKinds.has(event.type) || !event.props) return null;
+  const props = JSON.parse(event.props) as ActivityProps;
   return { personId: event.personId, kind: event.type, refId: props.refId, contentType: props.contentType, contentId: props.contentId, at: event.occurredAt };
 }
 

@@ -1,14 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { GroupCommit, type Outcome } from '../../database/group-commit';
-import { insertIgnore } from '../../database/sql';
-import { EventEntity } from './share-chain.entity';
+import { insertNew } from '../../database/sql';
+import { EventEntity } from '../activity/activity.entity';
 
 export type EventRow = Record<string, unknown> & { id: string };
 
 /**
  * Group commit for event ingest: rows from concurrent requests that arrive while writes are in
- * flight go out together in the next multi-row INSERT IGNORE (one commit), and every request is
+ * flight go out together in the next multi-row insert (one commit; a resent event is counted, not stored again), and every request is
  * answered only after the commit that holds its rows.
  */
 @Injectable()
@@ -32,7 +32,7 @@ export class EventWriter {
   private async flush(requests: EventRow[][]): Promise<Outcome<number>[]> {
     const rows = requests.flat();
     try {
-      const inserted = await insertIgnore(this.dataSource, 'events', rows);
+      const inserted = await insertNew(this.dataSource, 'events', rows, { countResendsIn: 'resends' });
       if (inserted === rows.length) return requests.map((r) => ({ ok: r.length }));
       // some were resends: find which of this batch's fresh ids made it in
       const stored = new Set(

@@ -51,25 +51,6 @@ export class ShareSpreaderEntity {
   @int('conversions') conversions!: number;
 }
 
-@Entity('events')
-export class EventEntity {
-  @id() id!: string;
-  @Column({ name: 'source_key', type: 'varchar', length: 64 }) sourceKey!: string;
-  @Column({ name: 'client_event_id', type: 'varchar', length: 64 }) clientEventId!: string;
-  @Column({ type: 'varchar', length: 24 }) type!: string;
-  @ref('person_id', true) personId!: string | null;
-  @Column({ name: 'anonymous_id', type: 'varchar', length: 64, nullable: true }) anonymousId!: string | null;
-  @ref('share_node_id', true) shareNodeId!: string | null;
-  @ref('channel_id', true) channelId!: string | null;
-  @Column({ name: 'launch_scene', type: 'int', nullable: true }) launchScene!: number | null;
-  @Column({ type: 'varchar', length: 128 }) page!: string;
-  @Column({ type: 'text', nullable: true }) props!: string | null;
-  @Column({ type: 'varchar', length: 24, nullable: true }) discount!: string | null;
-  @Column({ type: 'tinyint', default: 0 }) state!: number;
-  @time('occurred_at') occurredAt!: Date;
-  @time('received_at') receivedAt!: Date;
-}
-
 @Entity('share_node_visits')
 export class ShareNodeVisitEntity {
   @PrimaryColumn({ name: 'node_id', type: 'varchar', length: 26 }) nodeId!: string;
@@ -133,7 +114,6 @@ export const shareChainEntities = [
   ChannelEntity,
   ShareNodeEntity,
   ShareSpreaderEntity,
-  EventEntity,
   ShareNodeVisitEntity,
   PersonAttributionEntity,
   OwnershipDecisionEntity,

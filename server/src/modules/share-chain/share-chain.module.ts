@@ -1,11 +1,11 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { Pipeline } from '../activity/pipeline';
 import { IdentityModule } from '../identity/identity.module';
 import { LoginHooks } from '../identity/login-hooks';
 import { StaffModule } from '../staff/staff.module';
 import { AttributionService } from './attribution.service';
 import { EventWriter } from './event-writer';
 import { EventsService } from './events.service';
-import { EventProcessorJob } from './jobs/event-processor.job';
 import { OwnerProtection } from './owner-protection';
 import { ShareChainController } from './share-chain.controller';
 import { ShareChainRepository } from './share-chain.repository';
@@ -16,16 +16,18 @@ import { Touchpoints } from './touchpoints';
 @Module({
   imports: [IdentityModule, StaffModule],
   controllers: [ShareChainController],
-  providers: [ShareChainRepository, ShareChainService, EventWriter, EventsService, OwnerProtection, AttributionService, StarMapService, EventProcessorJob, Touchpoints],
+  providers: [ShareChainRepository, ShareChainService, EventWriter, EventsService, OwnerProtection, AttributionService, StarMapService, Touchpoints],
   exports: [AttributionService, ShareChainService, OwnerProtection, Touchpoints],
 })
 export class ShareChainModule implements OnModuleInit {
   constructor(
     private readonly loginHooks: LoginHooks,
     private readonly attribution: AttributionService,
+    private readonly pipeline: Pipeline,
   ) {}
 
   onModuleInit(): void {
+    this.pipeline.register(this.attribution);
     this.loginHooks.register('first touch', (personId, entry) => this.attribution.onLogin(personId, entry));
   }
 }

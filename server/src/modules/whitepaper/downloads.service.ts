@@ -1,32 +1,28 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { DownloadLink, DownloadLinkQuery, DownloadRequest, GateStatus, MyDownloads, PageQuery } from '@leadloop/shared';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../../core/route';
 import { newId } from '../../database/ids';
 import { retryOnConflict } from '../../database/retry';
-import { LeadService } from '../leads/leads.service';
+import { Activity } from '../activity/activity';
 import { type Gate, ProfileGate } from '../profile/profile-gate';
 import { Touchpoints } from '../share-chain/touchpoints';
 import { FILE_STORAGE, type FileStorage } from '../storage/file-storage';
 import type { ServedFile } from '../storage/served-file';
 import { DownloadLinks } from './download-link';
+import { downloadActivity, WHITEPAPER_PAGE } from './whitepaper.activities';
 import type { WhitepaperDownloadEntity, WhitepaperEntity } from './whitepaper.entity';
 import { requestIdTaken, whitepaperNotFound } from './whitepaper.errors';
 import { keysetPage, WhitepaperRepository } from './whitepaper.repository';
 
-/** The mini-program page of a whitepaper and its download form (the default when the app does not say). */
-export const WHITEPAPER_PAGE = 'packages/whitepaper/pages/detail/index';
-
-/** The gated download: profile and consent, a recorded download, a lead, a touchpoint, a signed link. */
+/** The gated download: profile and consent, a recorded download and its activity, a signed link. */
 @Injectable()
 export class DownloadsService {
-  private readonly logger = new Logger(DownloadsService.name);
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly whitepapers: WhitepaperRepository,
     private readonly gate: ProfileGate,
-    private readonly leads: LeadService,
+    private readonly activity: Activity,
     private readonly touchpoints: Touchpoints,
     private readonly links: DownloadLinks,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
@@ -39,7 +35,6 @@ export class DownloadsService {
   async download(auth: AuthContext, id: string, input: DownloadRequest): Promise<DownloadLink> {
     const paper = await this.published(id);
     const download = await this.record(auth.personId, paper, input);
-    await this.touch(auth.personId, download);
     const link = this.links.issue(download.id);
     return { downloadId: download.id, url: link.url, expiresAt: link.expiresAt.toISOString(), fileName: paper.fileName, fileSize: paper.fileSize };
   }
@@ -64,19 +59,21 @@ export class DownloadsService {
   }
 
   /**
-   * Gate, download row and lead in one transaction. A retried request (same person and
-   * requestId) is the same download; of two racing ones, the loser hits the unique key (or a
-   * deadlock), rolls back, and on its next attempt reads the winner's.
+   * Gate, download row and its activity (a conversion, through the share that brought it) in one
+   * transaction. A retried request (same person and requestId) is the same download; of two
+   * racing ones, the loser hits the unique key (or a deadlock), rolls back, and on its next
+   * attempt reads the winner's.
    */
   private record(personId: string, paper: WhitepaperEntity, input: DownloadRequest): Promise<WhitepaperDownloadEntity> {
     return retryOnConflict(async () => {
       const earlier = await this.whitepapers.findDownload(personId, input.requestId);
       if (earlier) return sameWhitepaper(earlier, paper);
       const page = input.page ?? WHITEPAPER_PAGE;
+      const source = await this.touchpoints.source(personId, input.shareToken, input.channelCode);
       return this.dataSource.transaction(async (em) => {
         await this.gate.pass(em, personId, gateOf(paper, page), input.gate);
         const now = new Date();
-        const download: WhitepaperDownloadEntity = {
+        const download: WhitepaperDownloadEntity & { personId: string } = {
           id: newId(now.getTime()),
           whitepaperId: paper.id,
           personId,
@@ -87,34 +84,10 @@ export class DownloadsService {
           createdAt: now,
         };
         await this.whitepapers.insertDownload(em, download);
-        await this.leads.record(em, personId, { kind: 'whitepaper_download', refId: paper.id, at: now });
+        await this.activity.record(em, downloadActivity(download, source));
         return download;
       });
     });
-  }
-
-  /**
-   * After the commit: the download as a touchpoint and conversion, carrying its share token.
-   * Keyed by the download, so a retried request repairs a missed one and never counts twice.
-   */
-  private async touch(personId: string, download: WhitepaperDownloadEntity): Promise<void> {
-    try {
-      await this.touchpoints.record({
-        personId,
-        type: 'download',
-        refId: download.id,
-        page: download.page,
-        contentType: 'whitepaper',
-        contentId: download.whitepaperId,
-        shareToken: download.shareToken,
-        channelCode: download.channelCode,
-        at: download.createdAt,
-        conversion: true,
-      });
-    } catch (error) {
-      // the person has their download; the touchpoint is repaired by a retry of the same request
-      this.logger.error(`Touchpoint of download ${download.id} not recorded: ${(error as Error).message}`, (error as Error).stack);
-    }
   }
 
   private async published(id: string): Promise<WhitepaperEntity> {

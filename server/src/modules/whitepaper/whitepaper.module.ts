@@ -1,7 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { LeadsModule } from '../leads/leads.module';
 import { PosterSources } from '../posters/poster-sources';
 import { PersonDataRegistry } from '../privacy/person-data';
 import { PrivacyModule } from '../privacy/privacy.module';
@@ -29,7 +28,7 @@ const uploads = (config: AppConfig) => ({
 });
 
 @Module({
-  imports: [ProfileModule, LeadsModule, ShareChainModule, PrivacyModule, MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: uploads })],
+  imports: [ProfileModule, ShareChainModule, PrivacyModule, MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: uploads })],
   controllers: [WhitepaperConsoleController, WhitepaperController],
   providers: [
     WhitepaperRepository,

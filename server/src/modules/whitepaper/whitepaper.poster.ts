@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PosterContent } from '../posters/poster-sources';
 import { FILE_STORAGE, type FileStorage, readSmallFile } from '../storage/file-storage';
-import { WHITEPAPER_PAGE } from './downloads.service';
+import { WHITEPAPER_PAGE } from './whitepaper.activities';
 import type { WhitepaperEntity } from './whitepaper.entity';
 import { WhitepaperRepository } from './whitepaper.repository';
 
