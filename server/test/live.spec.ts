@@ -101,6 +101,7 @@ describe('live events', () => {
     expect(await count(server, "SELECT COUNT(*) AS n FROM live_signups WHERE event_id = ? AND status = 'confirmed' AND holds_seat = 1", [event.id])).toBe(7);
     expect(await count(server, 'SELECT COALESCE(SUM(taken), 0) AS n FROM live_seat_slots WHERE event_id = ?', [event.id])).toBe(7);
     const refused = [noConsent, noName, outdated].map((p) => p.personId);
+    await drain(server); // leads follow from the activities, in the stream's consumer
     for (const table of ['live_signups', 'consents', 'leads', 'events']) {
       expect(await count(server, `SELECT COUNT(*) AS n FROM ${table} WHERE person_id IN (?, ?, ?)${table === 'events' ? " AND type = 'signup'" : ''}`, refused)).toBe(0);
     }
@@ -150,6 +151,7 @@ describe('live events', () => {
     expect(ok.body.signup.status).toBe('confirmed');
     expect(ok.body.reminderTemplates.length).toBeGreaterThanOrEqual(1);
     expect(await count(server, "SELECT COUNT(*) AS n FROM consents WHERE person_id = ? AND purpose = 'event_signup' AND policy_version = ?", [person.personId, POLICY])).toBe(1);
+    await drain(server); // the lead follows from the sign-up's activity, in the stream's consumer
     expect(await count(server, "SELECT COUNT(*) AS n FROM leads WHERE person_id = ? AND last_kind = 'event_signup'", [person.personId])).toBe(1);
 
     // the next event asks nothing: profile and consent are already there

@@ -38,6 +38,8 @@ export class Pipeline {
   private readonly consumers = new Map<string, StreamConsumer>();
   /** Consumers taking events one at a time up to this position, after a batch of theirs failed. */
   private readonly isolating = new Map<string, number>();
+  /** Consumers whose progress row is known to exist. */
+  private readonly started = new Set<string>();
   private running: Promise<void> | null = null;
 
   constructor(
@@ -63,6 +65,7 @@ export class Pipeline {
   /** Sequences new events and runs every consumer until it is caught up, failing or waiting (one caller at a time). */
   drain(): Promise<void> {
     this.running ??= (async () => {
+      for (const consumer of this.consumers.values()) if (!this.started.has(consumer.name)) await this.start(consumer);
       for (;;) {
         const sequenced = await this.sequencer.sequence();
         const steps = await Promise.all([...this.consumers.values()].map((c) => this.step(c)));
@@ -139,22 +142,30 @@ export class Pipeline {
     }
   }
 
-  /** The consumer's row, locked for this transaction (created on first use); null while another instance holds it. */
-  private async claim(em: EntityManager, consumer: StreamConsumer): Promise<StreamConsumerEntity | null> {
+  /** The consumer's row, locked for this transaction; null while another instance holds it. */
+  private claim(em: EntityManager, consumer: StreamConsumer): Promise<StreamConsumerEntity | null> {
     const query = em.createQueryBuilder(StreamConsumerEntity, 'c').where('c.name = :name', { name: consumer.name });
     if (isMysql(em)) query.setLock('pessimistic_write').setOnLocked('skip_locked');
-    const state = await query.getOne();
-    if (state) return state;
-    if (await em.existsBy(StreamConsumerEntity, { name: consumer.name })) return null;
-    const position = consumer.startAt === 'beginning' ? 0 : await this.sequencer.head(em);
-    const created: StreamConsumerEntity = { name: consumer.name, position: String(position), attempts: 0, retryAt: null, lastError: null, updatedAt: this.clock.now() };
-    try {
-      await em.insert(StreamConsumerEntity, created);
-      return created;
-    } catch (e) {
-      // another instance created it a moment ago
-      if (!isUniqueViolation(e)) throw e;
-      return null;
+    return query.getOne();
+  }
+
+  /**
+   * Creates the progress row of a consumer seen for the first time, at the start of the stream or
+   * at its head. Done before any claiming, one consumer at a time: creating rows inside concurrent
+   * claiming transactions would make their gap locks deadlock.
+   */
+  private async start(consumer: StreamConsumer): Promise<void> {
+    const em = this.dataSource.manager;
+    if (!(await em.existsBy(StreamConsumerEntity, { name: consumer.name }))) {
+      await this.sequencer.sequenceAll();
+      const position = consumer.startAt === 'beginning' ? 0 : await this.sequencer.head();
+      try {
+        await em.insert(StreamConsumerEntity, { name: consumer.name, position: String(position), attempts: 0, retryAt: null, lastError: null, updatedAt: this.clock.now() });
+      } catch (e) {
+        // another instance created it a moment ago
+        if (!isUniqueViolation(e)) throw e;
+      }
     }
+    this.started.add(consumer.name);
   }
 }
