@@ -43,7 +43,7 @@ describe('activity stream: recorder, consumers, poison', () => {
   let admin: { token: string };
 
   beforeAll(async () => {
-    server = await startTestServer('stream', { EVENT_PROCESSOR_INTERVAL_MS: '0', STREAM_MAX_ATTEMPTS: '3', STREAM_RETRY_BASE_MS: '1000' });
+    server = await startTestServer('stream', { EVENT_PROCESSOR_INTERVAL_MS: '0', STREAM_MAX_ATTEMPTS: '3', STREAM_RETRY_BASE_MS: '60000' });
     admin = await staffAs(server, 'stream-admin', 'admin');
   });
   afterAll(() => server.close());
@@ -148,10 +148,10 @@ describe('activity stream: recorder, consumers, poison', () => {
     // the retry waits for its time: nothing happens before it, the next try after it
     await drain(server);
     expect((await status()).consumers.find((c: { name: string }) => c.name === 'test-failing').attempts).toBe(1);
-    clockOf(server).advance(1_000);
+    clockOf(server).advance(60_000);
     await drain(server);
     expect((await status()).consumers.find((c: { name: string }) => c.name === 'test-failing').attempts).toBe(2);
-    clockOf(server).advance(2_000);
+    clockOf(server).advance(120_000);
     await drain(server);
     expect(failing.seen).toHaveLength(5);
     expect((await status()).consumers.find((c: { name: string }) => c.name === 'test-failing')).toMatchObject({ lag: 0, attempts: 0, deadLetters: 1 });
@@ -180,7 +180,7 @@ describe('activity stream: recorder, consumers, poison', () => {
     await arrive(server, 'stream-canary', token);
     for (let i = 0; i < 3; i++) {
       await drain(server);
-      clockOf(server).advance(10_000);
+      clockOf(server).advance(300_000);
     }
     const [node] = await server.dataSource.query('SELECT visitors FROM share_nodes WHERE token = ?', [token]);
     expect(node.visitors).toBe(1);

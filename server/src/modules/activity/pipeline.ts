@@ -62,19 +62,26 @@ export class Pipeline {
     return this.consumers.get(name);
   }
 
-  /** Sequences new events and runs every consumer until it is caught up, failing or waiting (one caller at a time). */
-  drain(): Promise<void> {
-    this.running ??= (async () => {
-      for (const consumer of this.consumers.values()) if (!this.started.has(consumer.name)) await this.start(consumer);
-      for (;;) {
-        const sequenced = await this.sequencer.sequence();
-        const steps = await Promise.all([...this.consumers.values()].map((c) => this.step(c)));
-        if (sequenced === 0 && !steps.some((s) => s.full)) return;
-      }
-    })().finally(() => {
+  /**
+   * Sequences new events and runs every consumer until it is caught up, failing or waiting.
+   * Everything committed before the call is handled (or being retried) when it resolves: a run
+   * already in flight may have started before it, so the caller waits for it and runs again.
+   */
+  async drain(): Promise<void> {
+    while (this.running) await this.running;
+    this.running = this.run().finally(() => {
       this.running = null;
     });
     return this.running;
+  }
+
+  private async run(): Promise<void> {
+    for (const consumer of this.consumers.values()) if (!this.started.has(consumer.name)) await this.start(consumer);
+    for (;;) {
+      const sequenced = await this.sequencer.sequence();
+      const steps = await Promise.all([...this.consumers.values()].map((c) => this.step(c)));
+      if (sequenced === 0 && !steps.some((s) => s.full)) return;
+    }
   }
 
   /** One batch of one consumer; failures are handled here, never thrown. */

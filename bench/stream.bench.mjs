@@ -1,0 +1,157 @@
+// The activity stream's consumers: how fast they work through a backlog, and how far they lag
+// behind a steady flow.
+//   node bench/stream.bench.mjs [backlog=1000000] [seconds=30]
+// 1. attribution alone through `backlog` stored events (the lead consumer parked at the head),
+// 2. attribution + lead consumer through the same backlog on a second database,
+// 3. lag while 1 000 events/s arrive over HTTP (50 requests/s of 20 events).
+// The backlog is written straight into `events` (no positions yet, as ingest leaves them) with
+// the share nodes it names: 70 % entries through a share by new visitors, 25 % page views, 5 %
+// server-recorded downloads (conversions, and lead activities). On a database without the stream
+// tables (the commit before them) it measures that commit's processor the same way (until no
+// event waits for attribution), so the script can run against the parent commit.
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import mysql from 'mysql2/promise';
+import { createDatabase, load, machine, ROOT, startServer } from './support.mjs';
+
+const backlog = Number(process.argv[2] ?? 1_000_000);
+const seconds = Number(process.argv[3] ?? 30);
+const NODES = 2000;
+
+const ulidChars = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const ulid = (ms) => {
+  let t = '';
+  for (let i = 0, v = ms; i < 10; i++, v = Math.floor(v / 32)) t = ulidChars[v % 32] + t;
+  let r = '';
+  for (const b of randomBytes(16)) r += ulidChars[b % 32];
+  return t + r;
+};
+const time = (ms) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
+
+async function fill(url) {
+  const conn = await mysql.createConnection({ uri: url });
+  const [cols] = await conn.query("SHOW COLUMNS FROM events LIKE 'state'");
+  const legacy = cols.length > 0;
+  const start = Date.now() - 3_600_000;
+  const nodes = Array.from({ length: NODES }, (_, i) => ({ id: ulid(start + i), sharer: ulid(start + i) }));
+  for (let i = 0; i < nodes.length; i += 500) {
+    const rows = nodes.slice(i, i + 500).map((n, k) => [n.id, randomBytes(12).toString('base64url').slice(0, 16), randomBytes(32).toString('hex'), n.sharer, null, 'page', 'home', null, null, n.id, null, 0, time(start), time(start + i + k)]);
+    await conn.query(
+      'INSERT INTO share_nodes (id, token, mint_key, sharer_person_id, sharer_staff_id, content_type, content_id, channel_id, parent_id, root_id, root_staff_id, depth, created_at, activated_at) VALUES ?',
+      [rows],
+    );
+  }
+  const BATCH = 5000;
+  for (let done = 0; done < backlog; done += BATCH) {
+    const rows = [];
+    for (let i = done; i < Math.min(done + BATCH, backlog); i++) {
+      const at = time(start + Math.floor((i * 3_000_000) / backlog));
+      const id = ulid(start + Math.floor((i * 3_000_000) / backlog));
+      const r = i % 20;
+      const base = { id, type: 'view', person: null, anon: `bench-install-${i}`, node: null, page: 'pages/index/index', props: null, key: `bench-install-${i}`, client: `e${i}`, origin: 'app' };
+      if (r < 14) Object.assign(base, { type: 'entry', node: nodes[i % NODES].id });
+      else if (r === 19) Object.assign(base, { type: 'download', person: ulid(start), anon: null, key: `p:bench-${i}`, client: `download:${id}`, origin: 'server', page: 'packages/whitepaper/pages/detail/index', props: JSON.stringify({ contentType: 'whitepaper', contentId: 'wp-bench', refId: id, ...(legacy ? { conversion: true } : {}) }) });
+      const row = [base.id, base.key, base.client, base.type, base.person, base.anon, base.node, null, null, base.page, base.props, null, at, at];
+      rows.push(legacy ? row : [...row, base.origin]);
+    }
+    await conn.query(
+      `INSERT INTO events (id, source_key, client_event_id, type, person_id, anonymous_id, share_node_id, channel_id, launch_scene, page, props, discount, occurred_at, received_at${legacy ? '' : ', origin'}) VALUES ?`,
+      [rows],
+    );
+  }
+  await conn.end();
+  return legacy;
+}
+
+/** Seconds until the measured consumers have worked through everything stored. */
+async function timeToDrain(url, legacy, consumers) {
+  const conn = await mysql.createConnection({ uri: url });
+  const started = Date.now();
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 500));
+    if (legacy) {
+      const [[{ n }]] = await conn.query('SELECT COUNT(*) AS n FROM events WHERE state = 0');
+      if (Number(n) === 0) break;
+    } else {
+      const [[{ head }]] = await conn.query("SELECT next_seq - 1 AS head FROM stream_sequences WHERE stream = 'events'");
+      const [[{ waiting }]] = await conn.query('SELECT COUNT(*) AS waiting FROM events WHERE seq IS NULL');
+      const [rows] = await conn.query('SELECT name, position FROM stream_consumers WHERE name IN (?)', [consumers]);
+      if (Number(waiting) === 0 && rows.length === consumers.length && rows.every((c) => Number(c.position) >= Number(head))) break;
+    }
+  }
+  await conn.end();
+  return (Date.now() - started) / 1000;
+}
+
+async function drainRun(label, consumers) {
+  const db = await createDatabase(`stream_${label}`);
+  try {
+    const setup = await startServer(db.url, { EVENT_PROCESSOR_INTERVAL_MS: '0' }); // migrations
+    await setup.stop();
+    const filled = Date.now();
+    const legacy = await fill(db.url);
+    console.log(`${label}: ${backlog} events written in ${((Date.now() - filled) / 1000).toFixed(1)} s`);
+    if (!legacy && !consumers.includes('leads')) {
+      // park the lead consumer at the end of the backlog: attribution alone does the work
+      const conn = await mysql.createConnection({ uri: db.url });
+      await conn.query('INSERT INTO stream_consumers (name, position, attempts, updated_at) VALUES (?, ?, 0, ?) ON DUPLICATE KEY UPDATE position = VALUES(position)', ['leads', backlog, time(Date.now())]);
+      await conn.end();
+    }
+    const server = await startServer(db.url, { EVENT_PROCESSOR_INTERVAL_MS: '50' });
+    const took = await timeToDrain(db.url, legacy, legacy ? [] : ['attribution', ...consumers]);
+    await server.stop();
+    return { legacy, seconds: took, eventsPerSec: Math.round(backlog / took) };
+  } finally {
+    await db.drop();
+  }
+}
+
+async function lagRun() {
+  const db = await createDatabase('stream_lag');
+  const server = await startServer(db.url, { EVENT_PROCESSOR_INTERVAL_MS: '200' });
+  const conn = await mysql.createConnection({ uri: db.url });
+  const samples = [];
+  let legacy = false;
+  const sampler = setInterval(async () => {
+    try {
+      const [cols] = await conn.query("SHOW COLUMNS FROM events LIKE 'state'");
+      legacy = cols.length > 0;
+      if (legacy) {
+        const [[{ n }]] = await conn.query('SELECT COUNT(*) AS n FROM events WHERE state = 0');
+        samples.push(Number(n));
+      } else {
+        const [[{ n }]] = await conn.query("SELECT COUNT(*) AS n FROM events WHERE seq IS NULL OR seq > (SELECT MIN(position) FROM stream_consumers WHERE name IN ('attribution', 'leads'))");
+        samples.push(Number(n));
+      }
+    } catch {
+      // the sample is skipped
+    }
+  }, 250);
+  let n = 0;
+  const a = () => randomBytes(16).toString('base64url');
+  const tokens = [];
+  const body = () => {
+    const install = a();
+    return JSON.stringify({ events: Array.from({ length: 20 }, () => ({ id: `l${++n}-${randomBytes(4).toString('hex')}`, type: n % 4 === 0 ? 'view' : 'entry', at: new Date().toISOString(), page: 'pages/index/index', anonymousId: install, ...(tokens.length ? { shareToken: tokens[n % tokens.length] } : {}) })) });
+  };
+  try {
+    const result = await load({ url: server.url, path: '/api/events', makeBody: body, seconds, rate: 50, connections: 8 });
+    clearInterval(sampler);
+    const sorted = [...samples].sort((x, y) => x - y);
+    return { legacy, offeredEventsPerSec: 1000, ingested: result.total * 20, errors: result.errors, lagEvents: { p50: sorted[Math.floor(sorted.length / 2)], p99: sorted[Math.floor(sorted.length * 0.99)], max: sorted.at(-1) } };
+  } finally {
+    clearInterval(sampler);
+    await conn.end();
+    await server.stop();
+    await db.drop();
+  }
+}
+
+const results = {
+  attributionAlone: await drainRun('attr', []),
+  attributionAndLeads: await drainRun('both', ['leads']),
+  lagAt1000PerSec: await lagRun(),
+};
+console.log(JSON.stringify(results, null, 2));
+writeFileSync(join(ROOT, 'bench/results/stream.json'), `${JSON.stringify({ machine: machine(), backlog, seconds, results }, null, 2)}\n`);
