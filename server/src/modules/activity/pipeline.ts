@@ -22,8 +22,9 @@ export interface StreamConsumer {
   handle(em: EntityManager, events: EventEntity[]): Promise<void>;
 }
 
-type Step = { handled: number; full: boolean };
-const IDLE: Step = { handled: 0, full: false };
+/** Whether a consumer's step found more to do (a full batch, or a failure to go back to). */
+type Step = { more: boolean };
+const IDLE: Step = { more: false };
 
 /**
  * Runs every registered consumer over the stream. Each tracks its own position; a batch is claimed
@@ -80,7 +81,7 @@ export class Pipeline {
     for (;;) {
       const sequenced = await this.sequencer.sequence();
       const steps = await Promise.all([...this.consumers.values()].map((c) => this.step(c)));
-      if (sequenced === 0 && !steps.some((s) => s.full)) return;
+      if (sequenced === 0 && !steps.some((s) => s.more)) return;
     }
   }
 
@@ -100,7 +101,7 @@ export class Pipeline {
         const position = Number(events[events.length - 1].seq);
         await em.update(StreamConsumerEntity, { name: consumer.name }, { position: String(position), attempts: 0, retryAt: null, lastError: null, updatedAt: this.clock.now() });
         if (isolatingUpTo !== undefined && position >= isolatingUpTo) this.isolating.delete(consumer.name);
-        return { handled: events.length, full: events.length === size };
+        return { more: events.length === size };
       });
     } catch (error) {
       const [first] = taken.events;
@@ -114,7 +115,7 @@ export class Pipeline {
       } else {
         await this.recordFailure(consumer, first, error as Error);
       }
-      return { handled: 0, full: true };
+      return { more: true };
     }
   }
 
