@@ -3,7 +3,7 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/mine/index'],
   subPackages: [
     { root: 'packages/staff', name: 'staff', pages: ['pages/invite/index', 'pages/scan-confirm/index', 'pages/my-shares/index', 'pages/card/index', 'pages/visitors/index'] },
-    { root: 'packages/console', name: 'console', pages: ['pages/login/index', 'pages/home/index', 'pages/star-map/index', 'pages/channels/index', 'pages/live/index', 'pages/live-edit/index', 'pages/live-report/index', 'pages/whitepapers/index'] },
+    { root: 'packages/console', name: 'console', pages: ['pages/login/index', 'pages/home/index', 'pages/star-map/index', 'pages/channels/index', 'pages/live/index', 'pages/live-edit/index', 'pages/live-report/index', 'pages/whitepapers/index', 'pages/brand/index', 'pages/home-page/index'] },
     { root: 'packages/live', name: 'live', pages: ['pages/detail/index', 'pages/room/index', 'pages/survey/index'] },
     { root: 'packages/whitepaper', name: 'whitepaper', pages: ['pages/detail/index'] },
     { root: 'packages/card', name: 'card', pages: ['pages/view/index'] },
@@ -18,7 +18,7 @@ export default defineAppConfig({
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',
-    navigationBarTitleText: '线索闭环',
+    navigationBarTitleText: '首页',
     navigationBarTextStyle: 'black',
     backgroundColor: '#f4f6fa',
   },

@@ -3,6 +3,8 @@ import { APP_CONFIG, type AppConfig } from './config/config';
 import { Clock, ControllableClock, SystemClock } from './core/clock';
 import { DatabaseModule } from './database/database.module';
 import { ActivityModule } from './modules/activity/activity.module';
+import { BrandModule } from './modules/brand/brand.module';
+import { HomePageModule } from './modules/home-page/home-page.module';
 import { CardModule } from './modules/card/card.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { LeadsModule } from './modules/leads/leads.module';
@@ -46,6 +48,7 @@ export class AppModule {
         DatabaseModule.forRoot(config.database),
         StorageModule,
         ActivityModule,
+        BrandModule,
         WechatModule,
         IdentityModule,
         StaffModule,
@@ -58,6 +61,7 @@ export class AppModule {
         PrivacyModule,
         WhitepaperModule,
         PostersModule,
+        HomePageModule,
         // WeChat's stand-in exists only when the sandbox is on; production refuses it at config time.
         ...(config.wechat.sandbox ? [SandboxModule] : []),
       ],

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
-import type { StaffRole } from './roles';
+import { Access, type StaffRole } from './roles';
+import * as brand from './contracts/brand';
 import * as card from './contracts/card';
+import * as home from './contracts/home-page';
 import * as identity from './contracts/identity';
 import * as live from './contracts/live';
 import * as poster from './contracts/poster';
@@ -131,6 +133,25 @@ export const Api = {
   // share posters: made for a signed-in sharer; the image itself is public (public content and a share token, no personal data beyond the sharer's shown name)
   createPoster: route({ method: 'POST', path: '/posters', summary: 'My personal share poster for a piece of content (mini-program code carrying my share token); cached until the content changes', tag: 'posters', access: 'person', body: poster.CreatePosterRequest, response: poster.PosterResponse }),
   posterImage: route({ method: 'GET', path: '/posters/{key}.png', summary: 'A poster image (PNG; immutable, cacheable)', tag: 'posters', access: 'public', response: poster.PosterImageBytes, produces: 'image/png' }),
+
+  // brand settings (admin) and what every prospect page shows of the company
+  brand: route({ method: 'GET', path: '/brand', summary: 'The company as prospects see it (name, logo, colour, policy versions); ETag, short max-age', tag: 'brand', access: 'public', response: brand.PublicBrand }),
+  brandLogo: route({ method: 'GET', path: '/brand/logo/{id}', summary: 'The company logo (PNG/JPEG; immutable)', tag: 'brand', access: 'public', response: brand.BrandLogoBytes, produces: 'image/*' }),
+  policyDocument: route({ method: 'GET', path: '/brand/policies/{kind}', summary: 'The privacy policy or user agreement text (kind: privacy-policy | user-agreement)', tag: 'brand', access: 'public', response: brand.PolicyDocument }),
+  consoleBrand: route({ method: 'GET', path: '/console/brand', summary: 'Brand settings with the policy texts', tag: 'brand', access: Access.brand, response: brand.BrandSettings }),
+  updateBrand: route({ method: 'PUT', path: '/console/brand', summary: 'Save brand settings; a new privacy-policy version asks everyone for consent again', tag: 'brand', access: Access.brand, body: brand.UpdateBrandRequest, response: brand.BrandSettings }),
+  uploadBrandLogo: route({ method: 'POST', path: '/console/brand/logo', summary: 'Upload the company logo (multipart part `logo`, PNG/JPEG ≤ 1 MB)', tag: 'brand', access: Access.brand, files: [{ name: brand.BRAND_LOGO_FIELD, required: true, accept: ['image/png', 'image/jpeg'] }], response: brand.BrandSettings }),
+
+  // the prospect home page (微页面): marketers edit a draft and publish versions
+  publishedHome: route({ method: 'GET', path: '/home', summary: 'The published home page (the default page before the first publish)', tag: 'home', access: 'public', response: home.PublishedHome }),
+  homeLink: route({ method: 'POST', path: '/home/links', summary: 'The home page sharer’s own token for an item opened from it (the chain continues through them)', tag: 'home', access: 'public', body: home.HomeLinkRequest, response: home.HomeLinkResponse }),
+  homeImage: route({ method: 'GET', path: '/home/images/{id}', summary: 'A home-page banner image (immutable)', tag: 'home', access: 'public', response: home.HomeImageBytes, produces: 'image/*' }),
+  homeContact: route({ method: 'POST', path: '/home/contact-requests', summary: '请联系我 from the home page: name, phone, consent to sales follow-up', tag: 'home', access: 'person', body: home.HomeContactRequest, response: home.HomeContactResponse, status: 201 }),
+  homeEditor: route({ method: 'GET', path: '/console/home', summary: 'The home-page draft and what is published', tag: 'home', access: Access.homePage, response: home.HomeEditorView }),
+  saveHomeDraft: route({ method: 'PUT', path: '/console/home/draft', summary: 'Save the home-page draft (prospects still see the published version)', tag: 'home', access: Access.homePage, body: home.SaveHomeDraftRequest, response: home.HomeEditorView }),
+  publishHome: route({ method: 'POST', path: '/console/home/publish', summary: 'Publish the draft as a new version', tag: 'home', access: Access.homePage, response: home.HomeEditorView }),
+  uploadHomeImage: route({ method: 'POST', path: '/console/home/images', summary: 'Upload a banner image (multipart part `image`, PNG/JPEG ≤ 2 MB)', tag: 'home', access: Access.homePage, files: [{ name: home.HOME_IMAGE_FIELD, required: true, accept: ['image/png', 'image/jpeg'] }], response: home.HomeImageUploaded, status: 201 }),
+  homeCardChoices: route({ method: 'GET', path: '/console/home/cards', summary: 'Salespeople’s cards the home page may feature', tag: 'home', access: Access.homePage, response: home.HomeCardChoices }),
 } as const;
 
 export type ApiName = keyof typeof Api;

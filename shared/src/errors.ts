@@ -63,6 +63,9 @@ export const ErrorCodes = {
   EVENT_PROPS_TOO_LARGE: 413,
   DEAD_LETTER_NOT_FOUND: 404,
   DEAD_LETTER_REPLAY_FAILED: 409,
+  // brand settings and the home page
+  HOME_IMAGE_NOT_FOUND: 422,
+  HOME_CONTENT_NOT_FOUND: 422,
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

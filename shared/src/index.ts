@@ -14,4 +14,6 @@ export * from './contracts/whitepaper';
 export * from './contracts/privacy';
 export * from './contracts/poster';
 export * from './contracts/stream';
+export * from './contracts/brand';
+export * from './contracts/home-page';
 export * from './sandbox';

@@ -11,3 +11,11 @@ export const StaffRoleLabels: Record<StaffRole, string> = {
 
 /** Roles that may use the marketing console (staff management, campaigns, reports). */
 export const ConsoleRoles: readonly StaffRole[] = ['admin', 'marketer'];
+
+/** Named access rules for routes (shared/src/api.ts). */
+export const Access = {
+  /** Brand settings and the policy texts speak for the company: admins only. */
+  brand: ['admin'] as readonly StaffRole[],
+  /** The prospect home page is marketing's to build. */
+  homePage: ConsoleRoles,
+} as const;

@@ -17,6 +17,8 @@ export const Routes = {
   liveSurvey: '/packages/live/pages/survey/index',
   whitepaperDetail: '/packages/whitepaper/pages/detail/index',
   consoleWhitepapers: '/packages/console/pages/whitepapers/index',
+  consoleBrand: '/packages/console/pages/brand/index',
+  consoleHomePage: '/packages/console/pages/home-page/index',
   cardView: '/packages/card/pages/view/index',
   myCard: '/packages/staff/pages/card/index',
   cardVisitors: '/packages/staff/pages/visitors/index',

@@ -17,6 +17,8 @@ import { ConsentEntity } from '../modules/profile/profile.entity';
 import { shareChainEntities } from '../modules/share-chain/share-chain.entity';
 import { AccessTokenEntity } from '../modules/wechat/access-token.entity';
 import { whitepaperEntities } from '../modules/whitepaper/whitepaper.entity';
+import { BrandSettingsEntity } from '../modules/brand/brand.entity';
+import { homePageEntities } from '../modules/home-page/home-page.entity';
 import { migrations } from './migrations';
 
 export const entities = [
@@ -36,6 +38,8 @@ export const entities = [
   ...paymentEntities,
   ...whitepaperEntities,
   PersonErasureEntity,
+  BrandSettingsEntity,
+  ...homePageEntities,
 ];
 
 export function dataSourceOptions(db: AppConfig['database']): DataSourceOptions {

@@ -1,5 +1,6 @@
 export default definePageConfig({
-  navigationBarTitleText: '线索闭环',
+  // replaced by the company's short name once the brand settings are read
+  navigationBarTitleText: '首页',
   enableShareAppMessage: true,
   enableShareTimeline: true,
 });

@@ -7,6 +7,7 @@ import { PrivacyModule } from '../privacy/privacy.module';
 import { ProfileModule } from '../profile/profile.module';
 import { ShareChainModule } from '../share-chain/share-chain.module';
 import { CardController } from './card.controller';
+import { CardDirectory } from './card-directory';
 import { CardPoster } from './card.poster';
 import { CardRepository } from './card.repository';
 import { CardService } from './card.service';
@@ -39,7 +40,9 @@ import { IntroModerationJob } from './jobs/intro-moderation.job';
     CardImages,
     CardPersonData,
     CardPoster,
+    CardDirectory,
   ],
+  exports: [CardDirectory],
 })
 export class CardModule implements OnModuleInit {
   constructor(

@@ -40,6 +40,16 @@ export class CardRepository {
     return this.shownCards().where('s.person_id = :personId', { personId }).getOne();
   }
 
+  /** Shown cards: these (when given, at most a page of ids) or all, by name. */
+  listShown(ids?: readonly string[]): Promise<CardEntity[]> {
+    const query = this.shownCards().orderBy('c.name', 'ASC').addOrderBy('c.id', 'ASC');
+    if (ids) {
+      if (ids.length === 0) return Promise.resolve([]);
+      query.where('c.id IN (:...ids)', { ids });
+    }
+    return query.limit(200).getMany();
+  }
+
   /** Cards (`c`) whose owner's staff account (`s`) is active: the only ones others see. */
   private shownCards() {
     return this.dataSource.manager.createQueryBuilder(CardEntity, 'c').innerJoin(StaffEntity, 's', "s.id = c.staff_id AND s.status = 'active'");

@@ -4,7 +4,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { qrPng } from '../sandbox/qr-png';
-import { LAYOUT, wrapText } from './poster-layout';
+import { LAYOUT, pngDescription, wrapText } from './poster-layout';
 import { fontCoverage, POSTER_FONT_FAMILY, POSTER_HEIGHT, POSTER_WIDTH, renderPoster, titleLines, type PosterInput } from './poster-renderer';
 
 const ARTIFACTS = join(__dirname, '..', '..', '..', '..', 'artifacts');
@@ -20,6 +20,7 @@ const base = (): PosterInput => ({
   sharerName: '王小明',
   sharerAvatar: null,
   code: qrPng(TOKEN, 430),
+  brand: { name: '云启科技有限公司', colour: '#0a7c5a' },
 });
 
 function scan(image: PNG): string | undefined {
@@ -64,6 +65,16 @@ describe('renderPoster', () => {
     image = PNG.sync.read(png);
     mkdirSync(ARTIFACTS, { recursive: true });
     writeFileSync(join(ARTIFACTS, 'poster-sample.png'), png);
+  });
+
+  it('speaks for the company in its byline and footer, never for this product', async () => {
+    const said = pngDescription(png)!;
+    expect(said).toContain('向你推荐云启科技有限公司的内容');
+    expect(said.split('\n')).toContain('云启科技有限公司');
+    expect(said).toContain(TITLE);
+    const unnamed = pngDescription(await renderPoster({ ...base(), brand: { name: '', colour: '#1f5eff' } }))!;
+    for (const text of [said, unnamed]) expect(text).not.toMatch(/LeadLoop|线索闭环/i);
+    expect(unnamed).toContain('向你推荐了一份好内容');
   });
 
   it('is a 750 × 1334 PNG', () => {

@@ -5,7 +5,7 @@ import { coverCrop, encodeOpaquePng, LAYOUT, POSTER_HEIGHT, POSTER_WIDTH, readCm
 export { POSTER_HEIGHT, POSTER_WIDTH };
 
 /** The only family posters draw text with: the Noto Sans SC files shipped in node_modules. */
-export const POSTER_FONT_FAMILY = 'LeadLoop Sans';
+export const POSTER_FONT_FAMILY = 'Poster Sans';
 
 export interface PosterInput {
   title: string;
@@ -21,6 +21,15 @@ export interface PosterInput {
   /** The PNG mini-program code from WeChat's getwxacodeunlimit. */
   code: Buffer;
   caption?: string;
+  /** The company the mini-program speaks for (brand settings): byline, footer and accent colour. */
+  brand: PosterBrand;
+}
+
+export interface PosterBrand {
+  /** The company's name; '' before an admin sets it (the poster then names no one). */
+  name: string;
+  /** `#rrggbb`. */
+  colour: string;
 }
 
 const FONT_DIR = dirname(require.resolve('@expo-google-fonts/noto-sans-sc/package.json'));
@@ -28,12 +37,15 @@ const FONT_FILES = ['400Regular/NotoSansSC_400Regular.ttf', '700Bold/NotoSansSC_
 
 const INK = '#1D2129';
 const MUTED = '#86909C';
-const BRAND = '#1F5EFF';
 const DEEP = '#1F3C88';
 const PAGE = '#F4F6FA';
 const AVATAR_COLOURS = ['#1F5EFF', '#7B5CFF', '#00A870', '#FF8800', '#FF6B4A', '#1F3C88'];
 
 let coverage: Uint8Array | null = null;
+/** The accent colour of the poster being drawn (drawing is synchronous, so one render at a time sets it). */
+let BRAND = '#1F5EFF';
+/** Every text the poster being drawn shows, in drawing order: written into the PNG as its description. */
+let drawn: string[] = [];
 
 /** Registers the shipped fonts once per process and reads which code points both weights cover. */
 function fonts(): Uint8Array {
@@ -112,13 +124,18 @@ export async function renderPoster(input: PosterInput): Promise<Buffer> {
   const ctx = canvas.getContext('2d');
   ctx.lang = 'zh-CN';
   ctx.imageSmoothingQuality = 'high';
+  // from here to the encoding nothing awaits: the module-level colour and text list belong to this render
+  BRAND = /^#[0-9a-fA-F]{6}$/.test(input.brand.colour) ? input.brand.colour : BRAND;
+  drawn = [];
+  const company = posterText(input.brand.name);
   drawBackdrop(ctx);
-  drawSharer(ctx, input.sharerName, avatar);
-  drawCover(ctx, cover, input.kindLabel ?? input.subtitle ?? '精选内容');
+  drawSharer(ctx, input.sharerName, avatar, company);
+  drawCover(ctx, cover, input.kindLabel ?? input.subtitle ?? '精选内容', company);
   drawTitle(ctx, input.title, input.subtitle);
-  drawCode(ctx, code, input.caption ?? '长按识别小程序码');
+  drawCode(ctx, code, input.caption ?? '长按识别小程序码', company);
+  const description = drawn.join('\n');
   // every pixel is opaque (the backdrop fills the canvas), so the premultiplied pixels are straight
-  return encodeOpaquePng(canvas.data(), canvas.width, canvas.height);
+  return encodeOpaquePng(canvas.data(), canvas.width, canvas.height, description);
 }
 
 interface TextStyle {
@@ -130,6 +147,7 @@ interface TextStyle {
 }
 
 function text(ctx: SKRSContext2D, value: string, x: number, y: number, style: TextStyle) {
+  drawn.push(value);
   ctx.font = font(style.weight, style.size);
   ctx.fillStyle = style.colour;
   ctx.textAlign = style.align ?? 'left';
@@ -174,7 +192,7 @@ function drawBackdrop(ctx: SKRSContext2D) {
   ctx.fill();
 }
 
-function drawSharer(ctx: SKRSContext2D, name: string, avatar: Image | null) {
+function drawSharer(ctx: SKRSContext2D, name: string, avatar: Image | null, company: string) {
   const { x, y, size } = LAYOUT.avatar;
   const r = size / 2;
   disc(ctx, x + r, y + r, r + 4, 'rgba(255,255,255,0.9)');
@@ -194,10 +212,11 @@ function drawSharer(ctx: SKRSContext2D, name: string, avatar: Image | null) {
   ctx.restore();
   const textX = x + size + 24;
   text(ctx, oneLine(name, 700, 32, POSTER_WIDTH - textX - 48), textX, y + 4, { weight: 700, size: 32, colour: '#FFFFFF' });
-  text(ctx, '向你推荐了一份好内容', textX, y + 52, { weight: 400, size: 24, colour: 'rgba(255,255,255,0.78)' });
+  const byline = company ? oneLine(`向你推荐${company}的内容`, 400, 24, POSTER_WIDTH - textX - 48) : '向你推荐了一份好内容';
+  text(ctx, byline, textX, y + 52, { weight: 400, size: 24, colour: 'rgba(255,255,255,0.78)' });
 }
 
-function drawCover(ctx: SKRSContext2D, cover: Image | null, kindLabel: string) {
+function drawCover(ctx: SKRSContext2D, cover: Image | null, kindLabel: string, company: string) {
   const box = LAYOUT.cover;
   ctx.save();
   roundRect(ctx, box);
@@ -217,7 +236,7 @@ function drawCover(ctx: SKRSContext2D, cover: Image | null, kindLabel: string) {
     const centred = { align: 'center', baseline: 'middle' } as const;
     text(ctx, oneLine(kindLabel, 700, 60, box.width - 96), cx, cy - 14, { weight: 700, size: 60, colour: '#FFFFFF', ...centred });
     ctx.fillRect(cx - 28, cy + 36, 56, 4);
-    text(ctx, 'LEADLOOP · 精选内容', cx, cy + 70, { weight: 400, size: 22, colour: 'rgba(255,255,255,0.75)', ...centred });
+    text(ctx, oneLine(company ? `${company} · 精选内容` : '精选内容', 400, 22, box.width - 96), cx, cy + 70, { weight: 400, size: 22, colour: 'rgba(255,255,255,0.75)', ...centred });
   }
   ctx.restore();
 }
@@ -235,7 +254,7 @@ function drawTitle(ctx: SKRSContext2D, title: string, subtitle: string | undefin
   text(ctx, second, x + 20, top, { weight: 400, size: 26, colour: MUTED });
 }
 
-function drawCode(ctx: SKRSContext2D, code: Image, caption: string) {
+function drawCode(ctx: SKRSContext2D, code: Image, caption: string, company: string) {
   const { card, divider, title } = LAYOUT;
   ctx.strokeStyle = '#E5E8EF';
   ctx.lineWidth = 2;
@@ -271,5 +290,5 @@ function drawCode(ctx: SKRSContext2D, code: Image, caption: string) {
   ctx.lineTo(left + 96, below + 70);
   ctx.lineTo(left + 84, below + 82);
   ctx.stroke();
-  text(ctx, 'LeadLoop', left, y + size - 24, { weight: 700, size: 22, colour: '#C9CDD4' });
+  if (company) text(ctx, oneLine(company, 700, 22, textWidth), left, y + size - 24, { weight: 700, size: 22, colour: '#86909C' });
 }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ContentType } from '@leadloop/shared';
+import { BrandService } from '../brand/brand.service';
 
 /** What a poster shows of a piece of content, as the module that owns the content describes it. */
 export interface PosterContent {
@@ -25,14 +26,16 @@ export type PosterContentResolver = (contentId: string) => Promise<PosterContent
 /** The sharer's avatar (PNG or JPEG), or null to draw their initial. */
 export type SharerAvatarResolver = (personId: string) => Promise<Buffer | null>;
 
-/** The mini-program's home page: shareable before any content module registers itself. */
-export const HOME_POSTER: PosterContent = {
-  title: '线索闭环 · 精选内容',
-  kindLabel: '精选内容',
-  cover: async () => null,
-  version: '1',
-  page: 'pages/index/index',
-};
+/** The mini-program's home page, in the company's name once brand settings give one. */
+export function homePoster(companyName: string): PosterContent {
+  return {
+    title: companyName ? `${companyName} · 精选内容` : '精选内容推荐',
+    kindLabel: '精选内容',
+    cover: async () => null,
+    version: `2:${companyName}`,
+    page: 'pages/index/index',
+  };
+}
 
 /**
  * Where posters learn about content without the posters module depending on live streams,
@@ -46,8 +49,8 @@ export class PosterSources {
   private readonly resolvers = new Map<ContentType, PosterContentResolver>();
   private avatars: SharerAvatarResolver | null = null;
 
-  constructor() {
-    this.register('page', async (id) => (id === 'home' ? HOME_POSTER : null));
+  constructor(private readonly brand: BrandService) {
+    this.register('page', async (id) => (id === 'home' ? homePoster(this.brand.current.companyName) : null));
   }
 
   /** One resolver per content type; a second registration is a wiring mistake and throws. */

@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppConfig } from '../../config/config';
-import { HOME_POSTER, PosterSources } from './poster-sources';
+import type { BrandService } from '../brand/brand.service';
+import { homePoster, PosterSources } from './poster-sources';
 import { isPosterKey, PosterStore } from './poster-store';
 
 const KEY = 'a1'.repeat(32);
@@ -52,21 +53,25 @@ describe('PosterStore', () => {
 });
 
 describe('PosterSources', () => {
-  it('knows the home page out of the box and nothing else', async () => {
-    const sources = new PosterSources();
-    expect(await sources.content('page', 'home')).toEqual(HOME_POSTER);
+  const brand = { current: { companyName: '云启科技有限公司' } } as BrandService;
+
+  it('knows the home page out of the box, in the company\'s name, and nothing else', async () => {
+    const sources = new PosterSources(brand);
+    const home = await sources.content('page', 'home');
+    expect(home).toMatchObject({ title: '云启科技有限公司 · 精选内容', page: homePoster('云启科技有限公司').page });
+    expect(await new PosterSources({ current: { companyName: '' } } as BrandService).content('page', 'home')).toMatchObject({ title: '精选内容推荐' });
     expect(await sources.content('page', 'about')).toBeNull();
     expect(await sources.content('live', '01J0000000000000000000000A')).toBeNull();
   });
 
   it('refuses a second resolver for a content type', () => {
-    const sources = new PosterSources();
+    const sources = new PosterSources(brand);
     sources.register('live', async () => null);
     expect(() => sources.register('live', async () => null)).toThrow('already registered');
   });
 
   it('draws the initial when the avatar source fails', async () => {
-    const sources = new PosterSources();
+    const sources = new PosterSources(brand);
     expect(await sources.avatarOf('p1')).toBeNull();
     sources.registerAvatarOf(async () => {
       throw new Error('card store down');

@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { CreatePosterRequest, PosterResponse } from '@leadloop/shared';
 import type { AuthContext } from '../../core/route';
+import { BrandService } from '../brand/brand.service';
 import { PersonRepository } from '../identity/person.repository';
 import { ShareChainService } from '../share-chain/share-chain.service';
 import { WechatClient } from '../wechat/wechat.client';
 import { WechatApiError, WechatErrcode, WechatUnavailableError } from '../wechat/wechat.errors';
-import { fontCoverage, POSTER_HEIGHT, POSTER_WIDTH, posterText, renderPoster } from './poster-renderer';
+import { fontCoverage, POSTER_HEIGHT, POSTER_WIDTH, type PosterBrand, posterText, renderPoster } from './poster-renderer';
 import { type PosterContent, PosterSources } from './poster-sources';
 import { PosterStore } from './poster-store';
 import { posterCodeFailed, posterContentNotFound, posterNotFound } from './posters.errors';
@@ -15,7 +16,7 @@ import { posterCodeFailed, posterContentNotFound, posterNotFound } from './poste
  * Part of every poster key: bump it when poster-renderer.ts or poster-layout.ts change what a
  * poster looks like, so every poster is drawn again with the new design.
  */
-export const POSTER_RENDERER_VERSION = '1';
+export const POSTER_RENDERER_VERSION = '2';
 
 /** Width of the mini-program code asked from WeChat: the poster draws it 300 px wide; shrinking keeps it crisp. */
 const CODE_WIDTH = 430;
@@ -43,6 +44,7 @@ export class PostersService {
     private readonly shares: ShareChainService,
     private readonly persons: PersonRepository,
     private readonly wechat: WechatClient,
+    private readonly brand: BrandService,
   ) {}
 
   async create(auth: AuthContext, input: CreatePosterRequest): Promise<PosterResponse> {
@@ -51,6 +53,8 @@ export class PostersService {
     if (!content) throw posterContentNotFound(input.contentType, input.contentId);
     const { token } = await this.shares.mint(auth, input);
     const sharer = await this.sharerOf(auth);
+    const { companyName, colour } = this.brand.current;
+    const brand = { name: companyName, colour };
     const key = posterKey([
       POSTER_RENDERER_VERSION,
       input.contentType,
@@ -60,8 +64,10 @@ export class PostersService {
       content.version,
       sharer.name,
       sharer.avatar ? createHash('sha256').update(sharer.avatar).digest('hex') : '',
+      brand.name,
+      brand.colour,
     ]);
-    const cached = await this.once(key, () => this.render(key, input, content, token, sharer));
+    const cached = await this.once(key, () => this.render(key, input, content, token, sharer, brand));
     return { url: `/api/posters/${key}.png`, token, width: POSTER_WIDTH, height: POSTER_HEIGHT, cached };
   }
 
@@ -91,7 +97,7 @@ export class PostersService {
     return false;
   }
 
-  private async render(key: string, input: CreatePosterRequest, content: PosterContent, token: string, sharer: Sharer): Promise<void> {
+  private async render(key: string, input: CreatePosterRequest, content: PosterContent, token: string, sharer: Sharer, brand: PosterBrand): Promise<void> {
     const started = Date.now();
     const missing = fontCoverage(`${content.title}${content.subtitle ?? ''}`);
     if (missing.length > 0) {
@@ -100,7 +106,7 @@ export class PostersService {
     const code = await this.codeFor(input, token, content.page);
     let png: Buffer;
     try {
-      png = await renderPoster({ title: content.title, subtitle: content.subtitle, kindLabel: content.kindLabel, cover: await content.cover(), sharerName: sharer.name, sharerAvatar: sharer.avatar, code });
+      png = await renderPoster({ title: content.title, subtitle: content.subtitle, kindLabel: content.kindLabel, cover: await content.cover(), sharerName: sharer.name, sharerAvatar: sharer.avatar, code, brand });
     } catch (error) {
       // the renderer throws only when the code image cannot be decoded
       this.logger.warn(`Poster for ${input.contentType} ${input.contentId}: ${(error as Error).message}`);

@@ -1,8 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { ConsentPurpose } from '@leadloop/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../../core/app-error';
+import { BrandService } from '../brand/brand.service';
 import { newId } from '../../database/ids';
 import { type ConsentAction, ConsentEntity } from './profile.entity';
 
@@ -18,12 +18,13 @@ export interface ConsentState {
 @Injectable()
 export class ConsentLedger {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly brand: BrandService,
     private readonly dataSource: DataSource,
   ) {}
 
+  /** The brand settings' privacy-policy version: publishing a new policy asks everyone again. */
   get policyVersion(): string {
-    return this.config.privacyPolicyVersion;
+    return this.brand.privacyPolicyVersion;
   }
 
   /** True when the newest entry for this purpose is a grant under the current policy version. */

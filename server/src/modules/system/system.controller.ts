@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { PublicController } from '../../core/public';
 import { Route } from '../../core/route';
+import { BrandService } from '../brand/brand.service';
 import { buildOpenApi } from './openapi';
 
 const DB_CHECK_TIMEOUT_MS = 2000;
@@ -14,6 +15,7 @@ export class SystemController {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly brand: BrandService,
   ) {}
 
   @Route(Api.health)
@@ -25,7 +27,7 @@ export class SystemController {
 
   @Route(Api.publicConfig)
   publicConfig(): PublicConfigResponse {
-    return { appId: this.config.wechat.appId, sandbox: this.config.wechat.sandbox, privacyPolicyVersion: this.config.privacyPolicyVersion };
+    return { appId: this.config.wechat.appId, sandbox: this.config.wechat.sandbox, privacyPolicyVersion: this.brand.privacyPolicyVersion };
   }
 
   private async databaseAnswers(): Promise<boolean> {

@@ -1,3 +1,4 @@
+import { BrandFooter } from '@/modules/brand/components/BrandFooter';
 import type { CardView as CardViewData } from '@leadloop/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -125,6 +126,7 @@ export function CardView({ cardId }: { cardId: string | null }) {
       <View className='poster-button-row'>
         <PosterButton contentType='card' contentId={card.id} title={cardShareTitle(card)} label='生成名片海报' variant='ghost' />
       </View>
+      <BrandFooter />
     </View>
   );
 }

@@ -14,7 +14,7 @@ interface SignInPanelProps {
 }
 
 /** Login for the mini-program user: WeChat one-tap, or a sandbox persona in a browser. */
-export function SignInPanel({ title = '登录线索闭环', description = '登录后可报名直播、下载白皮书，并随时管理你的个人信息。' }: SignInPanelProps) {
+export function SignInPanel({ title = '登录', description = '登录后可报名直播、下载白皮书，并随时管理你的个人信息。' }: SignInPanelProps) {
   const config = useServerConfig();
   const method = platform.loginMethod(config);
   const [persona, setPersona] = useState('');
@@ -72,7 +72,7 @@ export function SignInPanel({ title = '登录线索闭环', description = '登�
           </ActionButton>
         </View>
       ) : config ? (
-        <Notice tone='warning'>请在微信中打开「线索闭环」小程序登录。</Notice>
+        <Notice tone='warning'>请在微信中打开本小程序登录。</Notice>
       ) : (
         <Text className='ll-muted'>正在连接服务…</Text>
       )}

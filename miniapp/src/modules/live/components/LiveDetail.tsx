@@ -1,3 +1,6 @@
+import { BrandFooter } from '@/modules/brand/components/BrandFooter';
+import { useBrand } from '@/modules/brand/hooks/useBrand';
+import { brandedTitle } from '@/modules/brand/services/brand.service';
 import type { LiveEventView } from '@leadloop/shared';
 import { Text, Video, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
@@ -75,7 +78,8 @@ function DetailBody({ event, setEvent, reload }: { event: LiveEventView; setEven
 export function LiveDetail({ id }: { id: string }) {
   const { event, error, reload, setEvent } = useLiveEvent(id);
   useContentView({ contentType: 'live', contentId: id || 'unknown' });
-  const shareable = useShareable({ contentType: 'live', contentId: id || 'unknown', params: { id }, title: shareTitleOf(event), premint: !!id });
+  const brand = useBrand();
+  const shareable = useShareable({ contentType: 'live', contentId: id || 'unknown', params: { id }, title: brandedTitle(shareTitleOf(event), brand), premint: !!id });
   // Coming back from the live room or the survey shows fresh numbers (the first load is the hook's own).
   const loaded = useRef(false);
   loaded.current = event !== null;
@@ -91,11 +95,12 @@ export function LiveDetail({ id }: { id: string }) {
   return (
     <View className='live-detail'>
       <DetailBody event={event} setEvent={setEvent} reload={reload} />
-      <SharePanel shareable={shareable} title='邀请同事一起看' description='通过你的专属链接报名的朋友，都会计入你的邀请成绩。' />
+      <SharePanel shareable={shareable} title='邀请同事一起看' />
       <View className='poster-button-row'>
         <PosterButton contentType='live' contentId={event.id} title={event.title} variant='ghost' />
       </View>
       <Text className='live-detail__footnote'>直播时间均为北京时间。报名信息仅用于本场活动，可在「我的」中管理。</Text>
+      <BrandFooter />
     </View>
   );
 }

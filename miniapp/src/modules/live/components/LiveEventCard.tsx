@@ -7,12 +7,12 @@ import { formatLiveTime, formatPrice, formatSeats, livePhase } from '../services
 import { LiveCover } from './LiveCover';
 import './LiveCards.scss';
 
-/** One upcoming event in a list: cover, title, time, price and seats; opens its page. */
-export function LiveEventCard({ event, now }: { event: LiveEventView; now: number }) {
+/** One upcoming event in a list: cover, title, time, price and seats; opens its page (or does what `onOpen` says). */
+export function LiveEventCard({ event, now, onOpen }: { event: LiveEventView; now: number; onOpen?: (id: string) => void }) {
   const phase = livePhase(now, event.startAt, event.endAt);
   const signedUp = event.mySignup?.status === 'confirmed';
   const pending = event.mySignup?.status === 'pending_payment';
-  const open = () => void Taro.navigateTo({ url: `${Routes.liveDetail}?id=${encodeURIComponent(event.id)}` });
+  const open = () => (onOpen ? onOpen(event.id) : void Taro.navigateTo({ url: `${Routes.liveDetail}?id=${encodeURIComponent(event.id)}` }));
   return (
     <View className='live-card' onClick={open}>
       <LiveCover event={event} phase={phase} size='thumb' />

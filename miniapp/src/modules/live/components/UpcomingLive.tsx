@@ -8,9 +8,16 @@ import { useUpcomingLive } from '../hooks/useUpcomingLive';
 import { LiveEventCard } from './LiveEventCard';
 import './LiveCards.scss';
 
-/** 首页's 近期直播: the next published events, soonest first. */
-export function UpcomingLive() {
-  const { data, error, reload } = useUpcomingLive();
+interface UpcomingLiveProps {
+  title?: string;
+  /** Featured events, in order; none: the next published events, soonest first. */
+  eventIds?: readonly string[];
+  onOpen?: (id: string) => void;
+}
+
+/** 首页's 近期直播: featured events, or the next published ones. */
+export function UpcomingLive({ title = '近期直播', eventIds, onOpen }: UpcomingLiveProps) {
+  const { data, error, reload } = useUpcomingLive(eventIds);
   const now = useNow(30_000);
   // Back on 首页 after signing up: the list shows 已报名 (the first load is the hook's own).
   const loaded = useRef(false);
@@ -19,7 +26,7 @@ export function UpcomingLive() {
     if (loaded.current) reload();
   });
   return (
-    <Card className='upcoming-live' title='近期直播' subtitle='报名后，开播前通过微信提醒你'>
+    <Card className='upcoming-live' title={title} subtitle='报名后，开播前通过微信提醒你'>
       {error && !data ? (
         <View className='ll-stack'>
           <Notice tone='error'>{describeError(error)}</Notice>
@@ -34,7 +41,7 @@ export function UpcomingLive() {
       ) : (
         <View className='upcoming-live__list'>
           {data.map((event) => (
-            <LiveEventCard key={event.id} event={event} now={now} />
+            <LiveEventCard key={event.id} event={event} now={now} onOpen={onOpen} />
           ))}
         </View>
       )}

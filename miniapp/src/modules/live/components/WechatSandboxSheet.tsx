@@ -1,3 +1,5 @@
+import { useBrand } from '@/modules/brand/hooks/useBrand';
+import { companyNameOf, shortNameOf } from '@/modules/brand/services/brand.service';
 import { Text, View } from '@tarojs/components';
 import { useEffect } from 'react';
 import { registerSandboxDialogHost, sandboxDialogStore } from '@/core/platform';
@@ -14,6 +16,8 @@ const TemplateNames = ['直播开播提醒', '直播回放通知', '直播问卷
  */
 export function WechatSandboxSheet() {
   const open = useStore(sandboxDialogStore);
+  const brand = useBrand();
+  const shortName = shortNameOf(brand);
   useEffect(() => registerSandboxDialogHost(), []);
   if (!open) return null;
 
@@ -22,9 +26,9 @@ export function WechatSandboxSheet() {
       <BottomSheet className='wechat-sandbox wechat-sandbox--subscribe' title='允许发送直播提醒？' subtitle='沙箱模拟 · 微信订阅消息'>
         <View className='wechat-sandbox__app'>
           <View className='wechat-sandbox__logo'>
-            <Text>LL</Text>
+            <Text>{shortName.charAt(0) || '小'}</Text>
           </View>
-          <Text className='wechat-sandbox__app-name'>线索闭环 申请向你发送以下消息</Text>
+          <Text className='wechat-sandbox__app-name'>{`${shortName || '小程序'} 申请向你发送以下消息`}</Text>
         </View>
         <View className='wechat-sandbox__items'>
           {TemplateNames.slice(0, open.dialog.templateCount).map((name) => (
@@ -51,7 +55,7 @@ export function WechatSandboxSheet() {
       <View className='wechat-sandbox__pay'>
         {description && <Text className='wechat-sandbox__pay-what'>{description}</Text>}
         <Text className='wechat-sandbox__pay-amount'>{amountFen !== null ? `¥${(amountFen / 100).toFixed(2)}` : '—'}</Text>
-        <Text className='wechat-sandbox__pay-merchant'>收款方：线索闭环</Text>
+        <Text className='wechat-sandbox__pay-merchant'>{`收款方：${companyNameOf(brand) || '商户'}`}</Text>
       </View>
       <View className='wechat-sandbox__buttons'>
         <ActionButton variant='ghost' onClick={() => open.answer(false)}>

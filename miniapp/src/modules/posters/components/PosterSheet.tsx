@@ -22,7 +22,7 @@ export function PosterSheet({ flow }: { flow: PosterFlow }) {
   }, [signedIn, poster, making, error, make]);
 
   return (
-    <BottomSheet className='poster-sheet' title='我的专属海报' subtitle='海报上的小程序码带有你的分享标识，好友扫码后计入你的分享成绩' onClose={flow.close}>
+    <BottomSheet className='poster-sheet' title='我的专属海报' subtitle='保存海报发给好友，扫码即可打开同一内容' onClose={flow.close}>
       {mustSignIn ? (
         <View className='poster-sheet__sign-in'>
           <SignInPanel title='登录后生成海报' description='海报会带上你的名字和专属小程序码。' />

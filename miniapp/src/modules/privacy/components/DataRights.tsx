@@ -134,7 +134,7 @@ export function DataRights() {
   if (erased) {
     return (
       <Card>
-        <ResultPanel tone='success' title='你的数据已删除' description='感谢你使用线索闭环。再次登录将作为新用户。'>
+        <ResultPanel tone='success' title='你的数据已删除' description='感谢你的使用。再次登录将作为新用户。'>
           <ActionButton variant='secondary' onClick={() => void Taro.switchTab({ url: Routes.home })}>
             返回首页
           </ActionButton>

@@ -1,3 +1,5 @@
+import { useBrand } from '@/modules/brand/hooks/useBrand';
+import { shortNameOf } from '@/modules/brand/services/brand.service';
 import { Text, View } from '@tarojs/components';
 import { platform } from '@/core/platform';
 import { useStore } from '@/core/store';
@@ -13,15 +15,16 @@ const AGREE_BUTTON_ID = 'agree-privacy';
  */
 export function PrivacyPopup() {
   const request = useStore(privacyPromptStore);
+  const brandShortName = shortNameOf(useBrand());
   if (!request) return null;
   return (
     <View className='privacy-popup'>
       <View className='privacy-popup__sheet'>
         <Text className='privacy-popup__title'>用户隐私保护提示</Text>
         <Text className='privacy-popup__body'>
-          感谢使用线索闭环。在绑定手机号等操作前，请阅读并同意
+          {`感谢使用${brandShortName || '本小程序'}。在绑定手机号等操作前，请阅读并同意`}
           <Text className='privacy-popup__link' onClick={() => platform.openPrivacyContract()}>
-            《线索闭环隐私保护指引》
+            {`《${brandShortName || '小程序'}隐私保护指引》`}
           </Text>
           。我们仅在你同意的范围内使用相关信息。
         </Text>

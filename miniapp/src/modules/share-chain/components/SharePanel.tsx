@@ -20,8 +20,10 @@ interface SharePanelProps {
  * The share action of a shareable page. In WeChat it opens the share sheet (the token is already in
  * the page's share handler); in a browser it shows this person's link to copy.
  */
-export function SharePanel({ shareable, title = '分享给好友', description = '通过你的专属链接打开的朋友，都会计入你的分享成绩。' }: SharePanelProps) {
+export function SharePanel({ shareable, title = '分享给好友', description }: SharePanelProps) {
   const session = useSession('app');
+  // what sharing brings is for staff eyes only; a prospect is just asked to pass it on
+  const subtitle = description ?? (session?.staff ? '通过你的专属链接打开的朋友，都会计入你的分享成绩。' : '觉得有用，就分享给可能感兴趣的朋友吧。');
   const [link, setLink] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -36,7 +38,7 @@ export function SharePanel({ shareable, title = '分享给好友', description =
     try {
       setLink(await shareable.requestLink('link'));
     } catch (failure) {
-      setError(isApiError(failure, 'LOGIN_REQUIRED') ? '请先登录，再生成你的专属分享链接' : describeError(failure));
+      setError(isApiError(failure, 'LOGIN_REQUIRED') ? '请先登录，再生成分享链接' : describeError(failure));
     } finally {
       setBusy(false);
     }
@@ -53,7 +55,7 @@ export function SharePanel({ shareable, title = '分享给好友', description =
   };
 
   return (
-    <Card className='share-panel' title={title} subtitle={description}>
+    <Card className='share-panel' title={title} subtitle={subtitle}>
       {platform.hasShareMenu ? (
         <>
           <ActionButton openType='share'>分享给好友</ActionButton>
@@ -61,14 +63,14 @@ export function SharePanel({ shareable, title = '分享给好友', description =
         </>
       ) : !session ? (
         <View className='ll-stack'>
-          <Notice tone='info'>登录后即可生成你的专属分享链接</Notice>
+          <Notice tone='info'>登录后即可生成分享链接</Notice>
           <ActionButton variant='secondary' onClick={() => void Taro.switchTab({ url: Routes.mine })}>
             去登录
           </ActionButton>
         </View>
       ) : link ? (
         <View className='share-panel__result'>
-          <Text className='share-panel__label'>你的专属链接</Text>
+          <Text className='share-panel__label'>分享链接</Text>
           <LinkText className='share-panel__link' link={link} />
           <View className='ll-row'>
             <ActionButton small block={false} onClick={() => void copy()}>

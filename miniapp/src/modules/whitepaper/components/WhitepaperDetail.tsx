@@ -1,6 +1,9 @@
 import type { WhitepaperView } from '@leadloop/shared';
 import { Text, View } from '@tarojs/components';
 import { isApiError } from '@/core/api/api-error';
+import { BrandFooter } from '@/modules/brand/components/BrandFooter';
+import { useBrand } from '@/modules/brand/hooks/useBrand';
+import { brandedTitle, companyNameOf } from '@/modules/brand/services/brand.service';
 import { GateSheet } from '@/modules/profile-gate/components/GateSheet';
 import { PosterButton } from '@/modules/posters/components/PosterButton';
 import { SharePanel } from '@/modules/share-chain/components/SharePanel';
@@ -52,8 +55,10 @@ function DetailBody({ paper }: { paper: WhitepaperView }) {
 export function WhitepaperDetail({ id, resolveError, onRetryResolve }: { id: string | null; resolveError: unknown; onRetryResolve(): void }) {
   const { paper, error, reload } = useWhitepaper(id || null);
   const contentId = id || 'unknown';
+  const brand = useBrand();
+  const companyName = companyNameOf(brand);
   useContentView({ contentType: 'whitepaper', contentId });
-  const shareable = useShareable({ contentType: 'whitepaper', contentId, params: id ? { id } : {}, title: shareTitleOf(paper?.title), premint: !!id });
+  const shareable = useShareable({ contentType: 'whitepaper', contentId, params: id ? { id } : {}, title: brandedTitle(shareTitleOf(paper?.title), brand), premint: !!id });
 
   if (resolveError && !isApiError(resolveError, 'NOT_FOUND')) return <RetryCard message={describeWhitepaperError(resolveError)} onRetry={onRetryResolve} />;
   if (id === null || isApiError(error, 'NOT_FOUND')) {
@@ -64,8 +69,8 @@ export function WhitepaperDetail({ id, resolveError, onRetryResolve }: { id: str
   return (
     <View className='whitepaper-detail'>
       <DetailBody paper={paper} />
-      <SharePanel shareable={shareable} title='分享给同事' description='通过你的专属链接下载的朋友，都会计入你的分享成绩。' />
-      <Text className='whitepaper-detail__footnote'>资料由线索闭环提供，仅供学习交流使用。</Text>
+      <SharePanel shareable={shareable} title='分享给同事' />
+      <BrandFooter note={companyName ? `资料由${companyName}提供，仅供学习交流使用。` : '资料仅供学习交流使用。'} />
     </View>
   );
 }

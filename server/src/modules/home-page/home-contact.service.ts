@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import type { HomeContactRequest } from '@leadloop/shared';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../core/clock';
+import type { AuthContext } from '../../core/route';
+import { isUniqueViolation } from '../../database/data-source';
+import { newId } from '../../database/ids';
+import { LeadService } from '../leads/leads.service';
+import { type Gate, ProfileGate } from '../profile/profile-gate';
+import { Touchpoints } from '../share-chain/touchpoints';
+import type { HomeContactRequestEntity } from './home-page.entity';
+import { HomePageRepository } from './home-page.repository';
+
+export const HOME_PAGE = 'pages/index/index';
+/** The same gate as a card's 请联系我: name and phone, and consent to sales follow-up as its own purpose. */
+const CONTACT_GATE: Gate = { purpose: 'sales_contact', required: ['name', 'phone'], sourcePage: HOME_PAGE };
+
+/**
+ * 请联系我 from the home page, addressed to the company rather than one salesperson: the request
+ * row (its `(person, requestId)` key makes a retry answer the stored request), the gate and the
+ * lead in one transaction; then a conversion touchpoint keyed by the request, credited along the
+ * chain the person arrived through. The lead's owner is whoever attribution says owns the person.
+ */
+@Injectable()
+export class HomeContactService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: HomePageRepository,
+    private readonly gate: ProfileGate,
+    private readonly leads: LeadService,
+    private readonly touchpoints: Touchpoints,
+    private readonly clock: Clock,
+  ) {}
+
+  async request(auth: AuthContext, input: HomeContactRequest): Promise<{ id: string; status: 'received'; createdAt: string }> {
+    let stored: HomeContactRequestEntity;
+    try {
+      stored = await this.dataSource.transaction(async (em) => {
+        const now = this.clock.now();
+        const row: HomeContactRequestEntity = { id: newId(now.getTime()), personId: auth.personId, requestId: input.requestId, note: input.note, shareToken: input.shareToken ?? null, createdAt: now };
+        await this.repository.insertContactRequest(em, row);
+        await this.gate.pass(em, auth.personId, CONTACT_GATE, input.gate);
+        await this.leads.record(em, auth.personId, { kind: 'home_contact', refId: 'home', at: now, contactRequested: true });
+        return row;
+      });
+    } catch (error) {
+      const earlier = isUniqueViolation(error) ? await this.repository.findContactRequest(auth.personId, input.requestId) : null;
+      if (!earlier) throw error;
+      stored = earlier;
+    }
+    await this.touchpoints.record({
+      personId: auth.personId,
+      type: 'contact_request',
+      refId: stored.id,
+      page: HOME_PAGE,
+      contentType: 'page',
+      contentId: 'home',
+      shareToken: stored.shareToken,
+      at: stored.createdAt,
+      conversion: true,
+    });
+    return { id: stored.id, status: 'received', createdAt: stored.createdAt.toISOString() };
+  }
+}

@@ -1,0 +1,38 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { HOME_IMAGE_MAX_BYTES } from '@leadloop/shared';
+import { CardModule } from '../card/card.module';
+import { LeadsModule } from '../leads/leads.module';
+import { PersonDataRegistry } from '../privacy/person-data';
+import { PrivacyModule } from '../privacy/privacy.module';
+import { ProfileModule } from '../profile/profile.module';
+import { ShareChainModule } from '../share-chain/share-chain.module';
+import { HomeContactService } from './home-contact.service';
+import { HomePageController } from './home-page.controller';
+import { HomePagePersonData } from './home-page.person-data';
+import { HomePageRepository } from './home-page.repository';
+import { HomePageService } from './home-page.service';
+
+/** The prospect home page (微页面): blocks marketers edit and publish, and its 请联系我. */
+@Module({
+  imports: [
+    CardModule,
+    LeadsModule,
+    ProfileModule,
+    PrivacyModule,
+    ShareChainModule,
+    MulterModule.register({ limits: { fileSize: HOME_IMAGE_MAX_BYTES, files: 1, fields: 2, parts: 3 } }),
+  ],
+  controllers: [HomePageController],
+  providers: [HomePageRepository, HomePageService, HomeContactService, HomePagePersonData],
+})
+export class HomePageModule implements OnModuleInit {
+  constructor(
+    private readonly personData: PersonDataRegistry,
+    private readonly contributor: HomePagePersonData,
+  ) {}
+
+  onModuleInit(): void {
+    this.personData.register(this.contributor);
+  }
+}
