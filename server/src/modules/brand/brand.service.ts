@@ -54,7 +54,8 @@ export class BrandService implements OnModuleInit, OnApplicationBootstrap, OnApp
   ) {}
 
   async onModuleInit(): Promise<void> {
-    await this.refresh();
+    // a database not migrated yet (MIGRATE_ON_BOOT off) starts with the defaults; the next read catches up
+    await this.refresh().catch((error: Error) => this.logger.warn(`Brand settings not read at start-up: ${error.message}`));
   }
 
   onApplicationBootstrap(): void {
