@@ -1,5 +1,6 @@
 import { useDidShow } from '@tarojs/taro';
 import { describeError } from '@/core/api/api-error';
+import { BrandFooter } from '@/modules/brand/components/BrandFooter';
 import { MineMenu } from '@/modules/activity/components/MineMenu';
 import { CardToolsCard } from '@/modules/card/components/CardToolsCard';
 import { PhoneCard } from '@/modules/identity/components/PhoneCard';
@@ -43,6 +44,7 @@ export default function MinePage() {
           <SignOutButton />
         </>
       )}
+      <BrandFooter />
     </Page>
   );
 }
