@@ -9,7 +9,7 @@ import { BrandService } from './brand.service';
 export class BrandController {
   constructor(private readonly brand: BrandService) {}
 
-  /** Read on every prospect page: a short max-age, then an ETag revalidation (Express answers 304 when it matches). */
+  /** Read on every prospect page: a short max-age, then an ETag revalidation (Express answers 304 when it matches and the request allows a cached copy). */
   @Route(Api.brand)
   async view(@Res({ passthrough: true }) res: Response) {
     const view = await this.brand.publicView();
