@@ -1,3 +1,4 @@
+import { BrandSetupNotice } from '@/modules/brand/components/BrandSetupNotice';
 import { ConsoleGate } from '@/modules/console/components/ConsoleGate';
 import { ConsoleHeader } from '@/modules/console/components/ConsoleHeader';
 import { ConsoleLayout } from '@/modules/console/components/ConsoleLayout';
@@ -33,6 +34,7 @@ export default function ConsoleHomePage() {
             main={
               <>
                 <ConsoleWelcome me={me} />
+                {isAdmin && <BrandSetupNotice />}
                 <ConsoleNav role={staff.role} />
                 {isAdmin && <StaffTable items={directory.items} error={directory.error} />}
                 {isAdmin && <PendingInvites items={invites.items} error={invites.error} onRevoke={invites.revoke} />}
