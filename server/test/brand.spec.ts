@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loginAs, staffAs, startTestServer, type TestServer } from './support/app';
 import { publishEvent } from './support/live';
-import { count, mint } from './support/share';
+import { count, drain, mint } from './support/share';
 
 /**
  * Brand settings (admin) and the home page marketers build: who may change them, what is refused
@@ -174,6 +174,9 @@ describe('brand settings and the home page', () => {
     const retry = await server.http('POST', '/api/home/contact-requests', { requestId: 'req-current-1', gate: { profile: {} } }, person.token);
     expect(retry.body.id).toBe(ok.body.id);
     expect(await count(server, 'SELECT COUNT(*) AS n FROM home_contact_requests WHERE person_id = ?', [person.personId])).toBe(1);
+    // a conversion on the home page, once; the lead follows from it
+    expect(await count(server, "SELECT COUNT(*) AS n FROM events WHERE person_id = ? AND type = 'contact_request' AND page = 'pages/index/index'", [person.personId])).toBe(1);
+    await drain(server);
     expect(await count(server, "SELECT COUNT(*) AS n FROM leads WHERE person_id = ? AND status = 'contact_requested'", [person.personId])).toBe(1);
     expect(await count(server, "SELECT COUNT(*) AS n FROM consents WHERE person_id = ? AND purpose = 'sales_contact' AND policy_version = '2026-12'", [person.personId])).toBe(1);
     // the request is part of the person's data

@@ -5,7 +5,7 @@ import { Clock } from '../../core/clock';
 import type { AuthContext } from '../../core/route';
 import { isUniqueViolation } from '../../database/data-source';
 import { newId } from '../../database/ids';
-import { LeadService } from '../leads/leads.service';
+import { Activity } from '../activity/activity';
 import { type Gate, ProfileGate } from '../profile/profile-gate';
 import { Touchpoints } from '../share-chain/touchpoints';
 import type { HomeContactRequestEntity } from './home-page.entity';
@@ -18,8 +18,8 @@ const CONTACT_GATE: Gate = { purpose: 'sales_contact', required: ['name', 'phone
 /**
  * 请联系我 from the home page, addressed to the company rather than one salesperson: the request
  * row (its `(person, requestId)` key makes a retry answer the stored request), the gate and the
- * lead in one transaction; then a conversion touchpoint keyed by the request, credited along the
- * chain the person arrived through. The lead's owner is whoever attribution says owns the person.
+ * activity in one transaction. The activity is a conversion credited along the chain the person
+ * arrived through; the lead follows from it, owned by whoever attribution says owns the person.
  */
 @Injectable()
 export class HomeContactService {
@@ -27,12 +27,13 @@ export class HomeContactService {
     private readonly dataSource: DataSource,
     private readonly repository: HomePageRepository,
     private readonly gate: ProfileGate,
-    private readonly leads: LeadService,
+    private readonly activity: Activity,
     private readonly touchpoints: Touchpoints,
     private readonly clock: Clock,
   ) {}
 
   async request(auth: AuthContext, input: HomeContactRequest): Promise<{ id: string; status: 'received'; createdAt: string }> {
+    const source = await this.touchpoints.source(auth.personId, input.shareToken, null);
     let stored: HomeContactRequestEntity;
     try {
       stored = await this.dataSource.transaction(async (em) => {
@@ -40,7 +41,7 @@ export class HomeContactService {
         const row: HomeContactRequestEntity = { id: newId(now.getTime()), personId: auth.personId, requestId: input.requestId, note: input.note, shareToken: input.shareToken ?? null, createdAt: now };
         await this.repository.insertContactRequest(em, row);
         await this.gate.pass(em, auth.personId, CONTACT_GATE, input.gate);
-        await this.leads.record(em, auth.personId, { kind: 'home_contact', refId: 'home', at: now, contactRequested: true });
+        await this.activity.record(em, { kind: 'contact_request', personId: auth.personId, refId: row.id, page: HOME_PAGE, contentType: 'page', contentId: 'home', source, unknownToken: source.unknownToken, at: now });
         return row;
       });
     } catch (error) {
@@ -48,17 +49,6 @@ export class HomeContactService {
       if (!earlier) throw error;
       stored = earlier;
     }
-    await this.touchpoints.record({
-      personId: auth.personId,
-      type: 'contact_request',
-      refId: stored.id,
-      page: HOME_PAGE,
-      contentType: 'page',
-      contentId: 'home',
-      shareToken: stored.shareToken,
-      at: stored.createdAt,
-      conversion: true,
-    });
     return { id: stored.id, status: 'received', createdAt: stored.createdAt.toISOString() };
   }
 }

@@ -2,7 +2,6 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { HOME_IMAGE_MAX_BYTES } from '@leadloop/shared';
 import { CardModule } from '../card/card.module';
-import { LeadsModule } from '../leads/leads.module';
 import { PersonDataRegistry } from '../privacy/person-data';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { ProfileModule } from '../profile/profile.module';
@@ -17,7 +16,6 @@ import { HomePageService } from './home-page.service';
 @Module({
   imports: [
     CardModule,
-    LeadsModule,
     ProfileModule,
     PrivacyModule,
     ShareChainModule,
