@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { isApiError } from '@/core/api/api-error';
 import { platform } from '@/core/platform';
 import { type BrandErrors, type BrandForm, brandErrorsFrom, checkBrandForm, describeBrandError, fetchBrandSettings, formOf, saveBrandSettings, uploadBrandLogo } from '../services/brand-console.service';
-import { loadBrand } from '../services/brand.service';
+import { showBrand } from '../services/brand.service';
 
 /** 品牌设置 as the admin edits it: load, edit field by field, save, replace the logo. */
 export function useBrandEditor() {
@@ -29,8 +29,8 @@ export function useBrandEditor() {
 
   const applied = (s: BrandSettings) => {
     setSettings(s);
-    // pages open in this browser pick the new brand up at once
-    loadBrand(true).catch(() => undefined);
+    // pages open in this browser show the new brand at once (a re-read could answer from the browser's cache)
+    showBrand(s);
   };
 
   const change = (field: keyof BrandForm, value: string) => {

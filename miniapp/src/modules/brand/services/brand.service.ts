@@ -9,12 +9,11 @@ export const brandStore = createStore<PublicBrand | null>(null);
 
 let loading: Promise<PublicBrand> | null = null;
 
-/** Loads the brand once per launch (the server caches it briefly); `fresh` asks again, e.g. after the admin saved it. */
-export function loadBrand(fresh = false): Promise<PublicBrand> {
-  if (loading && !fresh) return loading;
+/** Loads the brand once per launch (the server lets it be cached for a minute). */
+export function loadBrand(): Promise<PublicBrand> {
+  if (loading) return loading;
   const request = api('brand').then((brand) => {
-    brandStore.set(brand);
-    applyDocumentBrand({ colour: brand.colour, iconUrl: brand.logoUrl ? serverUrl(brand.logoUrl) : null });
+    showBrand(brand);
     return brand;
   });
   loading = request.catch((error: unknown) => {
@@ -22,6 +21,12 @@ export function loadBrand(fresh = false): Promise<PublicBrand> {
     throw error;
   });
   return loading;
+}
+
+/** Shows this brand from now on (after a load, or at once when the admin saved it). */
+export function showBrand(brand: PublicBrand): void {
+  brandStore.set(brand);
+  applyDocumentBrand({ colour: brand.colour, iconUrl: brand.logoUrl ? serverUrl(brand.logoUrl) : null });
 }
 
 /** How pages name the company: its short name, or nothing at all before an admin sets one. */

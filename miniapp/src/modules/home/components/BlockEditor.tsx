@@ -32,12 +32,16 @@ export function BlockEditor({ block, index, count, choices, problem, onChange, o
       <View className='block-editor__head'>
         <Text className='block-editor__label'>{`${index + 1}. ${HomeBlockLabels[block.type]}`}</Text>
         <View className='block-editor__tools'>
-          <ActionButton variant='ghost' small block={false} disabled={index === 0} onClick={() => onMove(-1)}>
-            上移
-          </ActionButton>
-          <ActionButton variant='ghost' small block={false} disabled={index === count - 1} onClick={() => onMove(1)}>
-            下移
-          </ActionButton>
+          {index > 0 && (
+            <ActionButton variant='ghost' small block={false} onClick={() => onMove(-1)}>
+              上移
+            </ActionButton>
+          )}
+          {index < count - 1 && (
+            <ActionButton variant='ghost' small block={false} onClick={() => onMove(1)}>
+              下移
+            </ActionButton>
+          )}
           <ActionButton variant='ghost' small block={false} onClick={onRemove}>
             删除
           </ActionButton>

@@ -34,7 +34,7 @@ export function HomeEditor() {
           extra={editor.dirty || view.unpublishedChanges ? <Text className='home-editor__pending'>有未发布的修改</Text> : null}
         >
           <View className='home-editor__actions'>
-            <ActionButton variant='secondary' block={false} loading={editor.busy === 'save'} disabled={editor.busy !== null || !editor.dirty} onClick={() => void editor.save()}>
+            <ActionButton variant='secondary' block={false} loading={editor.busy === 'save'} disabled={editor.busy !== null} onClick={() => void editor.save()}>
               保存草稿
             </ActionButton>
             <ActionButton block={false} loading={editor.busy === 'publish'} disabled={editor.busy !== null} onClick={() => void editor.publish()}>
