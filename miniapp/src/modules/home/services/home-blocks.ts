@@ -1,6 +1,6 @@
 import { type HomeBlock, HomeBlockLabels, type HomeBlockType, HomeBlocks, MAX_HOME_BLOCKS } from '@leadloop/shared';
-import { isApiError } from '@/core/api/api-error';
-import { describeGateError } from '@/modules/profile-gate/services/gate-errors';
+import { isApiError } from '../../../core/api/api-error';
+import { describeGateError } from '../../profile-gate/services/gate-errors';
 
 export { HomeBlockLabels, MAX_HOME_BLOCKS };
 
