@@ -37,7 +37,9 @@ export class LeadService implements StreamConsumer {
       const kind = e.origin === 'server' && e.personId ? LeadKinds[e.type as ActivityKind] : undefined;
       if (!kind || !e.personId || !e.props) return [];
       const props = JSON.parse(e.props) as ActivityProps;
-      return [{ personId: e.personId, kind, refId: props.contentId, at: e.occurredAt, contactRequested: e.type === 'contact_request' }];
+      // a contact request from a card names the card; one from the home page's form, the company
+      const leadKind = e.type === 'contact_request' && props.contentType !== 'card' ? 'contact_request' : kind;
+      return [{ personId: e.personId, kind: leadKind, refId: props.contentId, at: e.occurredAt, contactRequested: e.type === 'contact_request' }];
     });
     for (let start = 0; start < activities.length; ) {
       let end = start + 1;
