@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { Clock, ControllableClock, SystemClock } from './core/clock';
 import { DatabaseModule } from './database/database.module';
+import { entities } from './entities';
 import { ActivityModule } from './modules/activity/activity.module';
 import { CardModule } from './modules/card/card.module';
 import { IdentityModule } from './modules/identity/identity.module';
@@ -43,7 +44,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule.forRoot(config.database),
+        DatabaseModule.forRoot(config.database, entities),
         StorageModule,
         ActivityModule,
         WechatModule,

@@ -3,7 +3,7 @@ import { DataSource, type EntityManager, In, LessThan } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../../core/app-error';
 import { newId } from '../../database/ids';
-import { isMysql } from '../../database/sql';
+import { lockForUpdate } from '../../database/locks';
 import { PaymentHooks } from './payment-hooks';
 import { PaymentNotificationEntity, PaymentOrderEntity, PaymentRefundEntity } from './payments.entity';
 import { type EncryptedResource, type NotificationHeaders, WechatPayClient, type WechatTransaction } from './wechat-pay.client';
@@ -198,9 +198,7 @@ export class PaymentsService {
   }
 
   private lockOrder(em: EntityManager, outTradeNo: string): Promise<PaymentOrderEntity | null> {
-    const query = em.createQueryBuilder(PaymentOrderEntity, 'o').where('o.out_trade_no = :outTradeNo', { outTradeNo });
-    if (isMysql(em)) query.setLock('pessimistic_write');
-    return query.getOne();
+    return lockForUpdate(em.createQueryBuilder(PaymentOrderEntity, 'o').where('o.out_trade_no = :outTradeNo', { outTradeNo })).getOne();
   }
 
   private async reject(notificationId: string | null, outTradeNo: string | null, reason: string): Promise<'rejected'> {
