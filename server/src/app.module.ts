@@ -7,6 +7,7 @@ import { ActivityModule } from './modules/activity/activity.module';
 import { CardModule } from './modules/card/card.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { LeadsModule } from './modules/leads/leads.module';
+import { LeadsPersonDataModule } from './modules/leads/leads.person-data';
 import { LiveModule } from './modules/live/live.module';
 import { PaymentsModule } from './modules/payments/payments.module';
 import { PostersModule } from './modules/posters/posters.module';
@@ -53,6 +54,7 @@ export class AppModule {
         ShareChainModule,
         ProfileModule,
         LeadsModule,
+        LeadsPersonDataModule,
         PaymentsModule,
         LiveModule,
         CardModule,

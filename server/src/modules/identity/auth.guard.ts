@@ -1,12 +1,12 @@
-import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { ApiRoute } from '@leadloop/shared';
 import { AppError } from '../../core/app-error';
 import { PUBLIC_META } from '../../core/public';
 import { type AuthContext, type AuthedRequest, bearerToken, ROUTE_META } from '../../core/route';
-import { StaffRepository } from '../staff/staff.repository';
 import { PersonRepository } from './person.repository';
 import { SessionService } from './session.service';
+import { STAFF_DIRECTORY, type StaffDirectory } from './staff-directory';
 
 /**
  * Every request passes here. Routes declare who may call them in the contract table; a route
@@ -18,7 +18,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionService,
-    private readonly staff: StaffRepository,
+    @Inject(STAFF_DIRECTORY) private readonly staff: StaffDirectory,
     private readonly persons: PersonRepository,
   ) {}
 

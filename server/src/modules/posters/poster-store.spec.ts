@@ -68,7 +68,7 @@ describe('PosterSources', () => {
   it('draws the initial when the avatar source fails', async () => {
     const sources = new PosterSources();
     expect(await sources.avatarOf('p1')).toBeNull();
-    sources.registerAvatarOf(async () => {
+    sources.registerAvatarOf('card', async () => {
       throw new Error('card store down');
     });
     expect(await sources.avatarOf('p1')).toBeNull();
