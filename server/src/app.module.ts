@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { Clock, ControllableClock, SystemClock } from './core/clock';
+import { ServerUrl } from './core/server-url';
 import { DatabaseModule } from './database/database.module';
 import { entities } from './entities';
 import { ActivityModule } from './modules/activity/activity.module';
@@ -32,8 +33,9 @@ class ConfigModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: clock },
+        ServerUrl,
       ],
-      exports: [APP_CONFIG, Clock],
+      exports: [APP_CONFIG, Clock, ServerUrl],
     };
   }
 }
