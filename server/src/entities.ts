@@ -1,3 +1,4 @@
+import { activityEntities } from './modules/activity/activity.entity';
 import { cardEntities } from './modules/card/card.entity';
 import { PersonEntity, PersonIdentifierEntity, PersonMergeEntity } from './modules/identity/identity.entity';
 import { LeadEntity } from './modules/leads/leads.entity';
@@ -22,6 +23,7 @@ export const entities = [
   StaffInviteEntity,
   ConsoleLoginTicketEntity,
   AccessTokenEntity,
+  ...activityEntities,
   ...shareChainEntities,
   ConsentEntity,
   LeadEntity,

@@ -15,7 +15,8 @@ export interface PersonDataContributor {
    * the answer is `sections[section]`.
    */
   placement?: 'document' | 'section';
-  export(personId: string): Promise<unknown>;
+  /** Left out by a feature whose records add nothing to the copy beyond what others export (the share chain's ownership record). */
+  export?(personId: string): Promise<unknown>;
   /** `at`: the erasure's time, the same for every contributor. */
   erase(em: EntityManager, personId: string, at: Date): Promise<void>;
 }

@@ -24,7 +24,8 @@ export class PrivacyService {
 
   /** Every contributor's part: the document's own fields, and each feature's section. */
   async export(auth: AuthContext): Promise<PersonDataExport> {
-    const parts = await Promise.all(this.registry.all().map(async (c) => [c, await c.export(auth.personId)] as const));
+    const exporting = this.registry.all().filter((c) => c.export);
+    const parts = await Promise.all(exporting.map(async (c) => [c, await c.export?.(auth.personId)] as const));
     const document: Record<string, unknown> = {};
     const sections: Record<string, unknown> = {};
     for (const [contributor, part] of parts) {
