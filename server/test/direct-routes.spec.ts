@@ -101,6 +101,7 @@ async function scenario(server: TestServer, label: string): Promise<{ results: C
   await call('ingest: not JSON', 'POST', '/api/events', '{"events": [', {});
   await call('ingest: over the body limit', 'POST', '/api/events', { events: [{ id: 'x'.repeat(300 * 1024) }] });
   await call('sign-up: no session', 'POST', `/api/live/${free.id}/signups`, {});
+  await call('sign-up: no session, and a body that breaks the contract (access is checked first)', 'POST', `/api/live/${free.id}/signups`, { gate: 'yes' });
   await call('sign-up: unknown event', 'POST', '/api/live/01ARZ3NDEKTSV4RRFFQ69G5FAV/signups', {}, bearer);
   await call('sign-up: body breaks the contract', 'POST', `/api/live/${free.id}/signups`, { gate: 'yes' }, bearer);
   const again = await call('sign-up: free (already signed up: the same sign-up back)', 'POST', `/api/live/${free.id}/signups`, {}, bearer);

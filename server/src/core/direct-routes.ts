@@ -118,8 +118,10 @@ export function directRoutes(routes: DirectRoute[], options: DirectRouteOptions)
         const call = (async () => {
           const { route } = entry;
           const params = Object.fromEntries(entry.names.map((name, i) => [name, decodeParam(values[i])]));
-          const body = parseBody(route, req.headers['content-type'], size, chunks);
+          // in Nest's order: the JSON parser (a middleware), then access (the guard), then the contract (the interceptor)
+          const json = readJson(req.headers['content-type'], size, chunks);
           const auth = await authorize(route, req.headers.authorization, options.authenticate);
+          const body = validBody(route, json);
           const result = await entry.handle({ auth: auth as AuthContext, params, body, headers: req.headers });
           if (options.checkResponses) {
             const checked = route.response.safeParse(result);
@@ -159,8 +161,8 @@ function decodeParam(value: string): string {
   }
 }
 
-/** The body as Express's JSON parser would give it (an empty body is `{}`), checked against the contract. */
-function parseBody(route: ApiRoute, contentType: string | undefined, size: number, chunks: Buffer[]): unknown {
+/** The body as Express's JSON parser would give it (an empty body is `{}`). */
+function readJson(contentType: string | undefined, size: number, chunks: Buffer[]): unknown {
   if (size > BODY_LIMIT) throw new AppError('PAYLOAD_TOO_LARGE', 'Request body rejected');
   let json: unknown = {};
   if (size > 0) {
@@ -171,6 +173,11 @@ function parseBody(route: ApiRoute, contentType: string | undefined, size: numbe
       throw new AppError('VALIDATION_FAILED', 'Request body is not valid JSON');
     }
   }
+  return json;
+}
+
+/** The body checked against the contract, as the ContractInterceptor checks it. */
+function validBody(route: ApiRoute, json: unknown): unknown {
   if (!route.body) return undefined;
   const parsed = route.body.safeParse(json);
   if (!parsed.success) throw new AppError('VALIDATION_FAILED', 'Request body is invalid', { fields: formatIssues(parsed.error) });
