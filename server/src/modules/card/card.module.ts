@@ -55,6 +55,6 @@ export class CardModule implements OnModuleInit {
   onModuleInit(): void {
     this.personData.register(this.cardData);
     this.posterSources.register('card', (id) => this.poster.content(id));
-    this.posterSources.registerAvatarOf((personId) => this.poster.avatarOf(personId));
+    this.posterSources.registerAvatarOf('card', (personId) => this.poster.avatarOf(personId));
   }
 }

@@ -4,7 +4,7 @@ import type { SessionResponse } from '@leadloop/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../../core/app-error';
 import type { StaffIdentity } from '../../core/route';
-import { StaffRepository } from '../staff/staff.repository';
+import { STAFF_DIRECTORY, type StaffDirectory } from './staff-directory';
 
 /** `app`: a person in the mini-program; `console`: a staff member on the desktop console. */
 export type SessionKind = 'app' | 'console';
@@ -24,7 +24,7 @@ const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toStrin
 export class SessionService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly staff: StaffRepository,
+    @Inject(STAFF_DIRECTORY) private readonly staff: StaffDirectory,
   ) {}
 
   /** A session for the person, carrying their staff account when they have an active one. */

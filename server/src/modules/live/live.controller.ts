@@ -1,7 +1,7 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { Api, type AttendanceRequest, type LiveEventChanges, type LiveEventDraft, type ReminderGrantRequest, type SurveyAnswerRequest } from '@leadloop/shared';
 import type { z } from 'zod';
-import { directRoute, type DirectRoute } from '../../core/direct-routes';
+import { Call, Direct, type DirectCall } from '../../core/direct-routes';
 import { Auth, type AuthContext, MaybeAuth, Route, ValidQuery } from '../../core/route';
 import { AttendanceService } from './attendance.service';
 import { LiveReportService } from './live-report.service';
@@ -9,11 +9,6 @@ import { LiveService } from './live.service';
 import { RemindersService } from './reminders.service';
 import { SignupService } from './signup.service';
 import { SurveyService } from './survey.service';
-
-/** `POST /api/live/{id}/signups`: a hot path, served ahead of Nest (core/direct-routes). */
-export function signUpRoute(signups: SignupService): DirectRoute {
-  return directRoute(Api.signUp, ({ auth, params, body }) => signups.signUp(auth, params.id, body));
-}
 
 type ListQuery = z.infer<typeof Api.liveEvents.query>;
 
@@ -71,6 +66,13 @@ export class LiveController {
   @Route(Api.liveGate)
   gate(@Auth() auth: AuthContext, @Param('id') id: string) {
     return this.signups.gateStatus(auth, id);
+  }
+
+  /** A hot path: also served ahead of Nest by `startApp` (core/direct-routes). */
+  @Direct()
+  @Route(Api.signUp)
+  signUp(@Call() { auth, params, body }: DirectCall<typeof Api.signUp>) {
+    return this.signups.signUp(auth, params.id, body);
   }
 
   @Route(Api.cancelSignup)

@@ -6,7 +6,8 @@ import { AppError } from '../../core/app-error';
 import type { AuthContext } from '../../core/route';
 import { newId } from '../../database/ids';
 import { DETAIL_PAGE } from './live.activities';
-import { insertNew, isMysql } from '../../database/sql';
+import { claimSkippingLocked } from '../../database/locks';
+import { insertNew } from '../../database/sql';
 import { PersonRepository } from '../identity/person.repository';
 import { WechatClient } from '../wechat/wechat.client';
 import { WechatApiError, WechatErrcode } from '../wechat/wechat.errors';
@@ -135,8 +136,7 @@ export class RemindersService {
   private async claim(now: Date): Promise<LiveReminderEntity[]> {
     return this.dataSource.transaction(async (em) => {
       const query = em.createQueryBuilder(LiveReminderEntity, 'r').where("r.status = 'pending' AND r.due_at <= :now", { now }).orderBy('r.due_at').limit(CLAIM_BATCH);
-      if (isMysql(em)) query.setLock('pessimistic_write').setOnLocked('skip_locked');
-      const due = await query.getMany();
+      const due = await claimSkippingLocked(query).getMany();
       if (due.length === 0) return [];
       await em.update(LiveReminderEntity, { id: In(due.map((r) => r.id)), status: 'pending' }, { status: 'sending', claimedBy: this.workerId, claimedAt: new Date() });
       return due;

@@ -47,7 +47,7 @@ export class SignupService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.paymentHooks.register({
+    this.paymentHooks.register('live sign-ups', {
       paid: (em, order) => this.onPaid(em, order),
       closed: (em, order) => this.onClosed(em, order),
     });

@@ -3,7 +3,8 @@ import { DataSource, type EntityManager, In, LessThan } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../../core/app-error';
 import { newId } from '../../database/ids';
-import { isMysql } from '../../database/sql';
+import { ServerUrl } from '../../core/server-url';
+import { lockForUpdate } from '../../database/locks';
 import { PaymentHooks } from './payment-hooks';
 import { PaymentNotificationEntity, PaymentOrderEntity, PaymentRefundEntity } from './payments.entity';
 import { type EncryptedResource, type NotificationHeaders, WechatPayClient, type WechatTransaction } from './wechat-pay.client';
@@ -24,20 +25,18 @@ export type NotificationOutcome = 'applied' | 'duplicate' | 'ignored' | 'rejecte
 @Injectable()
 export class PaymentsService {
   private readonly logger = new Logger(PaymentsService.name);
-  private notifyUrl: string | null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly wechat: WechatPayClient,
     private readonly hooks: PaymentHooks,
-  ) {
-    this.notifyUrl = config.publicUrl ? `${config.publicUrl}/api/payments/wechat/notify` : null;
-  }
+    private readonly serverUrl: ServerUrl,
+  ) {}
 
-  useServerUrl(url: string): void {
-    this.notifyUrl ??= `${url}/api/payments/wechat/notify`;
-    this.wechat.useLocalSandbox(url);
+  /** Where WeChat Pay notifies us: the public URL, or this server itself (the sandbox). */
+  private get notifyUrl(): string {
+    return `${this.config.publicUrl ?? this.serverUrl.value}/api/payments/wechat/notify`;
   }
 
   get enabled(): boolean {
@@ -74,7 +73,6 @@ export class PaymentsService {
 
   /** Asks WeChat for a prepay id and signs the `wx.requestPayment` parameters. */
   jsapiParams(order: PaymentOrderEntity, description: string, openid: string) {
-    if (!this.notifyUrl) throw new Error('Notify URL unknown (server not listening)');
     return this.wechat.jsapiOrder({ outTradeNo: order.outTradeNo, description, amountFen: order.amountFen, openid, notifyUrl: this.notifyUrl, expiresAt: order.expiresAt });
   }
 
@@ -198,9 +196,7 @@ export class PaymentsService {
   }
 
   private lockOrder(em: EntityManager, outTradeNo: string): Promise<PaymentOrderEntity | null> {
-    const query = em.createQueryBuilder(PaymentOrderEntity, 'o').where('o.out_trade_no = :outTradeNo', { outTradeNo });
-    if (isMysql(em)) query.setLock('pessimistic_write');
-    return query.getOne();
+    return lockForUpdate(em.createQueryBuilder(PaymentOrderEntity, 'o').where('o.out_trade_no = :outTradeNo', { outTradeNo })).getOne();
   }
 
   private async reject(notificationId: string | null, outTradeNo: string | null, reason: string): Promise<'rejected'> {

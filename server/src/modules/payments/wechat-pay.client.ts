@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import Pay from 'wechatpay-node-v3';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../../core/app-error';
+import { ServerUrl } from '../../core/server-url';
 import { PAY_CREDENTIALS, type PayCredentials } from './wechat-pay.credentials';
 import { WechatPayHttp } from './wechat-pay.http';
 
@@ -63,6 +64,7 @@ export class WechatPayClient {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(PAY_CREDENTIALS) private readonly credentials: PayCredentials,
+    private readonly serverUrl: ServerUrl,
   ) {
     this.base = config.pay.apiBase;
     if (!credentials.enabled) return;
@@ -90,12 +92,9 @@ export class WechatPayClient {
     return this.credentials.appId;
   }
 
-  useLocalSandbox(serverUrl: string): void {
-    this.base ??= `${serverUrl}/sandbox/pay`;
-  }
-
+  /** The configured base URL, or this server's own sandbox (read from the listening server when first needed). */
   private get baseUrl(): string {
-    if (!this.base) throw new Error('WeChat Pay base URL is not known yet (server not listening)');
+    this.base ??= `${this.serverUrl.value}/sandbox/pay`;
     return this.base;
   }
 

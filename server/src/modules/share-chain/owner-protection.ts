@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { newId } from '../../database/ids';
-import { isMysql } from '../../database/sql';
+import { lockForUpdate } from '../../database/locks';
 import { type OwnershipDecision, OwnershipDecisionEntity, PersonAttributionEntity } from './share-chain.entity';
 
 export interface OwnershipEvidence {
@@ -54,9 +54,7 @@ export class OwnerProtection {
 
   /** The attribution row, locked for this transaction where the database can (MySQL). */
   async lockAttribution(em: EntityManager, personId: string): Promise<PersonAttributionEntity | null> {
-    const query = em.createQueryBuilder(PersonAttributionEntity, 'a').where('a.person_id = :personId', { personId });
-    if (isMysql(em)) query.setLock('pessimistic_write');
-    return query.getOne();
+    return lockForUpdate(em.createQueryBuilder(PersonAttributionEntity, 'a').where('a.person_id = :personId', { personId })).getOne();
   }
 
   private async setOwner(em: EntityManager, personId: string, staffId: string, evidence: OwnershipEvidence): Promise<void> {

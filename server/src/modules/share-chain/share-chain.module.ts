@@ -2,21 +2,23 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { Pipeline } from '../activity/pipeline';
 import { IdentityModule } from '../identity/identity.module';
 import { LoginHooks } from '../identity/login-hooks';
+import { PersonDataModule, PersonDataRegistry } from '../privacy/person-data';
 import { StaffModule } from '../staff/staff.module';
 import { AttributionService } from './attribution.service';
 import { EventWriter } from './event-writer';
 import { EventsService } from './events.service';
 import { OwnerProtection } from './owner-protection';
 import { ShareChainController } from './share-chain.controller';
+import { ShareChainPersonData } from './share-chain.person-data';
 import { ShareChainRepository } from './share-chain.repository';
 import { ShareChainService } from './share-chain.service';
 import { StarMapService } from './star-map.service';
 import { Touchpoints } from './touchpoints';
 
 @Module({
-  imports: [IdentityModule, StaffModule],
+  imports: [IdentityModule, StaffModule, PersonDataModule],
   controllers: [ShareChainController],
-  providers: [ShareChainRepository, ShareChainService, EventWriter, EventsService, OwnerProtection, AttributionService, StarMapService, Touchpoints],
+  providers: [ShareChainRepository, ShareChainService, EventWriter, EventsService, OwnerProtection, AttributionService, StarMapService, Touchpoints, ShareChainPersonData],
   exports: [AttributionService, ShareChainService, OwnerProtection, Touchpoints],
 })
 export class ShareChainModule implements OnModuleInit {
@@ -24,10 +26,13 @@ export class ShareChainModule implements OnModuleInit {
     private readonly loginHooks: LoginHooks,
     private readonly attribution: AttributionService,
     private readonly pipeline: Pipeline,
+    private readonly personData: PersonDataRegistry,
+    private readonly shareChainPersonData: ShareChainPersonData,
   ) {}
 
   onModuleInit(): void {
     this.pipeline.register(this.attribution);
     this.loginHooks.register('first touch', (personId, entry) => this.attribution.onLogin(personId, entry));
+    this.personData.register(this.shareChainPersonData);
   }
 }

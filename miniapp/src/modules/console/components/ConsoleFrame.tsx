@@ -1,4 +1,4 @@
-import { ConsoleRoles, type MeResponse, type StaffRole } from '@leadloop/shared';
+import { Access, type MeResponse, type StaffRole } from '@leadloop/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
@@ -27,7 +27,7 @@ function backToConsole(): void {
  * A console sub-page: header, a way back to the console home, and the access checks (signed in,
  * a staff member, a role that may see this page) before its content.
  */
-export function ConsoleFrame({ title, subtitle, roles = ConsoleRoles, children }: ConsoleFrameProps) {
+export function ConsoleFrame({ title, subtitle, roles = Access.console, children }: ConsoleFrameProps) {
   const { me, error, reload, redirecting } = useConsoleAccess();
   if (redirecting) return <Page wide />;
 

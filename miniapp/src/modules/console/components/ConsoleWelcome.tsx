@@ -1,4 +1,4 @@
-import { ConsoleRoles, StaffRoleLabels, type MeResponse } from '@leadloop/shared';
+import { Access, roleAllowed, StaffRoleLabels, type MeResponse } from '@leadloop/shared';
 import { Text, View } from '@tarojs/components';
 import { Card, Notice } from '@/ui';
 import './ConsoleWelcome.scss';
@@ -7,7 +7,7 @@ import './ConsoleWelcome.scss';
 export function ConsoleWelcome({ me }: { me: MeResponse }) {
   const staff = me.staff;
   if (!staff) return null;
-  const canManage = ConsoleRoles.includes(staff.role);
+  const canManage = roleAllowed(Access.console, staff.role);
   return (
     <Card className='console-welcome'>
       <Text className='console-welcome__hello'>你好，{staff.name}</Text>
