@@ -32,7 +32,7 @@ export default function ConsoleHomePage() {
           <ConsoleLayout
             main={
               <>
-                <ConsoleWelcome me={me} />
+                <ConsoleWelcome me={me} team={isAdmin ? directory.items : undefined} />
                 <ConsoleNav role={staff.role} />
                 {isAdmin && <StaffTable items={directory.items} error={directory.error} />}
                 {isAdmin && <PendingInvites items={invites.items} error={invites.error} onRevoke={invites.revoke} />}
