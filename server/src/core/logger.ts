@@ -24,7 +24,8 @@ export class AppLogger extends ConsoleLogger {
     private readonly format: 'json' | 'text',
     level: LogLevel,
   ) {
-    super();
+    // colour codes only where a terminal shows them, not in a log file or CI output
+    super({ colors: process.stdout.isTTY === true });
     this.setLogLevels(LEVELS.slice(0, LEVELS.indexOf(level) + 1));
   }
 
