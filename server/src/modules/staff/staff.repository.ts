@@ -37,6 +37,10 @@ export class StaffRepository {
     await em.update(StaffEntity, { id }, { ...changes, updatedAt: new Date() });
   }
 
+  countStaff(): Promise<number> {
+    return this.dataSource.manager.count(StaffEntity);
+  }
+
   countActiveAdmins(em: EntityManager = this.dataSource.manager): Promise<number> {
     return em.countBy(StaffEntity, { role: 'admin', status: 'active' });
   }

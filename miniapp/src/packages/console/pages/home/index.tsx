@@ -33,7 +33,7 @@ export default function ConsoleHomePage() {
           <ConsoleLayout
             main={
               <>
-                <ConsoleWelcome me={me} />
+                <ConsoleWelcome me={me} team={isAdmin ? directory.items : undefined} />
                 {isAdmin && <BrandSetupNotice />}
                 <ConsoleNav role={staff.role} />
                 {isAdmin && <StaffTable items={directory.items} error={directory.error} />}
