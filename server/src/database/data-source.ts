@@ -7,12 +7,12 @@ import { serializeTransactions } from './sqlite-serial';
 import { isMysql } from './sql';
 import { PersonEntity, PersonIdentifierEntity, PersonMergeEntity } from '../modules/identity/identity.entity';
 import { activityEntities } from '../modules/activity/activity.entity';
-import { ConsoleLoginTicketEntity, StaffEntity, StaffInviteEntity } from '../modules/staff/staff.entity';
+import { ConsoleLoginTicketEntity, StaffEntity, StaffHandoverEntity, StaffInviteEntity } from '../modules/staff/staff.entity';
 import { cardEntities } from '../modules/card/card.entity';
 import { LeadEntity } from '../modules/leads/leads.entity';
 import { liveEntities } from '../modules/live/live.entity';
 import { paymentEntities } from '../modules/payments/payments.entity';
-import { PersonErasureEntity } from '../modules/privacy/privacy.entity';
+import { PersonErasureEntity, ProfileChangeEntity } from '../modules/privacy/privacy.entity';
 import { ConsentEntity } from '../modules/profile/profile.entity';
 import { shareChainEntities } from '../modules/share-chain/share-chain.entity';
 import { AccessTokenEntity } from '../modules/wechat/access-token.entity';
@@ -26,6 +26,7 @@ export const entities = [
   StaffEntity,
   StaffInviteEntity,
   ConsoleLoginTicketEntity,
+  StaffHandoverEntity,
   AccessTokenEntity,
   ...activityEntities,
   ...shareChainEntities,
@@ -36,6 +37,7 @@ export const entities = [
   ...paymentEntities,
   ...whitepaperEntities,
   PersonErasureEntity,
+  ProfileChangeEntity,
 ];
 
 export function dataSourceOptions(db: AppConfig['database']): DataSourceOptions {

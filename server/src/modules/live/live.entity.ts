@@ -11,6 +11,9 @@ export class LiveEventEntity {
   @Column({ type: 'varchar', length: 500 }) summary!: string;
   @Column(json) speakers!: { name: string; title: string }[];
   @Column({ name: 'cover_url', type: 'varchar', length: 512, nullable: true }) coverUrl!: string | null;
+  /** An uploaded cover in FileStorage (it wins over `coverUrl`). */
+  @Column({ name: 'cover_key', type: 'varchar', length: 64, nullable: true }) coverKey!: string | null;
+  @Column({ name: 'cover_type', type: 'varchar', length: 32, nullable: true }) coverType!: string | null;
   @Column({ name: 'start_at', type: 'datetime', precision: 3 }) startAt!: Date;
   @Column({ name: 'end_at', type: 'datetime', precision: 3 }) endAt!: Date;
   @Column({ type: 'int' }) capacity!: number;

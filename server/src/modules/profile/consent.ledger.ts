@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConsentPurpose } from '@leadloop/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { Clock } from '../../core/clock';
 import { AppError } from '../../core/app-error';
 import { newId } from '../../database/ids';
 import { type ConsentAction, ConsentEntity } from './profile.entity';
@@ -20,6 +21,7 @@ export class ConsentLedger {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
+    private readonly clock: Clock,
   ) {}
 
   get policyVersion(): string {
@@ -86,7 +88,7 @@ export class ConsentLedger {
 
   private async append(em: EntityManager, personIds: string[], purpose: ConsentPurpose, action: ConsentAction, sourcePage: string): Promise<void> {
     if (personIds.length === 0) return;
-    const now = new Date();
+    const now = this.clock.now();
     await em.insert(
       ConsentEntity,
       personIds.map((personId) => ({ id: newId(now.getTime()), personId, purpose, action, policyVersion: this.policyVersion, sourcePage: sourcePage.slice(0, 128), createdAt: now })),
