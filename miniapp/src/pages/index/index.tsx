@@ -8,6 +8,7 @@ import { SharePanel } from '@/modules/share-chain/components/SharePanel';
 import { useShareable } from '@/modules/share-chain/hooks/useShareable';
 import { useContentView } from '@/modules/tracking/hooks/useContentView';
 import { WhitepaperShelf } from '@/modules/whitepaper/components/WhitepaperShelf';
+import { PrivacyPopup } from '@/modules/privacy/components/PrivacyPopup';
 import { Page } from '@/ui';
 
 const HOME = { contentType: 'page', contentId: 'home' } as const;
@@ -19,6 +20,8 @@ export default function HomePage() {
   const shareable = useShareable({ ...HOME, title: '线索闭环：让每一次分享，都带回一条好线索' });
   return (
     <Page>
+      {/* the share panel copies a link (setClipboardData) */}
+      <PrivacyPopup />
       <WelcomeHero signedIn={session !== null} nickname={me?.person.nickname ?? me?.staff?.name ?? null} />
       <UpcomingLive />
       <WhitepaperShelf />

@@ -19,9 +19,9 @@ export function PrivacyPopup() {
       <View className='privacy-popup__sheet'>
         <Text className='privacy-popup__title'>用户隐私保护提示</Text>
         <Text className='privacy-popup__body'>
-          感谢使用线索闭环。在绑定手机号等操作前，请阅读并同意
+          在绑定手机号、保存图片、复制链接或选择文件前，请阅读并同意
           <Text className='privacy-popup__link' onClick={() => platform.openPrivacyContract()}>
-            《线索闭环隐私保护指引》
+            《用户隐私保护指引》
           </Text>
           。我们仅在你同意的范围内使用相关信息。
         </Text>

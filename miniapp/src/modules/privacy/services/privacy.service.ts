@@ -1,4 +1,4 @@
-import type { ConsentPurpose, EraseMeResponse, MyConsents, PersonDataExport } from '@leadloop/shared';
+import type { ConsentPurpose, CorrectProfileRequest, EraseMeResponse, MyConsents, MyProfile, PersonDataExport, PolicyKind, PolicyText } from '@leadloop/shared';
 import { api } from '@/core/api/client';
 import { signOut } from '@/modules/identity/services/identity.service';
 
@@ -11,6 +11,18 @@ export function fetchConsents(): Promise<MyConsents> {
 
 export function withdrawConsent(purpose: ConsentPurpose): Promise<MyConsents> {
   return api('withdrawConsent', { page: PRIVACY_PAGE }, { params: { purpose } });
+}
+
+export function fetchMyProfile(): Promise<MyProfile> {
+  return api('myProfile');
+}
+
+export function correctMyProfile(changes: CorrectProfileRequest): Promise<MyProfile> {
+  return api('correctMyProfile', changes);
+}
+
+export function fetchPolicy(kind: PolicyKind): Promise<PolicyText> {
+  return api('policy', undefined, { params: { kind } });
 }
 
 export function exportMyData(): Promise<PersonDataExport> {
