@@ -161,7 +161,11 @@ export const ReminderGrantResponse = z.object({ scheduled: z.number() });
 
 export const AttendanceRequest = z
   .object({
-    kind: z.enum(['join', 'heartbeat', 'leave']),
+    /**
+     * `channels_open`: leaving the app for the WeChat Channels live; `channels_return`: back in the
+     * app afterwards — the minutes between (within the event's time) count as watched.
+     */
+    kind: z.enum(['join', 'heartbeat', 'leave', 'channels_open', 'channels_return']),
     /** One per opening of the live room; the same minute seen twice counts once. */
     sessionId: z.string().regex(/^[\w-]{8,64}$/),
   })

@@ -35,9 +35,12 @@ export class DataRightsTeamLive1765300000000 implements MigrationInterface {
     // an uploaded cover (like whitepapers'); cover_url stays for covers given as a link
     await q.addColumn('live_events', new TableColumn(col.text('cover_key', 64, true)));
     await q.addColumn('live_events', new TableColumn(col.text('cover_type', 32, true)));
+    // set when the person leaves the app for a WeChat Channels live; their return counts the minutes between
+    await q.addColumn('live_attendance', new TableColumn(col.time('away_since', true)));
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.dropColumn('live_attendance', 'away_since');
     await q.dropColumn('live_events', 'cover_type');
     await q.dropColumn('live_events', 'cover_key');
     await q.dropTable('staff_handovers');

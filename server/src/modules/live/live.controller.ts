@@ -6,6 +6,7 @@ import type { Response } from 'express';
 import { Auth, type AuthContext, MaybeAuth, Route, type UploadedParts, ValidQuery } from '../../core/route';
 import { streamFile } from '../storage/served-file';
 import { AttendanceService } from './attendance.service';
+import { ChannelsWatch } from './channels-watch';
 import { LiveCovers } from './live-covers';
 import { LiveReportService } from './live-report.service';
 import { LiveService } from './live.service';
@@ -30,6 +31,7 @@ export class LiveController {
     private readonly surveys: SurveyService,
     private readonly reports: LiveReportService,
     private readonly covers: LiveCovers,
+    private readonly channelsWatch: ChannelsWatch,
   ) {}
 
   @Route(Api.createLiveEvent)
@@ -104,7 +106,7 @@ export class LiveController {
 
   @Route(Api.reportAttendance)
   attend(@Auth() auth: AuthContext, @Param('id') id: string, @Body() body: AttendanceRequest) {
-    return this.attendance.report(auth, id, body.kind);
+    return this.channelsWatch.report(auth, id, body.kind);
   }
 
   @Route(Api.mySignups)

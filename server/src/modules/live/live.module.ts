@@ -8,6 +8,7 @@ import { PrivacyModule } from '../privacy/privacy.module';
 import { ProfileModule } from '../profile/profile.module';
 import { ShareChainModule } from '../share-chain/share-chain.module';
 import { AttendanceService } from './attendance.service';
+import { ChannelsWatch } from './channels-watch';
 import { LiveJob } from './jobs/live.job';
 import { LiveCovers } from './live-covers';
 import { LiveReportService } from './live-report.service';
@@ -34,7 +35,7 @@ import { SurveyService } from './survey.service';
     MulterModule.register({ limits: { fileSize: LIVE_COVER_MAX_BYTES, files: 1, fields: 2, parts: 3 } }),
   ],
   controllers: [LiveController],
-  providers: [SeatPool, LiveRepository, LiveService, SignupService, SignupBatches, RemindersService, AttendanceService, SurveyService, LiveReportService, LiveJob, LivePersonData, LivePoster, LiveCovers],
+  providers: [SeatPool, LiveRepository, LiveService, SignupService, SignupBatches, RemindersService, AttendanceService, SurveyService, LiveReportService, LiveJob, LivePersonData, LivePoster, LiveCovers, ChannelsWatch],
   exports: [LiveRepository],
 })
 export class LiveModule implements OnModuleInit {
