@@ -1,5 +1,6 @@
 import { loginAs, staffAs, startTestServer, type TestServer } from './support/app';
 import { count } from './support/share';
+import { publishEvent } from './support/live';
 import { consent, publishedWhitepaper, requestDownload } from './support/whitepaper';
 
 
@@ -10,6 +11,7 @@ jest.setTimeout(60_000);
 describe('data rights: separate follow-up consent, corrections', () => {
   let server: TestServer;
   let paperId: string;
+  let marketerToken: string;
 
   const consents = async (token: string) => {
     const res = await server.http('GET', '/api/me/consents', undefined, token);
@@ -20,6 +22,7 @@ describe('data rights: separate follow-up consent, corrections', () => {
   beforeAll(async () => {
     server = await startTestServer('data_rights');
     const marketer = await staffAs(server, 'marketer-rights', 'marketer');
+    marketerToken = marketer.token;
     paperId = await publishedWhitepaper(server, marketer.token, 'name,company');
   });
   afterAll(() => server.close());
@@ -65,6 +68,18 @@ describe('data rights: separate follow-up consent, corrections', () => {
     await requestDownload(server, other.token, paperId, { gate: { profile: { name: '陈默', company: '东岸' }, consent: consent(), followUp: consent() } });
     await server.http('POST', '/api/me/consents/whitepaper_download/withdraw', {}, other.token);
     expect(await consents(other.token)).toMatchObject({ whitepaper_download: 'withdrawn', sales_contact: 'granted' });
+  });
+
+  it('a live sign-up records the follow-up only when its own box is ticked (batched sign-ups included)', async () => {
+    const event = await publishEvent(server, marketerToken);
+    const [plain, ticked] = await Promise.all([loginAs(server, 'rights-live-plain'), loginAs(server, 'rights-live-ticked')]);
+    const [a, b] = await Promise.all([
+      server.http('POST', `/api/live/${event.id}/signups`, { gate: { profile: { name: '甲' }, consent: consent() } }, plain.token),
+      server.http('POST', `/api/live/${event.id}/signups`, { gate: { profile: { name: '乙' }, consent: consent(), followUp: consent() } }, ticked.token),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(await ledger(plain.personId)).toEqual([{ purpose: 'event_signup', action: 'granted' }]);
+    expect(await ledger(ticked.personId)).toEqual(expect.arrayContaining([{ purpose: 'event_signup', action: 'granted' }, { purpose: 'sales_contact', action: 'granted' }]));
   });
 
   it('refuses a follow-up consent naming an old policy version, keeping nothing', async () => {
