@@ -110,7 +110,9 @@ describe('consent, data rights, team hand-over and live events in the browser', 
     expect(await onScreen(prospect, '.policy-text').innerText()).toContain('单独的用途');
     await screenshot(prospect, 'consent-policy-page');
     await prospect.goBack();
-    if (!(await onScreen(prospect, '.signup-sheet').count())) await button(prospect, '立即报名').click();
+    await onScreen(prospect, '.live-hero__title', TITLE).waitFor();
+    await animationsSettled(prospect);
+    if (!(await field(prospect, '姓名').count())) await button(prospect, '立即报名').click();
 
     await field(prospect, '姓名').fill('孙悦');
     await consent.click();
@@ -163,8 +165,10 @@ describe('consent, data rights, team hand-over and live events in the browser', 
     await row.locator('.staff-table__manage').click();
     await onScreen(desktop, '.staff-manage', '离职交接').waitFor();
     await onScreen(desktop, '.staff-manage__receiver', '王敏').click();
+    await animationsSettled(desktop);
+    await screenshot(desktop, 'consent-console-handover-sheet');
     await button(desktop, '停用并移交').click();
-    await confirmModal(desktop, '停用并移交');
+    await confirmModal(desktop, '确认移交');
     await onScreen(desktop, '.ll-notice', '已停用「钱鹏」').waitFor();
     await onScreen(desktop, '.staff-table__row', '钱鹏').filter({ hasText: '已停用' }).waitFor();
     const log = onScreen(desktop, '.handover-log__row', '钱鹏');

@@ -43,7 +43,8 @@ export function StaffManageSheet({ member, team, onClose, onChanged }: StaffMana
     const { confirm } = await Taro.showModal({
       title: `停用「${member.name}」并移交`,
       content: `「${member.name}」将立即无法登录；其名下客户、名片访客和联系请求全部移交给「${to.name}」。此操作会被记录。`,
-      confirmText: '停用并移交',
+      // WeChat allows at most four characters here
+      confirmText: '确认移交',
       cancelText: '取消',
       confirmColor: '#e34d59',
     }).catch(() => ({ confirm: false }));
