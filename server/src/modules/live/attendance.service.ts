@@ -57,7 +57,7 @@ export class AttendanceService {
     const rows: { event_id: string; person_id: string; minute: number }[] = [];
     for (let minute = first; minute <= last; minute++) rows.push({ event_id: eventId, person_id: personId, minute });
     return this.dataSource.transaction(async (em) => {
-      for (let i = 0; i < rows.length; i += 500) await insertIgnore(em, 'live_attendance_minutes', rows.slice(i, i + 500));
+      for (let i = 0; i < rows.length; i += 500) await insertNew(em, 'live_attendance_minutes', rows.slice(i, i + 500));
       const [{ n }]: { n: string | number }[] = await em.query('SELECT COUNT(*) AS n FROM live_attendance_minutes WHERE event_id = ? AND person_id = ?', [eventId, personId]);
       await upsertAdd(em, 'live_attendance', ['event_id', 'person_id'], [], [{ event_id: eventId, person_id: personId, minutes: Number(n), first_at: at, last_at: at }], ['minutes', 'last_at']);
       return Number(n);
