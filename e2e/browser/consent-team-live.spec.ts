@@ -41,6 +41,8 @@ describe('consent, data rights, team hand-over and live events in the browser', 
     desktop = await app.newPage(DESKTOP);
     await scanLoginConsole(app, desktop, adminPhone);
 
+    // a fresh load: a goto that changes only the hash lets Taro's router reuse a page in its stack
+    await desktop.goto('about:blank');
     await desktop.goto(app.url('packages/console/pages/live-edit/index'));
     await onScreen(desktop, '.console-frame__title', '新建直播').waitFor();
     const creates: string[] = [];
@@ -159,6 +161,7 @@ describe('consent, data rights, team hand-over and live events in the browser', 
     await sales.goto(app.url(invite.path));
     await acceptInvite(sales);
 
+    await desktop.goto('about:blank');
     await desktop.goto(app.url('packages/console/pages/home/index'));
     const row = onScreen(desktop, '.staff-table__row', '钱鹏');
     await row.waitFor();
