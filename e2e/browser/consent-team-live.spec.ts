@@ -97,7 +97,7 @@ describe('consent, data rights, team hand-over and live events in the browser', 
     await field(prospect, '姓名').waitFor();
 
     // two boxes, both unticked: the sign-up's consent, and the optional follow-up on its own
-    const consent = onScreen(prospect, '.signup-sheet .gate-consent:not(.gate-follow-up)');
+    const consent = onScreen(prospect, '.signup-sheet .gate-consent');
     const followUp = onScreen(prospect, '.signup-sheet .gate-follow-up');
     expect(await consent.innerText()).not.toContain('顾问');
     expect(await followUp.innerText()).toContain('同意顾问就相关内容与我联系（可选');

@@ -4,10 +4,10 @@ import { Card, DataTable, formatDateTime, Loading, Notice, type TableColumn } fr
 import './StaffTable.scss';
 
 const Columns: TableColumn<StaffHandover>[] = [
-  { title: '时间', tone: 'muted', render: (h) => formatDateTime(h.at) },
+  { title: '时间', tone: 'muted', className: 'handover-log__at', render: (h) => formatDateTime(h.at) },
   { title: '离职成员', tone: 'strong', render: (h) => h.from.name },
   { title: '接手人', render: (h) => h.to.name },
-  { title: '移交内容', render: (h) => `${h.counts.prospects} 位客户 · ${h.counts.cardVisitors} 位名片访客 · ${h.counts.contactRequests} 条联系请求` },
+  { title: '移交内容', className: 'handover-log__moved', render: (h) => `${h.counts.prospects} 位客户 · ${h.counts.cardVisitors} 位名片访客 · ${h.counts.contactRequests} 条联系请求` },
   { title: '操作人', render: (h) => h.by?.name ?? '系统' },
 ];
 

@@ -85,7 +85,7 @@ export function GateForm({ gate, purpose, submitLabel, busy, error, fieldErrors,
         </Text>
       )}
       {gate.followUpOffered && purpose !== 'sales_contact' && (
-        <CheckOption className='gate-consent gate-follow-up' checked={followUp} onChange={setFollowUp}>
+        <CheckOption className='gate-follow-up' checked={followUp} onChange={setFollowUp}>
           <Text>{FOLLOW_UP_SENTENCE}</Text>
         </CheckOption>
       )}
