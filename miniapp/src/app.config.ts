@@ -7,7 +7,7 @@ export default defineAppConfig({
     { root: 'packages/live', name: 'live', pages: ['pages/detail/index', 'pages/room/index', 'pages/survey/index'] },
     { root: 'packages/whitepaper', name: 'whitepaper', pages: ['pages/detail/index'] },
     { root: 'packages/card', name: 'card', pages: ['pages/view/index'] },
-    { root: 'packages/me', name: 'me', pages: ['pages/signups/index', 'pages/downloads/index', 'pages/privacy/index', 'pages/data/index'] },
+    { root: 'packages/me', name: 'me', pages: ['pages/signups/index', 'pages/downloads/index', 'pages/privacy/index', 'pages/data/index', 'pages/profile/index', 'pages/policy/index'] },
   ],
   // Staff open 我的 before scanning a console code or accepting an invite.
   preloadRule: {

@@ -7,9 +7,9 @@ import { LeadEntity } from './modules/leads/leads.entity';
 import { liveEntities } from './modules/live/live.entity';
 import { paymentEntities } from './modules/payments/payments.entity';
 import { PersonErasureEntity } from './modules/privacy/privacy.entity';
-import { ConsentEntity } from './modules/profile/profile.entity';
+import { ConsentEntity, ProfileChangeEntity } from './modules/profile/profile.entity';
 import { shareChainEntities } from './modules/share-chain/share-chain.entity';
-import { ConsoleLoginTicketEntity, StaffEntity, StaffInviteEntity } from './modules/staff/staff.entity';
+import { ConsoleLoginTicketEntity, StaffEntity, StaffHandoverEntity, StaffInviteEntity } from './modules/staff/staff.entity';
 import { AccessTokenEntity } from './modules/wechat/access-token.entity';
 import { whitepaperEntities } from './modules/whitepaper/whitepaper.entity';
 
@@ -24,6 +24,7 @@ export const entities = [
   StaffEntity,
   StaffInviteEntity,
   ConsoleLoginTicketEntity,
+  StaffHandoverEntity,
   AccessTokenEntity,
   ...activityEntities,
   ...shareChainEntities,
@@ -34,6 +35,7 @@ export const entities = [
   ...paymentEntities,
   ...whitepaperEntities,
   PersonErasureEntity,
+  ProfileChangeEntity,
   BrandSettingsEntity,
   ...homePageEntities,
 ];

@@ -109,6 +109,7 @@ describe('staff: invites, roles and console scan-login', () => {
 
     const lastAdmin = await server.http('PATCH', `/api/staff/${admin.staffId}`, { status: 'disabled' }, admin.token);
     expect(lastAdmin.status).toBe(409);
+    expect(lastAdmin.body.code).toBe('STAFF_LAST_ADMIN');
     const invalid = await server.http('PATCH', `/api/staff/${admin.staffId}`, {}, admin.token);
     expect(invalid.status).toBe(400);
   });

@@ -67,6 +67,9 @@ export const Api = {
   listStaff: route({ method: 'GET', path: '/staff', summary: 'All staff accounts', tag: 'staff', access: Access.admin, response: staff.StaffListResponse }),
   updateStaff: route({ method: 'PATCH', path: '/staff/{id}', summary: 'Change a staff member’s role or disable them', tag: 'staff', access: Access.admin, body: staff.UpdateStaffRequest, response: staff.StaffListItem }),
 
+  handOverStaff: route({ method: 'POST', path: '/staff/{id}/handover', summary: 'Hand over everything a member owns to another member (and disable the leaver), logged', tag: 'staff', access: Access.admin, body: staff.HandoverRequest, response: staff.StaffHandover, status: 201 }),
+  staffHandovers: route({ method: 'GET', path: '/staff/handovers', summary: 'The hand-over log, newest first', tag: 'staff', access: Access.admin, response: staff.StaffHandoverList }),
+
   createConsoleTicket: route({ method: 'POST', path: '/auth/console/tickets', summary: 'Start a desktop scan-login (QR ticket)', tag: 'identity', access: Access.public, response: staff.ConsoleTicketResponse, status: 201 }),
   pollConsoleTicket: route({ method: 'POST', path: '/auth/console/tickets/poll', summary: 'Desktop polls its ticket; receives the session once confirmed', tag: 'identity', access: Access.public, body: staff.ConsolePollRequest, response: staff.ConsolePollResponse }),
   scanConsoleTicket: route({ method: 'POST', path: '/auth/console/tickets/scan', summary: 'Staff member scanned the desktop QR', tag: 'identity', access: Access.anyStaff, body: staff.ConsoleTicketRef, response: staff.ConsoleScanResponse }),
@@ -94,6 +97,8 @@ export const Api = {
   createLiveEvent: route({ method: 'POST', path: '/live', summary: 'Create a live event (draft)', tag: 'live', access: Access.console, body: live.CreateLiveEventRequest, response: live.ConsoleLiveEvent, status: 201 }),
   updateLiveEvent: route({ method: 'PATCH', path: '/live/{id}', summary: 'Edit a live event', tag: 'live', access: Access.console, body: live.UpdateLiveEventRequest, response: live.ConsoleLiveEvent }),
   publishLiveEvent: route({ method: 'POST', path: '/live/{id}/publish', summary: 'Publish a live event: sign-ups open', tag: 'live', access: Access.console, response: live.ConsoleLiveEvent }),
+  uploadLiveCover: route({ method: 'POST', path: '/console/live/{id}/cover', summary: 'Upload the event’s cover (multipart part `cover`, PNG/JPEG ≤ 2 MB); bumps its version', tag: 'live', access: Access.console, files: [{ name: 'cover', required: true, accept: ['image/png', 'image/jpeg'] }], response: live.ConsoleLiveEvent }),
+  liveCover: route({ method: 'GET', path: '/files/live-covers/{id}', summary: 'A live event’s uploaded cover image', tag: 'live', access: Access.public, query: live.LiveCoverQuery, response: live.LiveCoverBytes, produces: 'image/*' }),
   consoleLiveEvents: route({ method: 'GET', path: '/console/live', summary: 'All live events, newest first', tag: 'live', access: Access.console, query: live.LiveListQuery, response: live.ConsoleLiveEventList }),
   consoleLiveEvent: route({ method: 'GET', path: '/console/live/{id}', summary: 'One live event as the console edits it', tag: 'live', access: Access.console, response: live.ConsoleLiveEvent }),
   liveReport: route({ method: 'GET', path: '/live/{id}/report', summary: 'Sign-ups by channel and sharer, attendance, survey, revenue', tag: 'live', access: Access.console, response: live.LiveReport }),
@@ -128,6 +133,8 @@ export const Api = {
   // privacy (我的): consents, export, erasure
   myConsents: route({ method: 'GET', path: '/me/consents', summary: 'My consent per purpose: policy version, when, where', tag: 'privacy', access: Access.person, response: privacy.MyConsents }),
   withdrawConsent: route({ method: 'POST', path: '/me/consents/{purpose}/withdraw', summary: 'Withdraw my consent to a purpose', tag: 'privacy', access: Access.person, body: privacy.WithdrawConsentRequest, response: privacy.MyConsents }),
+  myProfile: route({ method: 'GET', path: '/me/profile', summary: 'My profile as I gave it, with my corrections', tag: 'privacy', access: Access.person, response: profile.MyProfile }),
+  correctMyProfile: route({ method: 'PUT', path: '/me/profile', summary: 'Correct my name, company, title or email (更正权); each change is recorded', tag: 'privacy', access: Access.person, body: profile.CorrectProfileRequest, response: profile.MyProfile }),
   exportMyData: route({ method: 'GET', path: '/me/export', summary: 'Everything held about me, as one JSON document', tag: 'privacy', access: Access.person, response: privacy.PersonDataExport }),
   eraseMe: route({ method: 'DELETE', path: '/me', summary: 'Delete my personal data (body: { confirm: "DELETE" }); this session ends', tag: 'privacy', access: Access.person, body: privacy.EraseMeRequest, response: privacy.EraseMeResponse }),
   // share posters: made for a signed-in sharer; the image itself is public (public content and a share token, no personal data beyond the sharer's shown name)

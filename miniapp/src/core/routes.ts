@@ -26,4 +26,6 @@ export const Routes = {
   myDownloads: '/packages/me/pages/downloads/index',
   myPrivacy: '/packages/me/pages/privacy/index',
   myData: '/packages/me/pages/data/index',
+  myProfile: '/packages/me/pages/profile/index',
+  policy: '/packages/me/pages/policy/index',
 } as const;

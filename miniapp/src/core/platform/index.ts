@@ -191,6 +191,15 @@ export const platform = {
    */
   hasShareMenu: isWeapp,
 
+  /**
+   * Puts a page's current query in the address without navigating (a new record's id after its
+   * first save), so a browser reload opens the same record. WeChat has no address bar to keep.
+   */
+  replaceAddress(path: string): void {
+    if (!isH5 || typeof window === 'undefined') return;
+    window.history.replaceState(window.history.state, '', `#/${path.replace(/^\/+/, '')}`);
+  },
+
   /** A link a person can open for a mini-program path: a browser URL on H5, the page path in WeChat. */
   linkFor(path: string): string {
     const clean = path.replace(/^\/+/, '');

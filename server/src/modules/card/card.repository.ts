@@ -56,8 +56,8 @@ export class CardRepository {
   }
 
   /** Creates the staff member's card unless a concurrent request just did (one card per staff). */
-  async insertIfMissing(card: CardEntity): Promise<void> {
-    await insertNew(this.dataSource, 'cards', [
+  async insertIfMissing(card: CardEntity, em: EntityManager | DataSource = this.dataSource): Promise<void> {
+    await insertNew(em, 'cards', [
       {
         id: card.id,
         staff_id: card.staffId,

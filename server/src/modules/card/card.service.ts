@@ -3,10 +3,10 @@ import { type CardFeaturedView, type CardImageKind, CardImageKinds, type CardVie
 import { z } from 'zod';
 import type { AuthContext, StaffIdentity, UploadedPart } from '../../core/route';
 import { validate } from '../../core/validate';
-import { newId } from '../../database/ids';
 import { ShareChainService } from '../share-chain/share-chain.service';
 import type { ServedFile } from '../storage/served-file';
 import { type CardEntity, featuredOf } from './card.entity';
+import { blankCard } from './card.handover';
 import { type CardChanges, CardRepository, type ShownCard } from './card.repository';
 import { CardImages } from './card-images';
 import { CardVisitsRepository } from './card-visits.repository';
@@ -69,29 +69,7 @@ export class CardService {
   private async ensure(staff: StaffIdentity): Promise<CardEntity> {
     const existing = await this.cards.findByStaff(staff.id);
     if (existing) return existing;
-    const now = new Date();
-    await this.cards.insertIfMissing({
-      id: newId(now.getTime()),
-      staffId: staff.id,
-      name: staff.name,
-      title: null,
-      company: null,
-      phone: null,
-      email: null,
-      avatarImageId: null,
-      contactQrImageId: null,
-      introDraft: null,
-      introPublished: null,
-      introStatus: 'approved',
-      introVersion: 0,
-      introLabel: null,
-      introCheckAfter: null,
-      introAttempts: 0,
-      featured: '[]',
-      signalsReadThrough: null,
-      createdAt: now,
-      updatedAt: now,
-    });
+    await this.cards.insertIfMissing(blankCard(staff.id, staff.name, new Date()));
     return (await this.cards.findByStaff(staff.id))!;
   }
 

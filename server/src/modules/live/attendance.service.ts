@@ -50,8 +50,22 @@ export class AttendanceService {
     return { watchMinutes: minutes, watch: kind === 'join' ? event.watch : null };
   }
 
+  /** Marks every minute of [fromMs, toMs] as watched (a span spent in Channels); answers the person's total. */
+  async markSpan(eventId: string, personId: string, fromMs: number, toMs: number, at: Date): Promise<number> {
+    const first = Math.floor(fromMs / 60_000);
+    const last = Math.floor(toMs / 60_000);
+    const rows: { event_id: string; person_id: string; minute: number }[] = [];
+    for (let minute = first; minute <= last; minute++) rows.push({ event_id: eventId, person_id: personId, minute });
+    return this.dataSource.transaction(async (em) => {
+      for (let i = 0; i < rows.length; i += 500) await insertNew(em, 'live_attendance_minutes', rows.slice(i, i + 500));
+      const [{ n }]: { n: string | number }[] = await em.query('SELECT COUNT(*) AS n FROM live_attendance_minutes WHERE event_id = ? AND person_id = ?', [eventId, personId]);
+      await upsertAdd(em, 'live_attendance', ['event_id', 'person_id'], [], [{ event_id: eventId, person_id: personId, minutes: Number(n), first_at: at, last_at: at }], ['minutes', 'last_at']);
+      return Number(n);
+    });
+  }
+
   /** Only people with a confirmed sign-up may enter the room. */
-  private async admitted(auth: AuthContext, eventId: string): Promise<LiveEventEntity> {
+  async admitted(auth: AuthContext, eventId: string): Promise<LiveEventEntity> {
     const event = await this.events.mustFind(eventId);
     const signup = await this.live.findSignup(eventId, auth.personId);
     if (signup?.status !== 'confirmed') throw new AppError('LIVE_NOT_SIGNED_UP', 'Sign up to watch this event');

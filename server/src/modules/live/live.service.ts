@@ -5,6 +5,7 @@ import { AppError } from '../../core/app-error';
 import type { AuthContext } from '../../core/route';
 import { isId, newId } from '../../database/ids';
 import { PaymentsService, requirePayments } from '../payments/payments.service';
+import { coverUrlOf } from './live-cover-url';
 import { LiveEventEntity, type LiveSignupEntity } from './live.entity';
 import { LiveRepository } from './live.repository';
 import { SeatPool } from './seat-pool';
@@ -29,6 +30,8 @@ export class LiveService {
       summary: e.summary,
       speakers: e.speakers,
       coverUrl: e.coverUrl,
+      coverKey: null,
+      coverType: null,
       startAt: new Date(e.startAt),
       endAt: new Date(e.endAt),
       capacity: e.capacity,
@@ -162,7 +165,7 @@ export function publicView(event: LiveEventEntity, signup: LiveSignupEntity | nu
     title: event.title,
     summary: event.summary,
     speakers: event.speakers,
-    coverUrl: event.coverUrl,
+    coverUrl: coverUrlOf(event),
     startAt: event.startAt.toISOString(),
     endAt: event.endAt.toISOString(),
     capacity: event.capacity,

@@ -5,21 +5,24 @@ import { ConsentLedger } from './consent.ledger';
 import { ConsentsController } from './consents.controller';
 import { ConsentsPersonData } from './consents.person-data';
 import { ConsentsService } from './consents.service';
+import { ProfileCorrections } from './profile-corrections';
 import { ProfileGate } from './profile-gate';
 
 @Module({
   imports: [IdentityModule, PersonDataModule],
   controllers: [ConsentsController],
-  providers: [ConsentLedger, ProfileGate, ConsentsService, ConsentsPersonData],
+  providers: [ConsentLedger, ProfileGate, ConsentsService, ConsentsPersonData, ProfileCorrections],
   exports: [ConsentLedger, ProfileGate],
 })
 export class ProfileModule implements OnModuleInit {
   constructor(
     private readonly registry: PersonDataRegistry,
     private readonly consents: ConsentsPersonData,
+    private readonly corrections: ProfileCorrections,
   ) {}
 
   onModuleInit(): void {
     this.registry.register(this.consents);
+    this.registry.register(this.corrections);
   }
 }

@@ -3,11 +3,13 @@ import { Pipeline } from '../activity/pipeline';
 import { IdentityModule } from '../identity/identity.module';
 import { LoginHooks } from '../identity/login-hooks';
 import { PersonDataModule, PersonDataRegistry } from '../privacy/person-data';
+import { StaffHandovers } from '../staff/handover';
 import { StaffModule } from '../staff/staff.module';
 import { AttributionService } from './attribution.service';
 import { EventWriter } from './event-writer';
 import { EventsService } from './events.service';
 import { OwnerProtection } from './owner-protection';
+import { ProspectHandover } from './prospect-handover';
 import { ShareChainController } from './share-chain.controller';
 import { ShareChainPersonData } from './share-chain.person-data';
 import { ShareChainRepository } from './share-chain.repository';
@@ -18,7 +20,7 @@ import { Touchpoints } from './touchpoints';
 @Module({
   imports: [IdentityModule, StaffModule, PersonDataModule],
   controllers: [ShareChainController],
-  providers: [ShareChainRepository, ShareChainService, EventWriter, EventsService, OwnerProtection, AttributionService, StarMapService, Touchpoints, ShareChainPersonData],
+  providers: [ShareChainRepository, ShareChainService, EventWriter, EventsService, OwnerProtection, AttributionService, StarMapService, Touchpoints, ShareChainPersonData, ProspectHandover],
   exports: [AttributionService, ShareChainService, OwnerProtection, Touchpoints],
 })
 export class ShareChainModule implements OnModuleInit {
@@ -28,11 +30,14 @@ export class ShareChainModule implements OnModuleInit {
     private readonly pipeline: Pipeline,
     private readonly personData: PersonDataRegistry,
     private readonly shareChainPersonData: ShareChainPersonData,
+    private readonly handovers: StaffHandovers,
+    private readonly prospects: ProspectHandover,
   ) {}
 
   onModuleInit(): void {
     this.pipeline.register(this.attribution);
     this.loginHooks.register('first touch', (personId, entry) => this.attribution.onLogin(personId, entry));
     this.personData.register(this.shareChainPersonData);
+    this.handovers.register(this.prospects);
   }
 }

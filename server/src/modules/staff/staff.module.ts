@@ -5,6 +5,7 @@ import { STAFF_DIRECTORY } from '../identity/staff-directory';
 import { PersonDataModule, PersonDataRegistry } from '../privacy/person-data';
 import { ConsoleLoginService } from './console-login.service';
 import { StaffAccounts } from './staff-directory.provider';
+import { StaffHandovers } from './handover';
 import { StaffController } from './staff.controller';
 import { StaffRepository } from './staff.repository';
 import { StaffService } from './staff.service';
@@ -23,8 +24,8 @@ export class StaffDirectoryModule {}
 @Module({
   imports: [IdentityModule, StaffDirectoryModule, PersonDataModule],
   controllers: [StaffController],
-  providers: [StaffRepository, StaffService, ConsoleLoginService],
-  exports: [StaffService, StaffRepository],
+  providers: [StaffRepository, StaffService, ConsoleLoginService, StaffHandovers],
+  exports: [StaffService, StaffRepository, StaffHandovers],
 })
 export class StaffModule implements OnModuleInit {
   constructor(

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, IsNull, MoreThan } from 'typeorm';
-import { ConsoleLoginTicketEntity, type ConsoleTicketState, StaffEntity, StaffInviteEntity } from './staff.entity';
+import { isMysql } from '../../database/sql';
+import { ConsoleLoginTicketEntity, type ConsoleTicketState, StaffEntity, StaffHandoverEntity, StaffInviteEntity } from './staff.entity';
 
 @Injectable()
 export class StaffRepository {
@@ -33,8 +34,12 @@ export class StaffRepository {
     await em.insert(StaffEntity, staff);
   }
 
-  async updateStaff(id: string, changes: Partial<Pick<StaffEntity, 'role' | 'status' | 'personId'>>, em: EntityManager = this.dataSource.manager): Promise<void> {
-    await em.update(StaffEntity, { id }, { ...changes, updatedAt: new Date() });
+  findByIds(ids: string[]): Promise<StaffEntity[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.dataSource.manager.findBy(StaffEntity, { id: In(ids) });
+  }
+
+  async updateStaff(id: string, changes: Partial<Pick<StaffEntity, 'role' | 'status' | 'personId'>>, em: EntityManager = this.dataSource.manager, at = new Date()): Promise<void> {
+    await em.update(StaffEntity, { id }, { ...changes, updatedAt: at });
   }
 
   countStaff(): Promise<number> {
@@ -43,6 +48,25 @@ export class StaffRepository {
 
   countActiveAdmins(em: EntityManager = this.dataSource.manager): Promise<number> {
     return em.countBy(StaffEntity, { role: 'admin', status: 'active' });
+  }
+
+  /**
+   * The active admins, their rows locked until the transaction ends (MySQL; SQLite runs one
+   * writing transaction at a time), so concurrent demotions see each other; answers how many.
+   */
+  async lockActiveAdmins(em: EntityManager): Promise<number> {
+    const rows: unknown[] = await em.query(`SELECT id FROM staff WHERE role = 'admin' AND status = 'active'${isMysql(em) ? ' FOR UPDATE' : ''}`);
+    return rows.length;
+  }
+
+  // --- hand-overs
+
+  async insertHandover(em: EntityManager, entry: StaffHandoverEntity): Promise<void> {
+    await em.insert(StaffHandoverEntity, entry);
+  }
+
+  listHandovers(limit: number): Promise<StaffHandoverEntity[]> {
+    return this.dataSource.manager.find(StaffHandoverEntity, { order: { createdAt: 'DESC', id: 'DESC' }, take: limit });
   }
 
   // --- invites

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
 import { Routes } from '@/core/routes';
+import { PrivacyPopup } from '@/modules/privacy/components/PrivacyPopup';
 import { Page } from '@/ui';
 import { useConsoleAccess } from '../hooks/useConsoleAccess';
 import { leaveConsole } from '../services/console-auth.service';
@@ -33,6 +34,8 @@ export function ConsoleFrame({ title, subtitle, roles = Access.console, children
 
   return (
     <Page wide>
+      {/* console pages copy links (setClipboardData) and choose files (chooseMessageFile / chooseMedia) */}
+      <PrivacyPopup />
       <ConsoleHeader staff={me?.staff ?? null} onLeave={leaveConsole} />
       <View className='console-frame__bar'>
         <View className='console-frame__back' onClick={backToConsole}>

@@ -1,6 +1,8 @@
 import { StaffRoleLabels, type StaffListItem } from '@leadloop/shared';
+import { useState } from 'react';
 import { describeError } from '@/core/api/api-error';
-import { Card, DataTable, formatDate, Loading, Notice, Tag, type TableColumn } from '@/ui';
+import { ActionButton, Card, DataTable, formatDate, Loading, Notice, Tag, type TableColumn } from '@/ui';
+import { StaffManageSheet } from './StaffManageSheet';
 import './StaffTable.scss';
 
 function StatusTag({ member }: { member: StaffListItem }) {
@@ -8,20 +10,49 @@ function StatusTag({ member }: { member: StaffListItem }) {
   return member.bound ? <Tag tone='success'>已绑定</Tag> : <Tag tone='warning'>待绑定</Tag>;
 }
 
-const Columns: TableColumn<StaffListItem>[] = [
-  { title: '姓名', tone: 'strong', className: 'staff-table__name', render: (member) => member.name },
-  { title: '角色', render: (member) => <Tag tone='brand'>{StaffRoleLabels[member.role]}</Tag> },
-  { title: '状态', render: (member) => <StatusTag member={member} /> },
-  { title: '加入时间', tone: 'muted', render: (member) => formatDate(member.createdAt) },
-];
+interface StaffTableProps {
+  items: StaffListItem[] | null;
+  error: unknown;
+  /** After a role change or a hand-over: reload the team and the hand-over log. */
+  onChanged(): void;
+}
 
-export function StaffTable({ items, error }: { items: StaffListItem[] | null; error: unknown }) {
+export function StaffTable({ items, error, onChanged }: StaffTableProps) {
+  const [managing, setManaging] = useState<StaffListItem | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const columns: TableColumn<StaffListItem>[] = [
+    { title: '姓名', tone: 'strong', className: 'staff-table__name', render: (member) => member.name },
+    { title: '角色', render: (member) => <Tag tone='brand'>{StaffRoleLabels[member.role]}</Tag> },
+    { title: '状态', render: (member) => <StatusTag member={member} /> },
+    { title: '加入时间', tone: 'muted', render: (member) => formatDate(member.createdAt) },
+    {
+      title: '操作',
+      render: (member) => (
+        <ActionButton className='staff-table__manage' variant='ghost' small block={false} onClick={() => setManaging(member)}>
+          管理
+        </ActionButton>
+      ),
+    },
+  ];
+
   return (
     <Card title='团队成员' subtitle={items ? `共 ${items.length} 人` : undefined}>
       {error ? <Notice tone='error'>{describeError(error)}</Notice> : null}
+      {message && <Notice tone='success'>{message}</Notice>}
       {!items && !error && <Loading />}
-      {items && (
-        <DataTable block='staff-table' columns={Columns} rows={items} rowKey={(member) => member.id} empty='还没有成员，先邀请一位吧。' />
+      {items && <DataTable block='staff-table' columns={columns} rows={items} rowKey={(member) => member.id} empty='还没有成员，先邀请一位吧。' />}
+      {managing && items && (
+        <StaffManageSheet
+          member={managing}
+          team={items}
+          onClose={() => setManaging(null)}
+          onChanged={(sentence) => {
+            setManaging(null);
+            setMessage(sentence);
+            onChanged();
+          }}
+        />
       )}
     </Card>
   );

@@ -1,5 +1,6 @@
 import type { LiveEventView } from '@leadloop/shared';
 import { Image, Text, View } from '@tarojs/components';
+import { serverUrl } from '@/core/api/server-url';
 import { splitBeijing, type LivePhase } from '../services/live-format';
 import './LiveCards.scss';
 
@@ -18,7 +19,7 @@ export function LiveCover({ event, phase, size }: LiveCoverProps) {
   return (
     <View className={`live-cover live-cover--${size}`}>
       {event.coverUrl ? (
-        <Image className='live-cover__image' src={event.coverUrl} mode='aspectFill' />
+        <Image className='live-cover__image' src={serverUrl(event.coverUrl)} mode='aspectFill' />
       ) : (
         <View className='live-cover__placeholder'>
           <View className='live-cover__ring live-cover__ring--one' />

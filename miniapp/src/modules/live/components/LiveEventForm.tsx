@@ -1,6 +1,7 @@
 import { ProfileFieldLabels, ProfileFields, type ProfileField } from '@leadloop/shared';
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { serverUrl } from '@/core/api/server-url';
 import { Routes } from '@/core/routes';
 import { ConsoleLayout } from '@/modules/console/components/ConsoleLayout';
 import { ActionButton, Card, ChoiceCards, Loading, Notice, ResultPanel, RetryCard, Tag, TextField } from '@/ui';
@@ -16,8 +17,8 @@ const WatchNames = { stream: '小程序内观看', channels: '微信视频号直
 const WatchHints = { stream: '填写直播流地址（如 HLS .m3u8），在小程序内播放', channels: '跳转到视频号直播间观看，需小程序与视频号同主体' };
 
 /** The console's form for a live event: create, edit, save as a draft, publish. */
-export function LiveEventForm({ id }: { id: string | null }) {
-  const editor = useLiveEditor(id);
+export function LiveEventForm({ id, onCreated }: { id: string | null; onCreated?(id: string): void }) {
+  const editor = useLiveEditor(id, onCreated);
   const { form, saved, errors, update } = editor;
 
   if (editor.loadError) {
@@ -49,15 +50,13 @@ export function LiveEventForm({ id }: { id: string | null }) {
           maxlength={500}
           error={errors.summary}
         />
-        <TextField
-          label='封面图片地址（选填）'
-          name='live-cover'
-          value={form.coverUrl}
-          onChange={(coverUrl) => update({ coverUrl })}
-          placeholder='https://…/cover.jpg，建议 16:9'
-          maxlength={512}
-          error={errors.coverUrl ?? null}
-          hint='不填时使用默认封面'
+        <CoverPicker
+          src={editor.pendingCover?.preview ?? (saved?.coverUrl ? serverUrl(saved.coverUrl) : null)}
+          busy={editor.busy === 'cover'}
+          disabled={editor.busy !== null}
+          pending={editor.pendingCover !== null}
+          error={errors.cover ?? null}
+          onChoose={() => void editor.chooseCover()}
         />
         <Text className='live-form__section'>分享嘉宾</Text>
         <SpeakersEditor speakers={form.speakers} onChange={(speakers) => update({ speakers })} errors={errors} />
@@ -164,4 +163,39 @@ export function LiveEventForm({ id }: { id: string | null }) {
   );
 
   return <ConsoleLayout main={main} side={side} />;
+}
+
+interface CoverPickerProps {
+  src: string | null;
+  busy: boolean;
+  disabled: boolean;
+  /** Chosen before the first save: uploaded with it. */
+  pending: boolean;
+  error: string | null;
+  onChoose(): void;
+}
+
+/** The cover as prospects will see it, and a button to upload (or replace) it. */
+function CoverPicker({ src, busy, disabled, pending, error, onChoose }: CoverPickerProps) {
+  return (
+    <View className={`live-form__cover ${error ? 'live-form__cover--error' : ''}`}>
+      <Text className='ll-field__label'>封面（选填）</Text>
+      <View className='live-form__cover-row'>
+        {src ? (
+          <Image className='live-form__cover-image' src={src} mode='aspectFill' />
+        ) : (
+          <View className='live-form__cover-empty'>
+            <Text>未上传，使用默认封面</Text>
+          </View>
+        )}
+        <View className='live-form__cover-actions'>
+          <ActionButton className='live-form__cover-button' variant='secondary' small block={false} loading={busy} disabled={disabled} onClick={onChoose}>
+            {src ? '更换封面' : '上传封面'}
+          </ActionButton>
+          <Text className='live-form__cover-hint'>{pending ? '保存后上传' : 'PNG 或 JPG，不超过 2 MB，建议 16:9'}</Text>
+        </View>
+      </View>
+      {error && <Text className='ll-field__error'>{error}</Text>}
+    </View>
+  );
 }
