@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ConsentPurpose, ConsentPurposes, type EraseMeResponse, type MyConsents, type PersonDataExport } from '@leadloop/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../core/app-error';
+import { Clock } from '../../core/clock';
 import type { AuthContext } from '../../core/route';
 import { validate } from '../../core/validate';
 import type { PersonEntity } from '../identity/identity.entity';
@@ -30,6 +31,7 @@ export class PrivacyService {
     private readonly leads: LeadService,
     private readonly privacy: PrivacyRepository,
     private readonly registry: PersonDataRegistry,
+    private readonly clock: Clock,
   ) {}
 
   async myConsents(auth: AuthContext): Promise<MyConsents> {
@@ -67,7 +69,7 @@ export class PrivacyService {
       Promise.all(this.registry.all().map(async (c) => [c.section, await c.export(person.id)] as const)),
     ]);
     return {
-      exportedAt: new Date().toISOString(),
+      exportedAt: this.clock.now().toISOString(),
       policyVersion: this.consents.policyVersion,
       person: {
         id: person.id,
@@ -100,7 +102,7 @@ export class PrivacyService {
    * anonymised, lead removed, every feature's contributor called, and the erasure recorded.
    */
   async erase(auth: AuthContext): Promise<EraseMeResponse> {
-    const at = new Date();
+    const at = this.clock.now();
     const erasureId = await this.dataSource.transaction(async (em) => {
       await this.person(auth.personId, em);
       if (await this.staff.findActiveByPerson(auth.personId, em)) {

@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, IsNull, MoreThan } from 'typeorm';
+import { Clock } from '../../core/clock';
 import { ConsoleLoginTicketEntity, type ConsoleTicketState, StaffEntity, StaffInviteEntity } from './staff.entity';
 
 @Injectable()
 export class StaffRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   findById(id: string, em: EntityManager = this.dataSource.manager): Promise<StaffEntity | null> {
     return em.findOneBy(StaffEntity, { id });
@@ -34,7 +38,7 @@ export class StaffRepository {
   }
 
   async updateStaff(id: string, changes: Partial<Pick<StaffEntity, 'role' | 'status' | 'personId'>>, em: EntityManager = this.dataSource.manager): Promise<void> {
-    await em.update(StaffEntity, { id }, { ...changes, updatedAt: new Date() });
+    await em.update(StaffEntity, { id }, { ...changes, updatedAt: this.clock.now() });
   }
 
   countActiveAdmins(em: EntityManager = this.dataSource.manager): Promise<number> {

@@ -12,6 +12,7 @@ import type {
 } from '@leadloop/shared';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../core/app-error';
+import { Clock } from '../../core/clock';
 import type { AuthContext } from '../../core/route';
 import { isUniqueViolation } from '../../database/data-source';
 import { newId, newSecret } from '../../database/ids';
@@ -35,6 +36,7 @@ export class StaffService {
     private readonly staff: StaffRepository,
     private readonly sessions: SessionService,
     private readonly wechat: WechatClient,
+    private readonly clock: Clock,
   ) {}
 
   /** A one-time invite with its mini-program code, for an admin in the console. */
@@ -46,7 +48,7 @@ export class StaffService {
   /** A one-time invite; `createdBy` is null only for invites made from the command line. */
   async issueInvite(createdBy: string | null, input: CreateInviteRequest): Promise<Omit<InviteResponse, 'qrDataUrl'>> {
     const token = newSecret(24);
-    const now = new Date();
+    const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + input.ttlHours * 3600_000);
     const id = newId(now.getTime());
     await this.staff.insertInvite({
@@ -72,13 +74,13 @@ export class StaffService {
   }
 
   async pendingInvites(): Promise<PendingInviteList> {
-    const invites = await this.staff.listPendingInvites(new Date());
+    const invites = await this.staff.listPendingInvites(this.clock.now());
     return { items: invites.map((i) => ({ id: i.id, name: i.name, role: i.role, createdAt: i.createdAt.toISOString(), expiresAt: i.expiresAt.toISOString() })) };
   }
 
   /** A leaked or mistaken invite stops working at once; accepted ones are not touched. */
   async revokeInvite(auth: AuthContext, id: string): Promise<{ id: string; revoked: true }> {
-    if (!(await this.staff.expireInvite(id, new Date()))) throw new AppError('NOT_FOUND', 'No pending invite with this id');
+    if (!(await this.staff.expireInvite(id, this.clock.now()))) throw new AppError('NOT_FOUND', 'No pending invite with this id');
     this.logger.log(`Invite ${id} revoked by staff ${auth.staff?.id}`);
     return { id, revoked: true };
   }
@@ -86,7 +88,7 @@ export class StaffService {
   async previewInvite(token: string): Promise<InvitePreview> {
     const invite = await this.staff.findInviteByHash(hashSecret(token));
     if (!invite) throw new AppError('INVITE_INVALID', 'This invite does not exist');
-    const status = invite.usedAt ? 'used' : invite.expiresAt.getTime() <= Date.now() ? 'expired' : 'pending';
+    const status = invite.usedAt ? 'used' : invite.expiresAt.getTime() <= this.clock.nowMs() ? 'expired' : 'pending';
     return { name: invite.name, role: invite.role, status, expiresAt: invite.expiresAt.toISOString() };
   }
 
@@ -101,11 +103,11 @@ export class StaffService {
           if (boundTo?.personId === auth.personId) return;
           throw new AppError('INVITE_USED', 'This invite has already been used');
         }
-        if (invite.expiresAt.getTime() <= Date.now()) throw new AppError('INVITE_EXPIRED', 'This invite has expired; ask for a new one');
+        if (invite.expiresAt.getTime() <= this.clock.nowMs()) throw new AppError('INVITE_EXPIRED', 'This invite has expired; ask for a new one');
         if (await this.staff.findByPerson(auth.personId, em)) {
           throw new AppError('STAFF_ALREADY_BOUND', 'This WeChat is already bound to a staff account');
         }
-        const now = new Date();
+        const now = this.clock.now();
         const staffId = newId(now.getTime());
         if (!(await this.staff.claimInvite(em, invite.id, staffId, now))) throw new AppError('INVITE_USED', 'This invite has already been used');
         await this.staff.insertStaff(em, {
