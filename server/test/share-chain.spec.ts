@@ -1,4 +1,5 @@
 import { loginAs, staffAs, startTestServer, type TestServer } from './support/app';
+import { moveClock } from './support/clock';
 import { firstSignup, publishEvent } from './support/live';
 import { arrive, count, drain, entryEvent, HOME, mint, newInstall } from './support/share';
 
@@ -122,10 +123,16 @@ describe('share chain: tokens, touchpoints, attribution', () => {
     expect(decisions[1]).toMatchObject({ candidate_staff_id: second.staffId, previous_owner_staff_id: first.staffId, evidence_node_id: (await nodeOf(t2)).id });
 
     // 31 days later the protection is over: the next share that brings them back moves them
-    await server.dataSource.query('UPDATE person_attribution SET owned_at = ? WHERE person_id = ?', [new Date(Date.now() - 31 * 86_400_000), p.personId]);
-    await server.http('POST', '/api/events', { events: [entryEvent(p.install, t2)] }, p.token);
-    await drain(server);
-    expect(await ownerOf()).toBe(second.staffId);
+    const later = await moveClock(server, { advanceMs: 31 * 86_400_000 });
+    try {
+      const again = await loginAs(server, 'owned-prospect'); // the old session has expired meanwhile
+      const sent = await server.http('POST', '/api/events', { events: [entryEvent(p.install, t2, { at: later.toISOString() })] }, again.token);
+      expect(sent.body.rejected).toEqual([]);
+      await drain(server);
+      expect(await ownerOf()).toBe(second.staffId);
+    } finally {
+      await moveClock(server, { at: null });
+    }
   });
 
   it('does not count self-referrals, staff self-clicks, crawlers or repeated taps', async () => {
