@@ -463,6 +463,7 @@ describe('salesperson cards on the embedded SQLite default', () => {
     expect((await server.http('POST', `/api/cards/${cardId}/contact-requests`, body, person.token)).body.id).toBe(first.body.id);
     const visitors = await server.http('GET', '/api/cards/mine/visitors', undefined, owner.token);
     expect(visitors.body.items).toEqual([expect.objectContaining({ displayName: '高远', views: 2, contactRequested: true })]);
+    await drain(server); // the lead row is written by the stream's consumer
     expect(await count(server, "SELECT COUNT(*) FROM leads WHERE person_id = ? AND status = 'contact_requested'", [person.personId])).toBe(1);
   });
 });
