@@ -6,7 +6,8 @@ import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/config';
 import { discoverDirectRoutes } from '../src/core/direct-routes';
 import { staffAs, startTestServer, type TestServer } from './support/app';
-import { eventually, payInSandbox, publishEvent, signUpAs } from './support/live';
+import { eventually } from './support/eventually';
+import { payInSandbox, publishEvent, signUpAs } from './support/live';
 
 /**
  * The two direct routes (event ingest, sign-up) answer the same whether `startApp`'s fast path
@@ -57,6 +58,7 @@ describe('direct routes: the fast path and Nest answer alike', () => {
       const paid = await eventually(
         () => fast.dataSource.query('SELECT status FROM payment_orders WHERE out_trade_no = ?', [run.orderNo]).then((rows: { status: string }[]) => rows[0]?.status),
         (status) => status === 'paid',
+        `order ${run.orderNo} to be paid`,
       );
       expect(paid).toBe('paid');
     }

@@ -43,6 +43,7 @@ export class AppLogger extends ConsoleLogger {
     const clean = messages.map((m) => redact(m));
     if (this.format === 'json') {
       for (const message of clean) {
+        // log lines carry wall time (when it happened on this machine), not the app clock
         const line = JSON.stringify({ time: new Date().toISOString(), level: logLevel, context, requestId, message });
         process[writeStreamType ?? (logLevel === 'error' ? 'stderr' : 'stdout')].write(`${line}\n`);
       }

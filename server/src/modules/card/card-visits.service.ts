@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { CardSignalList, CardSignalsQuery, CardView, CardViewQuery, CardVisitorList, CardVisitorsQuery, MarkSignalsReadRequest } from '@leadloop/shared';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { Clock } from '../../core/clock';
 import type { AuthContext } from '../../core/route';
 import { isUniqueViolation } from '../../database/data-source';
 import { newId } from '../../database/ids';
@@ -28,6 +29,7 @@ export class CardVisitsService {
     private readonly visits: CardVisitsRepository,
     private readonly touchpoints: Touchpoints,
     private readonly activity: Activity,
+    private readonly clock: Clock,
   ) {}
 
   /** The card as others see it. A prospect's view is recorded; the owner's and colleagues' are not. */
@@ -90,7 +92,7 @@ export class CardVisitsService {
   }
 
   private async recordView(card: CardEntity, personId: string, query: CardViewQuery): Promise<void> {
-    await this.countVisit(card, personId, query, new Date());
+    await this.countVisit(card, personId, query, this.clock.now());
   }
 
   /**

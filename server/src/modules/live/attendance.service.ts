@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { WatchMode } from '@leadloop/shared';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../core/app-error';
+import { Clock } from '../../core/clock';
 import type { AuthContext } from '../../core/route';
 import { insertNew, upsertAdd } from '../../database/sql';
 import { Activity } from '../activity/activity';
@@ -26,14 +27,15 @@ export class AttendanceService {
     private readonly live: LiveRepository,
     private readonly events: LiveService,
     private readonly activity: Activity,
+    private readonly clock: Clock,
   ) {}
 
   async room(auth: AuthContext, eventId: string) {
     const event = await this.admitted(auth, eventId);
-    return { watch: event.watch, startAt: event.startAt.toISOString(), endAt: event.endAt.toISOString(), replayUrl: event.endAt <= new Date() ? event.replayUrl : null, heartbeatSeconds: HEARTBEAT_SECONDS };
+    return { watch: event.watch, startAt: event.startAt.toISOString(), endAt: event.endAt.toISOString(), replayUrl: event.endAt <= this.clock.now() ? event.replayUrl : null, heartbeatSeconds: HEARTBEAT_SECONDS };
   }
 
-  async report(auth: AuthContext, eventId: string, kind: 'join' | 'heartbeat' | 'leave', now = new Date()): Promise<{ watchMinutes: number; watch: WatchMode | null }> {
+  async report(auth: AuthContext, eventId: string, kind: 'join' | 'heartbeat' | 'leave', now = this.clock.now()): Promise<{ watchMinutes: number; watch: WatchMode | null }> {
     const event = await this.admitted(auth, eventId);
     if (now.getTime() < event.startAt.getTime() - EARLY_MS || now.getTime() > event.endAt.getTime() + LATE_MS) {
       throw new AppError('LIVE_NOT_OPEN', 'The live room is not open now');

@@ -17,9 +17,9 @@ export class PrivacyService {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly clock: Clock,
     private readonly privacy: PrivacyRepository,
     private readonly registry: PersonDataRegistry,
+    private readonly clock: Clock,
   ) {}
 
   /** Every contributor's part: the document's own fields, and each feature's section. */

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ConsentPurpose } from '@leadloop/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock } from '../../core/clock';
 import { AppError } from '../../core/app-error';
+import { Clock } from '../../core/clock';
 import { BrandService } from '../brand/brand.service';
 import { newId } from '../../database/ids';
 import { type ConsentAction, ConsentEntity } from './profile.entity';

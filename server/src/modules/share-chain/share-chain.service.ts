@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { ChannelView, CreateChannelRequest, MintShareRequest, MintShareResponse, MySharesResponse, ShareTokenContent } from '@leadloop/shared';
 import { DataSource } from 'typeorm';
+import { Clock } from '../../core/clock';
 import type { AuthContext } from '../../core/route';
 import { isUniqueViolation } from '../../database/data-source';
 import { newId } from '../../database/ids';
@@ -27,6 +28,7 @@ export class ShareChainService {
     private readonly dataSource: DataSource,
     private readonly nodes: ShareChainRepository,
     private readonly staff: StaffService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -51,7 +53,7 @@ export class ShareChainService {
       const existing = await this.nodes.findByMintKey(mintKey);
       if (existing) return existing;
       return this.dataSource.transaction(async (em) => {
-        const now = new Date();
+        const now = this.clock.now();
         const id = newId(now.getTime());
         const created: ShareNodeEntity = {
           id,
@@ -101,7 +103,7 @@ export class ShareChainService {
       kind: input.kind,
       ownerStaffId: input.ownerStaffId ?? null,
       createdBy: auth.staff?.id ?? null,
-      createdAt: new Date(),
+      createdAt: this.clock.now(),
     };
     try {
       await this.nodes.insertChannel(channel);

@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, IsNull, MoreThan } from 'typeorm';
-import { isMysql } from '../../database/sql';
+import { Clock } from '../../core/clock';
+import { forUpdateSql } from '../../database/locks';
 import { ConsoleLoginTicketEntity, type ConsoleTicketState, StaffEntity, StaffHandoverEntity, StaffInviteEntity } from './staff.entity';
 
 @Injectable()
 export class StaffRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   findById(id: string, em: EntityManager = this.dataSource.manager): Promise<StaffEntity | null> {
     return em.findOneBy(StaffEntity, { id });
@@ -38,7 +42,7 @@ export class StaffRepository {
     return ids.length === 0 ? Promise.resolve([]) : this.dataSource.manager.findBy(StaffEntity, { id: In(ids) });
   }
 
-  async updateStaff(id: string, changes: Partial<Pick<StaffEntity, 'role' | 'status' | 'personId'>>, em: EntityManager = this.dataSource.manager, at = new Date()): Promise<void> {
+  async updateStaff(id: string, changes: Partial<Pick<StaffEntity, 'role' | 'status' | 'personId'>>, em: EntityManager = this.dataSource.manager, at = this.clock.now()): Promise<void> {
     await em.update(StaffEntity, { id }, { ...changes, updatedAt: at });
   }
 
@@ -55,7 +59,7 @@ export class StaffRepository {
    * writing transaction at a time), so concurrent demotions see each other; answers how many.
    */
   async lockActiveAdmins(em: EntityManager): Promise<number> {
-    const rows: unknown[] = await em.query(`SELECT id FROM staff WHERE role = 'admin' AND status = 'active'${isMysql(em) ? ' FOR UPDATE' : ''}`);
+    const rows: unknown[] = await em.query(`SELECT id FROM staff WHERE role = 'admin' AND status = 'active'${forUpdateSql(em)}`);
     return rows.length;
   }
 
