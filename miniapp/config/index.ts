@@ -28,7 +28,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // pull zod's CJS copy next to the ESM one).
       zod$: path.resolve(__dirname, '..', '..', 'node_modules', 'zod', 'index.js'),
     },
-    copy: { patterns: [], options: {} },
+    // The browser build's default favicon (a company's own logo replaces it where one is configured).
+    copy: { patterns: target === 'h5' ? [{ from: 'src/assets/favicon.svg', to: `dist/${target}/favicon.svg` }] : [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

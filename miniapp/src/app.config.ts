@@ -20,11 +20,13 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTitleText: '首页',
     navigationBarTextStyle: 'black',
+    // WeChat's default; in the browser build it also draws Taro's bar: each page's title and a back arrow.
+    navigationStyle: 'default',
     backgroundColor: '#f4f6fa',
   },
   tabBar: {
-    color: '#86909c',
-    selectedColor: '#1f5eff',
+    color: '#5f6a7a',
+    selectedColor: '#1b57f5',
     backgroundColor: '#ffffff',
     borderStyle: 'white',
     list: [

@@ -191,6 +191,9 @@ export const platform = {
    */
   hasShareMenu: isWeapp,
 
+  /** The console previews a prospect's page in a frame over itself (browser); in WeChat it opens the page. */
+  previewsPagesInline: isH5,
+
   /** A link a person can open for a mini-program path: a browser URL on H5, the page path in WeChat. */
   linkFor(path: string): string {
     const clean = path.replace(/^\/+/, '');

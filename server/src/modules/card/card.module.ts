@@ -5,6 +5,7 @@ import { PosterSources } from '../posters/poster-sources';
 import { PersonDataRegistry } from '../privacy/person-data';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { ProfileModule } from '../profile/profile.module';
+import { ContentTitles } from '../share-chain/content-titles';
 import { ShareChainModule } from '../share-chain/share-chain.module';
 import { CardController } from './card.controller';
 import { CardDirectory } from './card-directory';
@@ -50,11 +51,14 @@ export class CardModule implements OnModuleInit {
     private readonly cardData: CardPersonData,
     private readonly posterSources: PosterSources,
     private readonly poster: CardPoster,
+    private readonly contentTitles: ContentTitles,
+    private readonly cards: CardRepository,
   ) {}
 
   onModuleInit(): void {
     this.personData.register(this.cardData);
     this.posterSources.register('card', (id) => this.poster.content(id));
+    this.contentTitles.register('card', (ids) => this.cards.titlesOf(ids));
     this.posterSources.registerAvatarOf('card', (personId) => this.poster.avatarOf(personId));
   }
 }

@@ -5,6 +5,7 @@ import { LoginHooks } from '../identity/login-hooks';
 import { PersonDataModule, PersonDataRegistry } from '../privacy/person-data';
 import { StaffModule } from '../staff/staff.module';
 import { AttributionService } from './attribution.service';
+import { ContentTitles } from './content-titles';
 import { EventWriter } from './event-writer';
 import { EventsService } from './events.service';
 import { OwnerProtection } from './owner-protection';
@@ -18,8 +19,8 @@ import { Touchpoints } from './touchpoints';
 @Module({
   imports: [IdentityModule, StaffModule, PersonDataModule],
   controllers: [ShareChainController],
-  providers: [ShareChainRepository, ShareChainService, EventWriter, EventsService, OwnerProtection, AttributionService, StarMapService, Touchpoints, ShareChainPersonData],
-  exports: [AttributionService, ShareChainService, OwnerProtection, Touchpoints],
+  providers: [ShareChainRepository, ShareChainService, EventWriter, EventsService, OwnerProtection, AttributionService, StarMapService, Touchpoints, ShareChainPersonData, ContentTitles],
+  exports: [AttributionService, ShareChainService, OwnerProtection, Touchpoints, ContentTitles],
 })
 export class ShareChainModule implements OnModuleInit {
   constructor(
