@@ -142,7 +142,7 @@ describe('accessibility of the key pages (axe-core, keyboard, dialogs)', () => {
   test('live detail', async () => {
     await prospect.goto(app.url(`packages/live/pages/detail/index?id=${content.liveId}`));
     await onScreen(prospect, '.ll-page', LIVE_TITLE).waitFor();
-    await onScreen(prospect, '.ll-page', '剩余 300 个名额').waitFor();
+    await onScreen(prospect, '.live-facts__item', '300 个').waitFor();
     await expectAccessible(prospect, 'live-detail');
   });
 
@@ -194,6 +194,74 @@ describe('accessibility of the key pages (axe-core, keyboard, dialogs)', () => {
     await desktop.goto(app.url('packages/console/pages/star-map/index'));
     await onScreen(desktop, '.star-map-card').waitFor();
     await expectAccessible(desktop, 'star-map');
+  });
+
+  test('visual: a disabled button keeps a readable label; H5 sub-pages have a title and a back arrow; a favicon', async () => {
+    await prospect.goto(app.url('pages/mine/index'));
+    await onScreen(prospect, '.mine-menu__item', '导出与注销').click();
+    const erase = button(prospect, '注销并删除数据');
+    await erase.waitFor();
+    expect(await erase.getAttribute('disabled')).not.toBeNull();
+    // Muted, not faded: the label reaches 4.5:1 on its background.
+    const look = await erase.evaluate((e) => ({ opacity: getComputedStyle(e).opacity, color: getComputedStyle(e).color, background: getComputedStyle(e).backgroundColor }));
+    expect(look).toEqual({ opacity: '1', color: 'rgb(95, 106, 122)', background: 'rgb(244, 246, 250)' });
+    // Opened from 我的: the bar shows the page's title and a back arrow.
+    const bar = prospect.locator('#taro-navigation-bar');
+    expect(await bar.isVisible()).toBe(true);
+    expect(await bar.locator('.taro-navigation-bar-title').innerText()).toBe('导出与注销');
+    expect(await bar.locator('.taro-navigation-bar-back').isVisible()).toBe(true);
+    await screenshotPage(prospect, 'visual-disabled-erase-and-title-bar.png');
+
+    const icon = await prospect.locator('link[rel="icon"]').getAttribute('href');
+    const res = await fetch(`${app.server.url}${icon}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('image/svg+xml');
+  });
+
+  test('visual: the seats left do not wrap; textareas use the UI font inside their field', async () => {
+    await prospect.goto(app.url(`packages/live/pages/detail/index?id=${content.liveId}`));
+    const seats = onScreen(prospect, '.live-facts__value', '300 个');
+    await seats.waitFor();
+    expect(await seats.evaluate((e) => e.getClientRects().length === 1 && e.getBoundingClientRect().height < 2 * parseFloat(getComputedStyle(e).fontSize))).toBe(true);
+    await screenshotPage(prospect, 'visual-live-seats.png');
+
+    await desktop.goto(app.url('packages/console/pages/live-edit/index'));
+    const summary = onScreen(desktop, '.live-form__summary textarea');
+    await summary.waitFor();
+    await summary.fill('从数据采集到精益排产，三位一线专家拆解真实项目的做法与教训。'.repeat(3));
+    const fit = await summary.evaluate((e) => {
+      const field = e.closest('.ll-field__textarea') as HTMLElement;
+      const [a, b] = [e.getBoundingClientRect(), field.getBoundingClientRect()];
+      return { font: getComputedStyle(e).fontFamily === getComputedStyle(document.body).fontFamily, inside: a.left >= b.left && a.right <= b.right + 0.5 && a.bottom <= b.bottom + 0.5 };
+    });
+    expect(fit).toEqual({ font: true, inside: true });
+    await screenshotPage(desktop, 'visual-live-form-textarea.png');
+  });
+
+  test('visual: the console previews a whitepaper without leaving; live list counts in words; destructive confirmations are red', async () => {
+    await desktop.goto(app.url('packages/console/pages/whitepapers/index'));
+    const row = onScreen(desktop, '.whitepaper-table__row', PAPER_TITLE);
+    await row.waitFor();
+    await row.locator('.ll-button', { hasText: '查看' }).click();
+    const frame = onScreen(desktop, '.page-preview iframe');
+    await frame.waitFor();
+    expect(desktop.url()).toContain('packages/console/pages/whitepapers');
+    await desktop.frameLocator('.page-preview iframe').locator('.whitepaper-hero__title', { hasText: PAPER_TITLE }).first().waitFor();
+    await screenshotPage(desktop, 'visual-console-preview.png');
+    await desktop.keyboard.press('Escape');
+    await onScreen(desktop, '.page-preview').waitFor({ state: 'detached' });
+
+    await desktop.goto(app.url('packages/console/pages/live/index'));
+    await onScreen(desktop, '.live-list .ll-card__subtitle', '共 1 场').waitFor();
+    await screenshotPage(desktop, 'visual-console-live-list.png');
+
+    await prospect.goto(app.url('pages/mine/index'));
+    await button(prospect, '退出登录').click();
+    const confirm = onScreen(prospect, '.taro__modal .taro-model__confirm', '退出');
+    await confirm.waitFor();
+    expect(await confirm.evaluate((e) => getComputedStyle(e).color)).toBe('rgb(201, 48, 63)');
+    await screenshotPage(prospect, 'visual-destructive-confirm.png');
+    await onScreen(prospect, '.taro__modal .taro-model__cancel').click();
   });
 
   test('buttons and rows are reached with Tab and used with Enter; a sheet takes the focus and gives it back', async () => {
