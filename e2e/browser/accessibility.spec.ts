@@ -265,6 +265,8 @@ describe('accessibility of the key pages (axe-core, keyboard, dialogs)', () => {
   });
 
   test('buttons and rows are reached with Tab and used with Enter; a sheet takes the focus and gives it back', async () => {
+    // A fresh load: Taro's router would otherwise bring back the earlier page, its sheet still open.
+    await prospect.goto('about:blank');
     await prospect.goto(app.url(`packages/whitepaper/pages/detail/index?id=${content.paperId}`));
     await onScreen(prospect, '.whitepaper-hero__title', PAPER_TITLE).waitFor();
     const download = button(prospect, '免费下载');
