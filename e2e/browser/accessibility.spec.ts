@@ -287,7 +287,11 @@ describe('accessibility of the key pages (axe-core, keyboard, dialogs)', () => {
     const titleId = (await dialog.getAttribute('aria-labelledby')) as string;
     expect(await prospect.locator(`[id="${titleId}"]`).innerText()).not.toBe('');
     // The focus moved into the dialog, and its fields are named by their labels.
-    expect(await dialog.evaluate((e) => e.contains(document.activeElement))).toBe(true);
+    const focusInside = await prospect
+      .waitForFunction(() => !!document.activeElement?.closest('[role="dialog"]'), undefined, { timeout: 5_000 })
+      .then(() => true)
+      .catch(async () => `focus is on ${await prospect.evaluate(() => document.activeElement?.outerHTML.slice(0, 200))}`);
+    expect(focusInside).toBe(true);
     const nameInput = dialog.getByRole('textbox', { name: '姓名' });
     await nameInput.waitFor();
 

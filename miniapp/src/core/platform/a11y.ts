@@ -111,9 +111,21 @@ export function useDialogFocus(ref: RefObject<unknown>, onEscape?: () => void): 
     if (!panel || typeof panel.focus !== 'function') return undefined;
     const previous = document.activeElement as HTMLElement | null;
     const focusables = () => [...panel.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((e) => e.offsetParent !== null);
-    // The first field if there is one, else the dialog itself (its title is read out).
-    const first = focusables().find((e) => e.tagName === 'INPUT' || e.tagName === 'TEXTAREA');
-    (first ?? panel).focus();
+    // The first field if there is one, else the dialog itself (its title is read out). Taro's fields
+    // draw their <input> a moment after mounting: look again for a few frames before settling.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let tries = 0;
+    const focusIn = () => {
+      const first = focusables().find((e) => e.tagName === 'INPUT' || e.tagName === 'TEXTAREA');
+      if (!first && tries++ < 10) {
+        if (!panel.contains(document.activeElement)) panel.focus();
+        timer = setTimeout(focusIn, 30);
+        return;
+      }
+      (first ?? panel).focus();
+    };
+    if (!panel.hasAttribute('tabindex')) panel.setAttribute('tabindex', '-1');
+    focusIn();
 
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape' && escape.current) {
@@ -137,6 +149,7 @@ export function useDialogFocus(ref: RefObject<unknown>, onEscape?: () => void): 
     // Capture phase: Taro's inputs stop keydown from bubbling.
     document.addEventListener('keydown', onKey, true);
     return () => {
+      clearTimeout(timer);
       document.removeEventListener('keydown', onKey, true);
       if (previous && previous.isConnected && typeof previous.focus === 'function') previous.focus();
     };
