@@ -20,8 +20,6 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTitleText: '首页',
     navigationBarTextStyle: 'black',
-    // WeChat's default; in the browser build it also draws Taro's bar: each page's title and a back arrow.
-    navigationStyle: 'default',
     backgroundColor: '#f4f6fa',
   },
   tabBar: {
