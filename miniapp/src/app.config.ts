@@ -23,8 +23,8 @@ export default defineAppConfig({
     backgroundColor: '#f4f6fa',
   },
   tabBar: {
-    color: '#86909c',
-    selectedColor: '#1f5eff',
+    color: '#5f6a7a',
+    selectedColor: '#1b57f5',
     backgroundColor: '#ffffff',
     borderStyle: 'white',
     list: [

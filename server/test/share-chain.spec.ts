@@ -310,7 +310,43 @@ describe('share chain: tokens, touchpoints, attribution', () => {
     expect((await server.http('GET', `/api/share/star-map?contentType=nope&contentId=x`, undefined, staff.token)).status).toBe(400);
 
     const mine = await server.http('GET', '/api/share/mine', undefined, staff.token);
-    expect(mine.body.items).toContainEqual({ ...content, shares: 1, visitors: 16, leads: 16, conversions: 0 });
+    expect(mine.body.items).toContainEqual({ ...content, title: null, shares: 1, visitors: 16, leads: 16, conversions: 0 });
+  });
+
+  it('names shared content by its title (never an id), and lists it for the star map to console roles only', async () => {
+    const marketer = await staffAs(server, 'titles-marketer', 'marketer');
+    const startAt = new Date(Date.now() + 86_400_000).toISOString();
+    const endAt = new Date(Date.now() + 90_000_000).toISOString();
+    const live = await server.http('POST', '/api/live', { title: '智能工厂排产实战', startAt, endAt, capacity: 10, priceFen: 0, watch: { kind: 'stream', url: 'https://live.example.com/a.m3u8' } }, marketer.token);
+    expect(live.status).toBe(201);
+    const card = await server.http('GET', '/api/cards/mine', undefined, marketer.token);
+    const liveContent = { contentType: 'live', contentId: live.body.id };
+    const cardContent = { contentType: 'card', contentId: card.body.id };
+    const goneContent = { contentType: 'whitepaper', contentId: '01JGONECONTENT000000000000' };
+    await mint(server, marketer.token, undefined, liveContent);
+    await mint(server, marketer.token, undefined, cardContent);
+    await mint(server, marketer.token);
+    await mint(server, marketer.token, undefined, goneContent);
+    await drain(server);
+
+    const mine = await server.http('GET', '/api/share/mine', undefined, marketer.token);
+    const titleOf = (items: { contentType: string; contentId: string; title: string | null }[], ref: { contentType: string; contentId: string }) =>
+      items.find((i) => i.contentType === ref.contentType && i.contentId === ref.contentId)?.title;
+    expect(titleOf(mine.body.items, liveContent)).toBe('智能工厂排产实战');
+    expect(titleOf(mine.body.items, cardContent)).toBe('titles-marketer的名片');
+    expect(titleOf(mine.body.items, HOME)).toBe('首页');
+    expect(titleOf(mine.body.items, goneContent)).toBeNull();
+
+    const listed = await server.http('GET', '/api/share/contents', undefined, marketer.token);
+    expect(listed.status).toBe(200);
+    // Most recently shared first; every item named (or null once deleted).
+    expect(listed.body.items[0]).toEqual({ ...goneContent, title: null, shares: 1 });
+    expect(titleOf(listed.body.items, liveContent)).toBe('智能工厂排产实战');
+    expect(titleOf(listed.body.items, HOME)).toBe('首页');
+
+    const sales = await staffAs(server, 'titles-sales', 'sales');
+    expect((await server.http('GET', '/api/share/contents', undefined, sales.token)).status).toBe(403);
+    expect((await server.http('GET', '/api/share/contents')).status).toBe(401);
   });
 
   it('manages channel codes whose QR carries c=', async () => {

@@ -199,6 +199,8 @@ export const platform = {
     if (!isH5 || typeof window === 'undefined') return;
     window.history.replaceState(window.history.state, '', `#/${path.replace(/^\/+/, '')}`);
   },
+  /** The console previews a prospect's page in a frame over itself (browser); in WeChat it opens the page. */
+  previewsPagesInline: isH5,
 
   /** A link a person can open for a mini-program path: a browser URL on H5, the page path in WeChat. */
   linkFor(path: string): string {

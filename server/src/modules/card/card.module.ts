@@ -5,6 +5,7 @@ import { PosterSources } from '../posters/poster-sources';
 import { PersonDataRegistry } from '../privacy/person-data';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { ProfileModule } from '../profile/profile.module';
+import { ContentTitles } from '../share-chain/content-titles';
 import { ShareChainModule } from '../share-chain/share-chain.module';
 import { StaffHandovers } from '../staff/handover';
 import { StaffModule } from '../staff/staff.module';
@@ -57,12 +58,15 @@ export class CardModule implements OnModuleInit {
     private readonly poster: CardPoster,
     private readonly handovers: StaffHandovers,
     private readonly handover: CardHandover,
+    private readonly contentTitles: ContentTitles,
+    private readonly cards: CardRepository,
   ) {}
 
   onModuleInit(): void {
     this.personData.register(this.cardData);
     this.handovers.register(this.handover);
     this.posterSources.register('card', (id) => this.poster.content(id));
+    this.contentTitles.register('card', (ids) => this.cards.titlesOf(ids));
     this.posterSources.registerAvatarOf('card', (personId) => this.poster.avatarOf(personId));
   }
 }

@@ -6,6 +6,7 @@ import { PaymentsModule } from '../payments/payments.module';
 import { PersonDataRegistry } from '../privacy/person-data';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { ProfileModule } from '../profile/profile.module';
+import { ContentTitles } from '../share-chain/content-titles';
 import { ShareChainModule } from '../share-chain/share-chain.module';
 import { AttendanceService } from './attendance.service';
 import { ChannelsWatch } from './channels-watch';
@@ -44,10 +45,13 @@ export class LiveModule implements OnModuleInit {
     private readonly livePersonData: LivePersonData,
     private readonly posterSources: PosterSources,
     private readonly livePoster: LivePoster,
+    private readonly contentTitles: ContentTitles,
+    private readonly events: LiveRepository,
   ) {}
 
   onModuleInit(): void {
     this.personData.register(this.livePersonData);
     this.posterSources.register('live', (id) => this.livePoster.content(id));
+    this.contentTitles.register('live', (ids) => this.events.titlesOf(ids));
   }
 }

@@ -17,6 +17,13 @@ export class LiveRepository {
     return em.findOneBy(LiveEventEntity, { id });
   }
 
+  /** Event titles by id (ids of deleted events are left out). */
+  async titlesOf(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource.manager.find(LiveEventEntity, { select: { id: true, title: true }, where: { id: In(ids) } });
+    return new Map(rows.map((r) => [r.id, r.title]));
+  }
+
   /** Whether a start reminder for this person is scheduled and not yet sent. */
   async hasPendingReminder(eventId: string, personId: string): Promise<boolean> {
     return this.dataSource.manager.existsBy(LiveReminderEntity, { eventId, personId, status: 'pending' });

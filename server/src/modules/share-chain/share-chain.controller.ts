@@ -37,6 +37,11 @@ export class ShareChainController {
     return this.starMap.build(query);
   }
 
+  @Route(Api.sharedContents)
+  sharedContents() {
+    return this.shares.sharedContents();
+  }
+
   @Route(Api.myShares)
   mine(@Auth() auth: AuthContext) {
     return this.shares.myShares(auth);

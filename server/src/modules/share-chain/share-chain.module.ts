@@ -6,6 +6,7 @@ import { PersonDataModule, PersonDataRegistry } from '../privacy/person-data';
 import { StaffHandovers } from '../staff/handover';
 import { StaffModule } from '../staff/staff.module';
 import { AttributionService } from './attribution.service';
+import { ContentTitles } from './content-titles';
 import { EventWriter } from './event-writer';
 import { EventsService } from './events.service';
 import { OwnerProtection } from './owner-protection';
@@ -20,8 +21,8 @@ import { Touchpoints } from './touchpoints';
 @Module({
   imports: [IdentityModule, StaffModule, PersonDataModule],
   controllers: [ShareChainController],
-  providers: [ShareChainRepository, ShareChainService, EventWriter, EventsService, OwnerProtection, AttributionService, StarMapService, Touchpoints, ShareChainPersonData, ProspectHandover],
-  exports: [AttributionService, ShareChainService, OwnerProtection, Touchpoints],
+  providers: [ShareChainRepository, ShareChainService, EventWriter, EventsService, OwnerProtection, AttributionService, StarMapService, Touchpoints, ShareChainPersonData, ProspectHandover, ContentTitles],
+  exports: [AttributionService, ShareChainService, OwnerProtection, Touchpoints, ContentTitles],
 })
 export class ShareChainModule implements OnModuleInit {
   constructor(

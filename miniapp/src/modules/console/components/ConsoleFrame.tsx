@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
 import { Routes } from '@/core/routes';
 import { PrivacyPopup } from '@/modules/privacy/components/PrivacyPopup';
-import { Page } from '@/ui';
+import { Page, Tappable } from '@/ui';
 import { useConsoleAccess } from '../hooks/useConsoleAccess';
 import { leaveConsole } from '../services/console-auth.service';
 import { ConsoleGate } from './ConsoleGate';
@@ -38,9 +38,9 @@ export function ConsoleFrame({ title, subtitle, roles = Access.console, children
       <PrivacyPopup />
       <ConsoleHeader staff={me?.staff ?? null} onLeave={leaveConsole} />
       <View className='console-frame__bar'>
-        <View className='console-frame__back' onClick={backToConsole}>
+        <Tappable className='console-frame__back' label='返回控制台' onTap={backToConsole}>
           <Text>‹ 控制台</Text>
-        </View>
+        </Tappable>
         <View className='console-frame__titles'>
           <Text className='console-frame__title'>{title}</Text>
           {subtitle && <Text className='console-frame__subtitle'>{subtitle}</Text>}

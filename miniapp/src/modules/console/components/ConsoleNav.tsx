@@ -2,7 +2,7 @@ import { Access, type AccessRule, roleAllowed, type StaffRole } from '@leadloop/
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Routes } from '@/core/routes';
-import { Card } from '@/ui';
+import { Card, Tappable } from '@/ui';
 import './ConsoleNav.scss';
 
 interface Entry {
@@ -31,7 +31,7 @@ export function ConsoleNav({ role }: { role: StaffRole }) {
     <Card title='增长分析'>
       <View className='console-nav'>
         {entries.map((entry) => (
-          <View className='console-nav__item' key={entry.key} onClick={() => void Taro.navigateTo({ url: entry.url })}>
+          <Tappable className='console-nav__item' key={entry.key} onTap={() => void Taro.navigateTo({ url: entry.url })}>
             <View className={`console-nav__glyph console-nav__glyph--${entry.key}`}>
               <Text>{entry.glyph}</Text>
             </View>
@@ -40,7 +40,7 @@ export function ConsoleNav({ role }: { role: StaffRole }) {
               <Text className='console-nav__description'>{entry.description}</Text>
             </View>
             <Text className='console-nav__arrow'>›</Text>
-          </View>
+          </Tappable>
         ))}
       </View>
     </Card>

@@ -1,8 +1,8 @@
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { describeError } from '@/core/api/api-error';
 import { platform } from '@/core/platform';
 import { useServerConfig } from '@/modules/identity/hooks/useServerConfig';
-import { ActionButton, Loading, Notice } from '@/ui';
+import { ActionButton, Loading, Notice, Picture } from '@/ui';
 import { useScanLogin } from '../hooks/useScanLogin';
 import './ScanLoginPanel.scss';
 
@@ -20,7 +20,7 @@ export function ScanLoginPanel({ onSignedIn }: { onSignedIn(): void }) {
       <View className='scan-login__qr-box'>
         {phase === 'creating' && <Loading text='正在生成二维码…' />}
         {ticket && phase !== 'creating' && (
-          <Image className={`scan-login__qr ${phase === 'expired' || phase === 'scanned' ? 'scan-login__qr--dim' : ''}`} src={ticket.qrDataUrl} mode='scaleToFill' />
+          <Picture className={`scan-login__qr ${phase === 'expired' || phase === 'scanned' ? 'scan-login__qr--dim' : ''}`} src={ticket.qrDataUrl} mode='scaleToFill' alt='控制台登录二维码：用小程序「我的 › 扫码登录控制台」扫描' />
         )}
         {phase === 'expired' && (
           <View className='scan-login__overlay'>

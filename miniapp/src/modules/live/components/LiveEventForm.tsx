@@ -2,14 +2,16 @@ import { ProfileFieldLabels, ProfileFields, type ProfileField } from '@leadloop/
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { serverUrl } from '@/core/api/server-url';
+import { useState } from 'react';
+import { platform } from '@/core/platform';
 import { Routes } from '@/core/routes';
 import { ConsoleLayout } from '@/modules/console/components/ConsoleLayout';
-import { ActionButton, Card, ChoiceCards, Loading, Notice, ResultPanel, RetryCard, Tag, TextField } from '@/ui';
+import { ActionButton, Card, ChoiceCards, Loading, Notice, PagePreview, ResultPanel, RetryCard, Tag, TextAreaField, TextField } from '@/ui';
 import { describeLiveError } from '../services/live-errors';
 import { formatLiveRange, formatOffset, formatPrice, livePhase } from '../services/live-format';
 import { MAX_REMINDERS, ReminderChoices } from '../services/live-form';
 import { useLiveEditor } from '../hooks/useLiveEditor';
-import { DateTimeRow, SpeakersEditor, SurveyEditor, TextAreaField, ToggleChips } from './LiveFormParts';
+import { DateTimeRow, SpeakersEditor, SurveyEditor, ToggleChips } from './LiveFormParts';
 import './LiveConsole.scss';
 
 const WatchKinds = ['stream', 'channels'] as const;
@@ -20,6 +22,7 @@ const WatchHints = { stream: '填写直播流地址（如 HLS .m3u8），在小�
 export function LiveEventForm({ id, onCreated }: { id: string | null; onCreated?(id: string): void }) {
   const editor = useLiveEditor(id, onCreated);
   const { form, saved, errors, update } = editor;
+  const [previewing, setPreviewing] = useState(false);
 
   if (editor.loadError) {
     return editor.loadError === 'NOT_FOUND' ? (
@@ -35,7 +38,9 @@ export function LiveEventForm({ id, onCreated }: { id: string | null; onCreated?
   const published = saved?.status === 'published';
   const locked = (saved?.signups ?? 0) > 0;
   const openReport = () => saved && void Taro.navigateTo({ url: `${Routes.consoleLiveReport}?id=${encodeURIComponent(saved.id)}` });
-  const openDetail = () => saved && void Taro.navigateTo({ url: `${Routes.liveDetail}?id=${encodeURIComponent(saved.id)}` });
+  const detailPath = saved ? `${Routes.liveDetail}?id=${encodeURIComponent(saved.id)}` : null;
+  // 查看报名页 shows the prospect's page without leaving the console (in WeChat it opens the page).
+  const openDetail = () => detailPath && (platform.previewsPagesInline ? setPreviewing(true) : void Taro.navigateTo({ url: detailPath }));
 
   const main = (
     <View className='live-form'>
@@ -162,7 +167,12 @@ export function LiveEventForm({ id, onCreated }: { id: string | null; onCreated?
     </Card>
   );
 
-  return <ConsoleLayout main={main} side={side} />;
+  return (
+    <>
+      <ConsoleLayout main={main} side={side} />
+      {previewing && detailPath && saved && <PagePreview title={saved.title} path={detailPath} onClose={() => setPreviewing(false)} />}
+    </>
+  );
 }
 
 interface CoverPickerProps {
