@@ -133,7 +133,7 @@ describe('accessibility of the key pages (axe-core, keyboard, dialogs)', () => {
   test('prospect home', async () => {
     const visitor = await app.newPage(PHONE);
     await visitor.goto(app.url('pages/index/index'));
-    await onScreen(visitor, '.welcome-hero').waitFor();
+    await onScreen(visitor, '.brand-header').waitFor();
     await visitor.getByText(LIVE_TITLE).first().waitFor();
     await visitor.getByText(PAPER_TITLE).first().waitFor();
     await expectAccessible(visitor, 'home');

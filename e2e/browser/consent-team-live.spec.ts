@@ -109,7 +109,7 @@ describe('consent, data rights, team hand-over and live events in the browser', 
     await onScreen(prospect, '.signup-sheet .gate-consent__link').click();
     await prospect.waitForURL(/packages\/me\/pages\/policy\/index\?kind=privacy/, WAIT);
     await onScreen(prospect, '.policy-text', '版本 2026-11').waitFor();
-    expect(await onScreen(prospect, '.policy-text').innerText()).toContain('单独的用途');
+    expect(await onScreen(prospect, '.policy-text').innerText()).toContain('单独征得你的同意');
     await screenshot(prospect, 'consent-policy-page');
     await prospect.goBack();
     await onScreen(prospect, '.live-hero__title', TITLE).waitFor();

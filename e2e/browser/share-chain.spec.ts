@@ -52,13 +52,13 @@ async function shareHome(page: Page): Promise<string> {
 async function prospectRelays(link: string, persona: string, nickname: string): Promise<{ page: Page; link: string }> {
   const page = await app.newPage(PHONE);
   await page.goto(link);
-  await onScreen(page, '.welcome-hero').waitFor();
+  await onScreen(page, '.brand-header').waitFor();
   // Not signed in yet: the share panel asks for a login first.
-  await onScreen(page, '.share-panel .ll-notice', '登录后即可生成你的专属分享链接').waitFor();
-  await button(page, '登录 / 注册').click();
+  await onScreen(page, '.share-panel .ll-notice', '登录后即可生成分享链接').waitFor();
+  await button(page, '去登录').click();
   await signInOnMine(page, persona, nickname);
   await tab(page, '首页').click();
-  await onScreen(page, '.welcome-hero').waitFor();
+  await onScreen(page, '.brand-header').waitFor();
   const next = await shareHome(page);
   expect(next).not.toEqual(link);
   await eventsDelivered(page);
@@ -113,7 +113,7 @@ describe('share chain in the browser (H5 + WeChat sandbox)', () => {
     const c = await app.newPage(PHONE);
     const delivered = c.waitForResponse((r) => r.url().endsWith('/api/events') && r.request().method() === 'POST' && r.ok());
     await c.goto(linkFromB);
-    await onScreen(c, '.welcome-hero').waitFor();
+    await onScreen(c, '.brand-header').waitFor();
     const body = (await (await delivered).json()) as { accepted: number; rejected: unknown[] };
     expect(body.rejected).toEqual([]);
     await eventsDelivered(c);

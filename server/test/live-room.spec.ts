@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Clock, ControllableClock } from '../src/core/clock';
-import { staffAs, startTestServer, type TestServer } from './support/app';
+import { loginAs, staffAs, startTestServer, type TestServer } from './support/app';
 import { publishEvent, signUpAs } from './support/live';
 import { count } from './support/share';
 import { coverPart, minimalPdf, PNG, upload } from './support/whitepaper';
@@ -71,10 +71,11 @@ describe('live: cover upload, Channels watch minutes', () => {
   it('never counts time in Channels beyond the event’s end', async () => {
     const event = await publishEvent(server, marketer, { startAt: at(-40), endAt: at(10), watch: { kind: 'channels', finderUserName: 'sphABCDEF12' } });
     const { person } = await signUpAs(server, 'channels-late', event.id);
-    const report = (kind: string) => server.http('POST', `/api/live/${event.id}/attendance`, { kind, sessionId: 'channels-session-2' }, person.token);
+    const report = (kind: string, token = person.token) => server.http('POST', `/api/live/${event.id}/attendance`, { kind, sessionId: 'channels-session-2' }, token);
     await report('channels_open');
     (server.app.get(Clock) as ControllableClock).advance(3 * 60 * 60_000);
-    const back = await report('channels_return');
+    // three hours on, the app's session has expired too: it signs in again silently, as the app does
+    const back = await report('channels_return', (await loginAs(server, 'channels-late')).token);
     expect(back.status).toBe(200);
     expect(back.body.watchMinutes).toBeGreaterThanOrEqual(9);
     expect(back.body.watchMinutes).toBeLessThanOrEqual(13);
