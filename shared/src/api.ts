@@ -13,6 +13,7 @@ import * as staff from './contracts/staff';
 import * as stream from './contracts/stream';
 import * as system from './contracts/system';
 import * as whitepaper from './contracts/whitepaper';
+import { PageQuery } from './pagination';
 
 /**
  * Every HTTP route of the API, with its contract. The server validates against these schemas
@@ -60,11 +61,11 @@ export const Api = {
   bindPhone: route({ method: 'POST', path: '/me/phone', summary: 'Bind a phone number from a getPhoneNumber code', tag: 'identity', access: 'person', body: identity.BindPhoneRequest, response: identity.BindPhoneResponse }),
 
   createInvite: route({ method: 'POST', path: '/staff/invites', summary: 'Invite a staff member (one-time link)', tag: 'staff', access: ['admin'], body: staff.CreateInviteRequest, response: staff.InviteResponse, status: 201 }),
-  listInvites: route({ method: 'GET', path: '/staff/invites', summary: 'Invites not yet accepted and still valid', tag: 'staff', access: ['admin'], response: staff.PendingInviteList }),
+  listInvites: route({ method: 'GET', path: '/staff/invites', summary: 'Invites not yet accepted and still valid', tag: 'staff', access: ['admin'], query: PageQuery, response: staff.PendingInviteList }),
   revokeInvite: route({ method: 'DELETE', path: '/staff/invites/{id}', summary: 'Withdraw an invite that was not accepted yet', tag: 'staff', access: ['admin'], response: staff.RevokeInviteResponse }),
   previewInvite: route({ method: 'POST', path: '/staff/invites/preview', summary: 'What an invite is for, before accepting it', tag: 'staff', access: 'person', body: staff.InvitePreviewRequest, response: staff.InvitePreview }),
   acceptInvite: route({ method: 'POST', path: '/staff/invites/accept', summary: 'Bind my WeChat to the invited staff account', tag: 'staff', access: 'person', body: staff.AcceptInviteRequest, response: identity.SessionResponse }),
-  listStaff: route({ method: 'GET', path: '/staff', summary: 'All staff accounts', tag: 'staff', access: ['admin'], response: staff.StaffListResponse }),
+  listStaff: route({ method: 'GET', path: '/staff', summary: 'All staff accounts', tag: 'staff', access: ['admin'], query: PageQuery, response: staff.StaffListResponse }),
   updateStaff: route({ method: 'PATCH', path: '/staff/{id}', summary: 'Change a staff member’s role or disable them', tag: 'staff', access: ['admin'], body: staff.UpdateStaffRequest, response: staff.StaffListItem }),
 
   createConsoleTicket: route({ method: 'POST', path: '/auth/console/tickets', summary: 'Start a desktop scan-login (QR ticket)', tag: 'identity', access: 'public', response: staff.ConsoleTicketResponse, status: 201 }),
@@ -76,15 +77,15 @@ export const Api = {
   mintShare: route({ method: 'POST', path: '/share/tokens', summary: 'Mint (or return) my share token for a piece of content', tag: 'share-chain', access: 'person', body: share.MintShareRequest, response: share.MintShareResponse }),
   ingestEvents: route({ method: 'POST', path: '/events', summary: 'Report touchpoints and in-app actions (batch of up to 50)', tag: 'share-chain', access: 'public', body: share.IngestEventsRequest, response: share.IngestEventsResponse }),
   starMap: route({ method: 'GET', path: '/share/star-map', summary: 'The share tree of a content item, aggregated for display', tag: 'share-chain', access: ['admin', 'marketer'], query: share.StarMapQuery, response: share.StarMapResponse }),
-  myShares: route({ method: 'GET', path: '/share/mine', summary: 'My shares, visitors and leads brought, per content', tag: 'share-chain', access: ['admin', 'marketer', 'sdr', 'sales', 'partner'], response: share.MySharesResponse }),
+  myShares: route({ method: 'GET', path: '/share/mine', summary: 'My shares, visitors and leads brought, per content', tag: 'share-chain', access: ['admin', 'marketer', 'sdr', 'sales', 'partner'], query: PageQuery, response: share.MySharesResponse }),
   createChannel: route({ method: 'POST', path: '/channels', summary: 'Create a channel code (QR/link carrying c=)', tag: 'share-chain', access: ['admin', 'marketer'], body: share.CreateChannelRequest, response: share.ChannelCreated, status: 201 }),
-  listChannels: route({ method: 'GET', path: '/channels', summary: 'All channels', tag: 'share-chain', access: ['admin', 'marketer'], response: share.ChannelList }),
+  listChannels: route({ method: 'GET', path: '/channels', summary: 'All channels', tag: 'share-chain', access: ['admin', 'marketer'], query: PageQuery, response: share.ChannelList }),
 
   // salesperson cards: /cards/mine* are declared before /cards/{cardId} so `mine` is never taken for an id
   myCard: route({ method: 'GET', path: '/cards/mine', summary: 'My business card (created on first use), with my draft introduction and unread signals', tag: 'card', access: ['admin', 'marketer', 'sdr', 'sales', 'partner'], response: card.MyCard }),
   updateMyCard: route({ method: 'PUT', path: '/cards/mine', summary: 'Save my business card; a changed introduction is checked before others see it', tag: 'card', access: ['admin', 'marketer', 'sdr', 'sales', 'partner'], body: card.UpdateCardRequest, response: card.MyCard }),
   uploadCardImage: route({ method: 'POST', path: '/cards/mine/images/{kind}', summary: 'Upload my avatar or contact QR (multipart part `image`, PNG/JPEG ≤ 2 MB; kind: avatar | contact-qr)', tag: 'card', access: ['admin', 'marketer', 'sdr', 'sales', 'partner'], files: [{ name: card.CARD_IMAGE_FIELD, required: true, accept: ['image/png', 'image/jpeg'] }], response: card.MyCard }),
-  myCardVisitors: route({ method: 'GET', path: '/cards/mine/visitors', summary: 'Who viewed my card, most recent first', tag: 'card', access: ['admin', 'marketer', 'sdr', 'sales', 'partner'], query: card.CardVisitorsQuery, response: card.CardVisitorList }),
+  myCardVisitors: route({ method: 'GET', path: '/cards/mine/visitors', summary: 'Who viewed my card, most recent first', tag: 'card', access: ['admin', 'marketer', 'sdr', 'sales', 'partner'], query: PageQuery, response: card.CardVisitorList }),
   myCardSignals: route({ method: 'GET', path: '/cards/mine/signals', summary: 'Signals about my card (returning visitors) after a given one', tag: 'card', access: ['admin', 'marketer', 'sdr', 'sales', 'partner'], query: card.CardSignalsQuery, response: card.CardSignalList }),
   readMyCardSignals: route({ method: 'POST', path: '/cards/mine/signals/read', summary: 'Mark my card signals read', tag: 'card', access: ['admin', 'marketer', 'sdr', 'sales', 'partner'], body: card.MarkSignalsReadRequest, response: card.MarkSignalsReadResponse }),
   cardImage: route({ method: 'GET', path: '/cards/images/{imageId}', summary: 'A card image (PNG/JPEG bytes; immutable, cacheable)', tag: 'card', access: 'public', response: card.CardImageBytes, produces: 'image/*' }),
@@ -94,10 +95,10 @@ export const Api = {
   createLiveEvent: route({ method: 'POST', path: '/live', summary: 'Create a live event (draft)', tag: 'live', access: ['admin', 'marketer'], body: live.CreateLiveEventRequest, response: live.ConsoleLiveEvent, status: 201 }),
   updateLiveEvent: route({ method: 'PATCH', path: '/live/{id}', summary: 'Edit a live event', tag: 'live', access: ['admin', 'marketer'], body: live.UpdateLiveEventRequest, response: live.ConsoleLiveEvent }),
   publishLiveEvent: route({ method: 'POST', path: '/live/{id}/publish', summary: 'Publish a live event: sign-ups open', tag: 'live', access: ['admin', 'marketer'], response: live.ConsoleLiveEvent }),
-  consoleLiveEvents: route({ method: 'GET', path: '/console/live', summary: 'All live events, newest first', tag: 'live', access: ['admin', 'marketer'], query: live.LiveListQuery, response: live.ConsoleLiveEventList }),
+  consoleLiveEvents: route({ method: 'GET', path: '/console/live', summary: 'All live events, newest first', tag: 'live', access: ['admin', 'marketer'], query: PageQuery, response: live.ConsoleLiveEventList }),
   consoleLiveEvent: route({ method: 'GET', path: '/console/live/{id}', summary: 'One live event as the console edits it', tag: 'live', access: ['admin', 'marketer'], response: live.ConsoleLiveEvent }),
   liveReport: route({ method: 'GET', path: '/live/{id}/report', summary: 'Sign-ups by channel and sharer, attendance, survey, revenue', tag: 'live', access: ['admin', 'marketer'], response: live.LiveReport }),
-  liveEvents: route({ method: 'GET', path: '/live', summary: 'Published live events, soonest first', tag: 'live', access: 'public', query: live.LiveListQuery, response: live.LiveEventList }),
+  liveEvents: route({ method: 'GET', path: '/live', summary: 'Published live events, soonest first', tag: 'live', access: 'public', query: PageQuery, response: live.LiveEventList }),
   liveEvent: route({ method: 'GET', path: '/live/{id}', summary: 'A live event, with my sign-up', tag: 'live', access: 'public', response: live.LiveEventView }),
   liveGate: route({ method: 'GET', path: '/live/{id}/gate', summary: 'What sign-up still needs from me', tag: 'live', access: 'person', response: profile.GateStatus }),
   signUp: route({ method: 'POST', path: '/live/{id}/signups', summary: 'Sign up (a paid event answers with payment parameters)', tag: 'live', access: 'person', body: live.SignupRequest, response: live.SignupResponse }),
@@ -106,7 +107,7 @@ export const Api = {
   liveRoom: route({ method: 'GET', path: '/live/{id}/room', summary: 'Where to watch (signed-up people only)', tag: 'live', access: 'person', response: live.LiveRoomResponse }),
   reportAttendance: route({ method: 'POST', path: '/live/{id}/attendance', summary: 'Join, heartbeat or leave the live room', tag: 'live', access: 'person', body: live.AttendanceRequest, response: live.AttendanceResponse }),
   answerSurvey: route({ method: 'POST', path: '/live/{id}/survey', summary: 'Answer the event survey', tag: 'live', access: 'person', body: live.SurveyAnswerRequest, response: live.SurveyAnswerResponse }),
-  mySignups: route({ method: 'GET', path: '/me/signups', summary: 'My live-event sign-ups, newest first', tag: 'live', access: 'person', query: live.LiveListQuery, response: live.MySignupList }),
+  mySignups: route({ method: 'GET', path: '/me/signups', summary: 'My live-event sign-ups, newest first', tag: 'live', access: 'person', query: PageQuery, response: live.MySignupList }),
   wechatPayNotify: route({ method: 'POST', path: '/payments/wechat/notify', summary: 'WeChat Pay notification (signed, encrypted; raw body verified)', tag: 'payments', access: 'public', response: live.PayNotifyAck }),
 
   // whitepapers: console (/console/whitepapers…), prospects (/whitepapers/{id}…), signed files (/files/…)
@@ -117,11 +118,11 @@ export const Api = {
   replaceWhitepaperFiles: route({ method: 'POST', path: '/console/whitepapers/{id}/files', summary: 'Replace the PDF (`file`) and/or the cover (`cover`); bumps the version', tag: 'whitepaper', access: ['admin', 'marketer'], body: whitepaper.ReplaceWhitepaperFilesForm, files: [{ name: 'file', required: false, accept: ['application/pdf'] }, { name: 'cover', required: false, accept: ['image/png', 'image/jpeg'] }], response: whitepaper.WhitepaperAdminView }),
   publishWhitepaper: route({ method: 'POST', path: '/console/whitepapers/{id}/publish', summary: 'Publish: prospects can see and download it', tag: 'whitepaper', access: ['admin', 'marketer'], response: whitepaper.WhitepaperAdminView }),
   unpublishWhitepaper: route({ method: 'POST', path: '/console/whitepapers/{id}/unpublish', summary: 'Withdraw from prospects (links already given stop working)', tag: 'whitepaper', access: ['admin', 'marketer'], response: whitepaper.WhitepaperAdminView }),
-  whitepapers: route({ method: 'GET', path: '/whitepapers', summary: 'Published whitepapers, newest first', tag: 'whitepaper', access: 'public', query: whitepaper.PageQuery, response: whitepaper.PublishedWhitepaperList }),
+  whitepapers: route({ method: 'GET', path: '/whitepapers', summary: 'Published whitepapers, newest first', tag: 'whitepaper', access: 'public', query: PageQuery, response: whitepaper.PublishedWhitepaperList }),
   whitepaper: route({ method: 'GET', path: '/whitepapers/{id}', summary: 'A published whitepaper', tag: 'whitepaper', access: 'public', response: whitepaper.WhitepaperView }),
   whitepaperGate: route({ method: 'GET', path: '/whitepapers/{id}/gate', summary: 'What the download form still needs from me', tag: 'whitepaper', access: 'person', response: profile.GateStatus }),
   downloadWhitepaper: route({ method: 'POST', path: '/whitepapers/{id}/downloads', summary: 'Pass the gate and get a signed, expiring download link', tag: 'whitepaper', access: 'person', body: whitepaper.DownloadRequest, response: whitepaper.DownloadLink, status: 201 }),
-  myDownloads: route({ method: 'GET', path: '/me/downloads', summary: 'Whitepapers I downloaded, newest first', tag: 'privacy', access: 'person', query: whitepaper.PageQuery, response: whitepaper.MyDownloads }),
+  myDownloads: route({ method: 'GET', path: '/me/downloads', summary: 'Whitepapers I downloaded, newest first', tag: 'privacy', access: 'person', query: PageQuery, response: whitepaper.MyDownloads }),
   whitepaperFile: route({ method: 'GET', path: '/files/whitepapers/{downloadId}', summary: 'The PDF behind a signed download link (no session: Taro.downloadFile sends none)', tag: 'whitepaper', access: 'public', query: whitepaper.DownloadLinkQuery, response: whitepaper.FileBody, produces: 'application/pdf' }),
   whitepaperCover: route({ method: 'GET', path: '/files/whitepaper-covers/{id}', summary: 'A whitepaper’s cover image', tag: 'whitepaper', access: 'public', query: whitepaper.CoverQuery, response: whitepaper.FileBody, produces: 'image/*' }),
 

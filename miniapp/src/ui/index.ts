@@ -13,6 +13,7 @@ export { Notice } from './Notice';
 export { Page } from './Page';
 export { QrLinkCard } from './QrLinkCard';
 export { ResultPanel } from './ResultPanel';
+export { ResourceTable, type ResourceList } from './ResourceTable';
 export { RetryCard } from './RetryCard';
 export { Tag } from './Tag';
 export { TextAreaField } from './TextAreaField';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf } from '../pagination';
 import { GateSubmission, RequiredFields } from './profile';
 
 const HttpsUrl = z.url({ protocol: /^https?$/ }).max(512);
@@ -110,9 +111,8 @@ export const ConsoleLiveEvent = LiveEventView.extend({
 });
 export type ConsoleLiveEvent = z.infer<typeof ConsoleLiveEvent>;
 
-export const LiveEventList = z.object({ items: z.array(LiveEventView), next: z.string().nullable() });
-export const ConsoleLiveEventList = z.object({ items: z.array(ConsoleLiveEvent), next: z.string().nullable() });
-export const LiveListQuery = z.object({ after: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) }).strict();
+export const LiveEventList = pageOf(LiveEventView);
+export const ConsoleLiveEventList = pageOf(ConsoleLiveEvent);
 
 export const SignupRequest = z
   .object({
@@ -193,5 +193,5 @@ export const MySignupItem = z.object({
   paid: z.boolean(),
   at: z.string(),
 });
-export const MySignupList = z.object({ items: z.array(MySignupItem), next: z.string().nullable() });
+export const MySignupList = pageOf(MySignupItem);
 export type MySignupList = z.infer<typeof MySignupList>;

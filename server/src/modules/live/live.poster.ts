@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { Pages } from '@leadloop/shared';
 import { isId } from '../../database/ids';
 import type { PosterContent } from '../posters/poster-sources';
 import { LiveRepository } from './live.repository';
@@ -22,7 +23,7 @@ export class LivePoster {
       kindLabel: '直播',
       cover: async () => (event.coverUrl ? this.fetchCover(event.coverUrl) : null),
       version: String(event.version),
-      page: 'packages/live/pages/detail/index',
+      page: Pages.liveDetail,
     };
   }
 

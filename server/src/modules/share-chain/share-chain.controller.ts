@@ -1,5 +1,5 @@
 import { Body, Controller, Param, Req } from '@nestjs/common';
-import { Api, type CreateChannelRequest, type MintShareRequest, type StarMapQuery } from '@leadloop/shared';
+import { Api, type CreateChannelRequest, type MintShareRequest, type PageQuery, type StarMapQuery } from '@leadloop/shared';
 import { directRoute, type DirectRoute } from '../../core/direct-routes';
 import { Auth, type AuthContext, Route, ValidQuery } from '../../core/route';
 import { EventsService } from './events.service';
@@ -37,8 +37,8 @@ export class ShareChainController {
   }
 
   @Route(Api.myShares)
-  mine(@Auth() auth: AuthContext) {
-    return this.shares.myShares(auth);
+  mine(@Auth() auth: AuthContext, @ValidQuery() query: PageQuery) {
+    return this.shares.myShares(auth, query);
   }
 
   @Route(Api.createChannel)
@@ -47,7 +47,7 @@ export class ShareChainController {
   }
 
   @Route(Api.listChannels)
-  listChannels() {
-    return this.shares.listChannels();
+  listChannels(@ValidQuery() query: PageQuery) {
+    return this.shares.listChannels(query);
   }
 }

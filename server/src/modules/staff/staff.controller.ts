@@ -5,10 +5,11 @@ import {
   type ConsolePollRequest,
   type ConsoleTicketRef,
   type CreateInviteRequest,
+  type PageQuery,
   type UpdateStaffRequest,
 } from '@leadloop/shared';
 import type { Request } from 'express';
-import { Auth, type AuthContext, Route } from '../../core/route';
+import { Auth, type AuthContext, Route, ValidQuery } from '../../core/route';
 import { ConsoleLoginService } from './console-login.service';
 import { StaffService } from './staff.service';
 
@@ -25,8 +26,8 @@ export class StaffController {
   }
 
   @Route(Api.listInvites)
-  listInvites() {
-    return this.staff.pendingInvites();
+  listInvites(@ValidQuery() query: PageQuery) {
+    return this.staff.pendingInvites(query);
   }
 
   @Route(Api.revokeInvite)
@@ -45,8 +46,8 @@ export class StaffController {
   }
 
   @Route(Api.listStaff)
-  list() {
-    return this.staff.list();
+  list(@ValidQuery() query: PageQuery) {
+    return this.staff.list(query);
   }
 
   @Route(Api.updateStaff)

@@ -1,6 +1,5 @@
 import { StaffRoleLabels, type StaffListItem } from '@leadloop/shared';
-import { describeError } from '@/core/api/api-error';
-import { Card, DataTable, formatDate, Loading, Notice, Tag, type TableColumn } from '@/ui';
+import { formatDate, ResourceTable, Tag, type ResourceList, type TableColumn } from '@/ui';
 import './StaffTable.scss';
 
 function StatusTag({ member }: { member: StaffListItem }) {
@@ -15,14 +14,16 @@ const Columns: TableColumn<StaffListItem>[] = [
   { title: '加入时间', tone: 'muted', render: (member) => formatDate(member.createdAt) },
 ];
 
-export function StaffTable({ items, error }: { items: StaffListItem[] | null; error: unknown }) {
+export function StaffTable({ list }: { list: ResourceList<StaffListItem> }) {
   return (
-    <Card title='团队成员' subtitle={items ? `共 ${items.length} 人` : undefined}>
-      {error ? <Notice tone='error'>{describeError(error)}</Notice> : null}
-      {!items && !error && <Loading />}
-      {items && (
-        <DataTable block='staff-table' columns={Columns} rows={items} rowKey={(member) => member.id} empty='还没有成员，先邀请一位吧。' />
-      )}
-    </Card>
+    <ResourceTable
+      list={list}
+      title='团队成员'
+      subtitle={(items, hasMore) => `共 ${items.length}${hasMore ? '+' : ''} 人`}
+      block='staff-table'
+      columns={Columns}
+      rowKey={(member) => member.id}
+      empty='还没有成员，先邀请一位吧。'
+    />
   );
 }

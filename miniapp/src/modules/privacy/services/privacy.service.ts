@@ -1,9 +1,9 @@
-import type { ConsentPurpose, EraseMeResponse, MyConsents, PersonDataExport } from '@leadloop/shared';
+import { Pages, type ConsentPurpose, type EraseMeResponse, type MyConsents, type PersonDataExport } from '@leadloop/shared';
 import { api } from '@/core/api/client';
 import { signOut } from '@/modules/identity/services/identity.service';
 
 /** Where a withdrawal is recorded from (the consent ledger keeps the page). */
-export const PRIVACY_PAGE = 'packages/me/pages/privacy/index';
+export const PRIVACY_PAGE = Pages.myPrivacy;
 
 export function fetchConsents(): Promise<MyConsents> {
   return api('myConsents');

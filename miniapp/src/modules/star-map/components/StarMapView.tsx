@@ -2,7 +2,7 @@ import type { StarMapNode } from '@leadloop/shared';
 import { Text, View } from '@tarojs/components';
 import { useMemo, useState } from 'react';
 import { describeError } from '@/core/api/api-error';
-import { useChannels } from '@/modules/channels/hooks/useChannels';
+import { useAllChannels } from '@/modules/channels/hooks/useChannels';
 import { ConsoleLayout } from '@/modules/console/components/ConsoleLayout';
 import { describeContent } from '@/modules/share-chain/services/content';
 import { ActionButton, Card, Loading, Notice } from '@/ui';
@@ -43,7 +43,7 @@ export function StarMapView() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [zoom, setZoom] = useState(1);
   const { data, error, loading, reload } = useStarMap(filters);
-  const channels = useChannels();
+  const channels = useAllChannels();
 
   const layout = useMemo(() => layoutStarMap(data?.nodes ?? []), [data]);
   const nodesById = useMemo(() => new Map<string, StarMapNode>((data?.nodes ?? []).map((n) => [n.id, n])), [data]);

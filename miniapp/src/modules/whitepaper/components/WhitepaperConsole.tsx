@@ -27,7 +27,7 @@ export function WhitepaperConsole() {
 
   return (
     <ConsoleLayout
-      main={<WhitepaperTable items={list.items} error={list.error} busyId={list.busyId} actionError={list.actionError} onToggle={(p) => void list.toggle(p)} onEdit={setEditing} onOpen={openDetail} />}
+      main={<WhitepaperTable list={list} busyId={list.busyId} actionError={list.actionError} onToggle={(p) => void list.toggle(p)} onEdit={setEditing} onOpen={openDetail} />}
       side={
         <>
           {savedNow && !editing && (

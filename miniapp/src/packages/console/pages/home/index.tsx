@@ -36,8 +36,8 @@ export default function ConsoleHomePage() {
                 <ConsoleWelcome me={me} />
                 {isAdmin && <BrandSetupNotice />}
                 <ConsoleNav role={staff.role} />
-                {isAdmin && <StaffTable items={directory.items} error={directory.error} />}
-                {isAdmin && <PendingInvites items={invites.items} error={invites.error} onRevoke={invites.revoke} />}
+                {isAdmin && <StaffTable list={directory} />}
+                {isAdmin && <PendingInvites list={invites} onRevoke={invites.revoke} />}
               </>
             }
             side={isAdmin ? <InviteCreator onCreated={reloadTeam} /> : undefined}
