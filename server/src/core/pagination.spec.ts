@@ -40,6 +40,7 @@ describe('keyset cursors', () => {
       b64(JSON.stringify(['card.visitors', 1_764_000_000_000, "' OR 1=1 --"])),
       b64(JSON.stringify(['card.visitors', 1_764_000_000_000, ID, 'extra'])),
       Channels.encode([ID]), // a real cursor, of another list
+      new KeysetCursor('live.upcoming', z.tuple([InstantKey, IdKey])).encode([1_764_000_000_000, ID]), // of another list with the same keys
     ];
     for (const cursor of forged) expect([cursor, refusal(() => Visitors.decode(cursor))]).toEqual([cursor, refused]);
   });
