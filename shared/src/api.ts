@@ -51,7 +51,7 @@ const route = <T extends ApiRoute>(r: T) => r;
 export const Api = {
   health: route({ method: 'GET', path: '/health', summary: 'Liveness and database check', tag: 'system', access: 'public', response: system.HealthResponse }),
   streamStatus: route({ method: 'GET', path: '/stream/status', summary: 'Each activity-stream consumer: position, lag, failures', tag: 'system', access: ['admin'], response: stream.StreamStatusResponse }),
-  deadLetters: route({ method: 'GET', path: '/stream/dead-letters', summary: 'Events a consumer quarantined after its retries', tag: 'system', access: ['admin'], query: stream.DeadLetterQuery, response: stream.DeadLetterList }),
+  deadLetters: route({ method: 'GET', path: '/stream/dead-letters', summary: 'Events a consumer quarantined after its retries', tag: 'system', access: ['admin'], query: PageQuery, response: stream.DeadLetterList }),
   replayDeadLetter: route({ method: 'POST', path: '/stream/dead-letters/{id}/replay', summary: 'Hand a quarantined event to its consumer again', tag: 'system', access: ['admin'], response: stream.ReplayResponse }),
   publicConfig: route({ method: 'GET', path: '/config', summary: 'What the client needs to know about this server', tag: 'system', access: 'public', response: system.PublicConfigResponse }),
 

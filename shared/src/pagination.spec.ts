@@ -36,7 +36,7 @@ describe('the pagination contract', () => {
     const lists = Object.entries(Api).filter(
       ([name, route]) => !feeds.has(name) && route.method === 'GET' && route.response instanceof z.ZodObject && 'items' in route.response.shape,
     );
-    const known = ['listInvites', 'listStaff', 'myShares', 'listChannels', 'myCardVisitors', 'consoleLiveEvents', 'liveEvents', 'mySignups', 'consoleWhitepapers', 'whitepapers', 'myDownloads'];
+    const known = ['listInvites', 'listStaff', 'myShares', 'listChannels', 'myCardVisitors', 'consoleLiveEvents', 'liveEvents', 'mySignups', 'consoleWhitepapers', 'whitepapers', 'myDownloads', 'deadLetters'];
     expect(lists.map(([name]) => name)).toEqual(expect.arrayContaining(known));
     for (const [name, route] of lists) {
       const query = 'query' in route ? route.query : undefined;

@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { resolve } from 'node:path';
 import { readConfig } from '@tarojs/helper';
 import { PageLinks, pagePath, Pages, pageUrl } from '@leadloop/shared';
