@@ -21,7 +21,8 @@ const common = {
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/shared/src/**/*.spec.ts', '<rootDir>/server/src/**/*.spec.ts', '<rootDir>/miniapp/src/**/*.spec.ts'] },
-    { ...common, displayName: 'server', testMatch: ['<rootDir>/server/test/**/*.spec.ts'], testTimeout: 30_000 },
-    { ...common, displayName: 'browser', testMatch: ['<rootDir>/e2e/**/*.spec.ts'], testTimeout: 180_000 },
+    // per-project default timeouts are set in a setup file: Jest ignores `testTimeout` inside a project
+    { ...common, displayName: 'server', testMatch: ['<rootDir>/server/test/**/*.spec.ts'], setupFilesAfterEnv: ['<rootDir>/server/test/support/timeout.ts'] },
+    { ...common, displayName: 'browser', testMatch: ['<rootDir>/e2e/**/*.spec.ts'], setupFilesAfterEnv: ['<rootDir>/e2e/support/timeout.ts'] },
   ],
 };

@@ -1,6 +1,6 @@
 // Builds the shared contracts, the server and the H5 mini-program when their sources are newer
 // than their output, so `npm start` and `npm test` work on a fresh clone and stay quick after.
-import { execSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,9 +27,29 @@ export function buildIfStale({ only } = {}) {
     const output = join(root, target.output);
     const stale = !existsSync(output) || Math.max(...target.sources.map(newest)) > statSync(output).mtimeMs;
     if (!stale) continue;
-    process.stdout.write(`Building ${target.name}…\n`);
-    execSync(target.command, { cwd: root, stdio: 'inherit' });
+    run(target);
   }
+}
+
+/**
+ * In a terminal the build shows its own progress. Anywhere else (CI, a log file, a test) its
+ * progress bars would repeat line after line: the output is kept back and shown only on failure.
+ */
+function run(target) {
+  const started = Date.now();
+  const quiet = !process.stdout.isTTY;
+  process.stdout.write(`Building ${target.name}…${quiet ? '' : '\n'}`);
+  const result = spawnSync(target.command, {
+    cwd: root,
+    shell: true,
+    stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (result.status !== 0) {
+    if (quiet) process.stdout.write(` failed\n${result.stdout}${result.stderr}`);
+    throw new Error(`${target.command} failed (${result.error?.message ?? `exit ${result.status}`})`);
+  }
+  if (quiet) process.stdout.write(` done in ${Math.round((Date.now() - started) / 1000)} s\n`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) buildIfStale();

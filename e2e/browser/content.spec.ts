@@ -277,6 +277,8 @@ describe('whitepapers, cards and 我的 in the browser (H5 + WeChat sandbox)', (
     await onScreen(prospect, '.mine-menu__item', '我的下载').click();
     await onScreen(prospect, '.my-downloads__row', TITLE).waitFor();
 
+    // a fresh load: going back to 我的 by hash alone can leave the earlier 我的 page hidden in Taro's stack
+    await prospect.goto('about:blank');
     await prospect.goto(app.url('pages/mine/index'));
     await onScreen(prospect, '.mine-menu__item', '导出与注销').click();
     await button(prospect, '生成数据副本').click();

@@ -184,12 +184,15 @@ describe('live events in the browser (H5 + WeChat sandbox)', () => {
     expect(await onScreen(prospect, '.signup-sheet').count()).toBe(0);
     await screenshot(prospect, 'live-detail');
 
-    // The room is open half an hour before the start: the player, and the watch time so far.
+    // The room is open half an hour before the start: 未开播 with the countdown and the speakers
+    // (no black player before there is anything to play), and the watch time so far.
     await button(prospect, '进入直播间').click();
     await prospect.waitForURL(/packages\/live\/pages\/room/, WAIT);
     await animationsSettled(prospect);
     await onScreen(prospect, '.live-room__minutes', '已观看 0 分钟').waitFor();
-    expect(await onScreen(prospect, '.live-room video').count()).toBe(1);
+    const waiting = onScreen(prospect, '.live-room__waiting');
+    expect(await waiting.innerText()).toMatch(/未开播[\s\S]*距开播 \d+ 分 \d{2} 秒[\s\S]*陈立/);
+    expect(await onScreen(prospect, '.live-room video').count()).toBe(0);
     await screenshot(prospect, 'live-room');
   });
 

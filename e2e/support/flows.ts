@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { eventually as within } from '../../server/test/support/eventually';
 import { ARTIFACTS, launchBrowser } from './browser';
 import { createInvite, startServer, type RunningServer } from './server';
 
@@ -89,18 +90,9 @@ export async function screenshotPage(page: Page, file: string): Promise<void> {
   if (viewport) await page.setViewportSize(viewport);
 }
 
-/** Retries `probe` until `accept` holds (or fails with the last value seen). */
-export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 45_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  let delay = 200;
-  for (;;) {
-    last = await probe();
-    if (accept(last)) return last;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last, null, 2)}`);
-    await new Promise((r) => setTimeout(r, delay));
-    delay = Math.min(delay * 2, 2_000);
-  }
+/** The shared `eventually` (throws on timeout), with a browser's patience: probes reload pages. */
+export function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 45_000): Promise<T> {
+  return within(probe, accept, what, timeoutMs);
 }
 
 /** A mini-program code image, as the desktop shows it, back to the `scene` it carries. */

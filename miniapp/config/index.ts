@@ -16,7 +16,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${target}`,
-    plugins: [],
+    // WeChat's accessibility attributes in the weapp template (see a11y-template.js).
+    plugins: [path.resolve(__dirname, 'a11y-template.js')],
     defineConstants: {
       // The weapp talks to an absolute server; H5 is served by the server itself and uses
       // same-origin relative URLs (see src/platform).
@@ -28,7 +29,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // pull zod's CJS copy next to the ESM one).
       zod$: path.resolve(__dirname, '..', '..', 'node_modules', 'zod', 'index.js'),
     },
-    copy: { patterns: [], options: {} },
+    // The browser build's default favicon (a company's own logo replaces it where one is configured).
+    copy: { patterns: target === 'h5' ? [{ from: 'src/assets/favicon.svg', to: `dist/${target}/favicon.svg` }] : [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

@@ -33,7 +33,7 @@ export default defineAppConfig({
     subPackage('live', [Pages.liveDetail, Pages.liveRoom, Pages.liveSurvey]),
     subPackage('whitepaper', [Pages.whitepaperDetail]),
     subPackage('card', [Pages.card]),
-    subPackage('me', [Pages.mySignups, Pages.myDownloads, Pages.myPrivacy, Pages.myData]),
+    subPackage('me', [Pages.mySignups, Pages.myDownloads, Pages.myPrivacy, Pages.myData, Pages.myProfile, Pages.policy]),
   ],
   // Staff open 我的 before scanning a console code or accepting an invite.
   preloadRule: {
@@ -49,8 +49,8 @@ export default defineAppConfig({
     backgroundColor: '#f4f6fa',
   },
   tabBar: {
-    color: '#86909c',
-    selectedColor: '#1f5eff',
+    color: '#5f6a7a',
+    selectedColor: '#1b57f5',
     backgroundColor: '#ffffff',
     borderStyle: 'white',
     list: [

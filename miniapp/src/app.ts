@@ -3,6 +3,7 @@ import './core/setup/zod-jitless';
 import type { PropsWithChildren } from 'react';
 import Taro, { useDidHide, useDidShow, useLaunch } from '@tarojs/taro';
 import { captureEntry } from './core/entry';
+import { installBrowserA11y } from './core/platform/a11y';
 import { loadServerConfig } from './core/platform/server-config';
 import { restoreSession } from './modules/identity/services/identity.service';
 import { flushEvents, reportEntry } from './modules/tracking/services/tracker';
@@ -22,6 +23,7 @@ function App({ children }: PropsWithChildren) {
     // Every launch is a touchpoint (with its scene); share tokens and channels ride along.
     reportEntry(launch.path, 'launch');
     installPrivacyPrompt();
+    installBrowserA11y();
     loadServerConfig()
       .catch(() => undefined)
       .then(() => restoreSession());

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { NestFactory, Reflector } from '@nestjs/core';
+import { ModulesContainer, NestFactory, Reflector } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { AppModule } from './app.module';
@@ -10,15 +9,10 @@ import type { AppConfig } from './config/config';
 import { ErrorFilter } from './core/error.filter';
 import { AppLogger } from './core/logger';
 import { requestContextMiddleware, SECURITY_HEADERS } from './core/request-context';
-import { directRoutes } from './core/direct-routes';
+import { directRoutes, discoverDirectRoutes } from './core/direct-routes';
 import { ContractInterceptor } from './core/route';
-import { PaymentsService } from './modules/payments/payments.service';
+import { ServerUrl } from './core/server-url';
 import { AuthGuard } from './modules/identity/auth.guard';
-import { signUpRoute } from './modules/live/live.controller';
-import { SignupService } from './modules/live/signup.service';
-import { ingestRoute } from './modules/share-chain/share-chain.controller';
-import { EventsService } from './modules/share-chain/events.service';
-import { WechatEndpoint } from './modules/wechat/wechat.endpoint';
 
 export interface RunningApp {
   app: NestExpressApplication;
@@ -48,33 +42,31 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
 }
 
 /**
- * Creates the app and listens. Node's HTTP server answers the hottest routes itself (event
- * ingest, sign-up) and hands every other request to Express/Nest. With the sandbox on, WeChat
- * calls go to this same server.
+ * Creates the app and listens. Node's HTTP server answers the hottest routes itself (the
+ * controller methods marked `@Direct()`: event ingest, sign-up) and hands every other request to
+ * Express/Nest. With the sandbox on, WeChat calls go to this same server (`ServerUrl`).
  */
 export async function startApp(config: AppConfig): Promise<RunningApp> {
   const app = await createApp(config);
   await app.init();
-  const direct = directRoutes([ingestRoute(app.get(EventsService)), signUpRoute(app.get(SignupService))], {
+  const direct = directRoutes(discoverDirectRoutes(app.get(ModulesContainer)), {
     authenticate: (token) => app.get(AuthGuard).authenticate(token),
     checkResponses: config.env !== 'production',
   });
+  // Nest's own server: its request listener is Express; the direct routes go first
+  const server = app.getHttpServer() as Server;
   const express = app.getHttpAdapter().getInstance() as (req: IncomingMessage, res: ServerResponse) => void;
-  const server = createServer((req, res) => {
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     if (!direct(req, res)) express(req, res);
   });
   server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.port, config.host, resolve));
-  const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
-  app.get(WechatEndpoint).useLocalSandbox(url);
-  app.get(PaymentsService).useServerUrl(url);
+  await app.listen(config.port, config.host);
   return {
     app,
-    url,
+    url: app.get(ServerUrl).value,
     close: async () => {
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.close();
     },
   };

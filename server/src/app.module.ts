@@ -1,13 +1,16 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { Clock, ControllableClock, SystemClock } from './core/clock';
+import { ServerUrl } from './core/server-url';
 import { DatabaseModule } from './database/database.module';
+import { entities } from './entities';
 import { ActivityModule } from './modules/activity/activity.module';
 import { BrandModule } from './modules/brand/brand.module';
 import { HomePageModule } from './modules/home-page/home-page.module';
 import { CardModule } from './modules/card/card.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { LeadsModule } from './modules/leads/leads.module';
+import { LeadsPersonDataModule } from './modules/leads/leads.person-data';
 import { LiveModule } from './modules/live/live.module';
 import { PaymentsModule } from './modules/payments/payments.module';
 import { PostersModule } from './modules/posters/posters.module';
@@ -32,8 +35,9 @@ class ConfigModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: clock },
+        ServerUrl,
       ],
-      exports: [APP_CONFIG, Clock],
+      exports: [APP_CONFIG, Clock, ServerUrl],
     };
   }
 }
@@ -45,7 +49,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule.forRoot(config.database),
+        DatabaseModule.forRoot(config.database, entities),
         StorageModule,
         ActivityModule,
         BrandModule,
@@ -55,6 +59,7 @@ export class AppModule {
         ShareChainModule,
         ProfileModule,
         LeadsModule,
+        LeadsPersonDataModule,
         PaymentsModule,
         LiveModule,
         CardModule,

@@ -1,7 +1,14 @@
 import 'reflect-metadata';
+import { relative, sep } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { startApp } from './app.factory';
-import { ConfigError, loadConfig } from './config/config';
+import { ConfigError, loadConfig, publicBaseUrl, REPO_ROOT } from './config/config';
+import { StaffService } from './modules/staff/staff.service';
+
+const CONSOLE_LOGIN_PAGE = 'packages/console/pages/login/index';
+
+/** A path inside the repository as the README writes it (data/leadloop.sqlite); others in full. */
+const shortPath = (path: string): string => (path.startsWith(REPO_ROOT + sep) ? relative(REPO_ROOT, path) : path);
 
 async function main(): Promise<void> {
   let config;
@@ -14,11 +21,16 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const { url } = await startApp(config);
+  const { app, url } = await startApp(config);
   const logger = new Logger('LeadLoop');
-  const db = config.database.type === 'mysql' ? 'MySQL' : `embedded SQLite (${config.database.path})`;
-  logger.log(`Listening on ${url} — database: ${db}; WeChat: ${config.wechat.sandbox ? 'local sandbox' : config.wechat.apiBase}`);
-  logger.log(`Console and mini-program (H5): ${config.publicUrl ?? url}/`);
+  const base = publicBaseUrl(config, Number(new URL(url).port));
+  const db = config.database.type === 'mysql' ? 'MySQL' : `嵌入式 SQLite ${shortPath(config.database.path)}`;
+  const wechat = config.wechat.sandbox ? '微信沙箱' : `微信 ${config.wechat.apiBase}`;
+  // One line says where the product is and what to do next; a fresh install has nobody to sign in.
+  logger.log(`已启动 ${base}/（${db}，${wechat}）· 控制台：${base}/#/${CONSOLE_LOGIN_PAGE}`);
+  if (!(await app.get(StaffService).hasStaff())) {
+    logger.log('还没有团队成员，先创建第一位管理员：npm run staff:invite -- --name "你的姓名" --role admin');
+  }
 }
 
 main().catch((error: unknown) => {

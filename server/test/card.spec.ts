@@ -5,17 +5,19 @@ import { PNG } from 'pngjs';
 import { DataSource } from 'typeorm';
 import { type RunningApp, startApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/config';
-import { sqlTime } from '../src/database/sql';
 import { IntroModeration } from '../src/modules/card/intro-moderation';
 import { Activity } from '../src/modules/activity/activity';
 import { Touchpoints } from '../src/modules/share-chain/touchpoints';
 import { loginAs, staffAs, startTestServer, type TestServer } from './support/app';
+import { clockOf, moveClock } from './support/clock';
 import { arrive, count, drain, entryEvent, mint, newInstall } from './support/share';
 
 const POLICY = '2026-11';
 const CONSENT = { policyVersion: POLICY, accepted: true as const };
 const APPROVED_INTRO = '你好，我是华东区销售经理，专注制造业数字化。';
 const RISKY_INTRO = '提供代开发票服务，欢迎咨询。';
+const MINUTE = 60_000;
+const DAY = 86_400_000;
 
 describe('salesperson cards', () => {
   let server: TestServer;
@@ -166,10 +168,16 @@ describe('salesperson cards', () => {
     await moderation.checkDue();
     expect((await cardOf(owner.token)).introduction.status).toBe('pending');
 
-    await server.dataSource.query('UPDATE cards SET intro_check_after = ? WHERE id = ?', [new Date(Date.now() - 1000), first.body.id]);
-    expect(await moderation.checkDue()).toBeGreaterThanOrEqual(1);
-    expect((await cardOf(owner.token)).introduction).toMatchObject({ status: 'approved', published: changed });
-    expect((await view(visitor.token, first.body.id)).body.introduction).toBe(changed);
+    // the first retry is due a minute later
+    const clock = clockOf(server.app);
+    clock.advance(MINUTE + 1_000);
+    try {
+      expect(await moderation.checkDue()).toBeGreaterThanOrEqual(1);
+      expect((await cardOf(owner.token)).introduction).toMatchObject({ status: 'approved', published: changed });
+      expect((await view(visitor.token, first.body.id)).body.introduction).toBe(changed);
+    } finally {
+      clock.set(null);
+    }
   });
 
   it('records views, ignores repeat taps and the owner, and signals a visitor who returns after the threshold', async () => {
@@ -201,18 +209,21 @@ describe('salesperson cards', () => {
     expect((await view(owner.token, cardId)).body.viewerIsOwner).toBe(true);
     expect(await views()).toBe(1);
 
-    const backdate = (minutes: number) =>
-      server.dataSource.query('UPDATE card_visitors SET last_view_at = ? WHERE card_id = ? AND person_id = ?', [new Date(Date.now() - minutes * 60_000), cardId, visitor.personId]);
-    // 31 minutes later: a visit, but under this server's 45-minute threshold
-    await backdate(31);
-    await view(visitor.token, cardId);
-    expect(await views()).toBe(2);
-    expect(await signals()).toBe(0);
-    // 46 minutes later: a returning visitor
-    await backdate(46);
-    await view(visitor.token, cardId);
-    expect(await views()).toBe(3);
-    expect(await signals()).toBe(1);
+    const clock = clockOf(server.app);
+    try {
+      // 31 minutes later: a visit, but under this server's 45-minute threshold
+      clock.advance(31 * MINUTE);
+      await view(visitor.token, cardId);
+      expect(await views()).toBe(2);
+      expect(await signals()).toBe(0);
+      // 46 minutes after that: a returning visitor
+      clock.advance(46 * MINUTE);
+      await view(visitor.token, cardId);
+      expect(await views()).toBe(3);
+      expect(await signals()).toBe(1);
+    } finally {
+      clock.set(null);
+    }
 
     const mine = await cardOf(owner.token);
     expect(mine.unreadSignals).toBe(1);
@@ -318,6 +329,39 @@ describe('salesperson cards', () => {
     expect((await server.http('GET', '/api/cards/mine/visitors', undefined, owner.token)).body.items[0]).toMatchObject({ displayName: '蒋文', contactRequested: true });
   });
 
+  it('moves a person to the salesperson they ask to contact once the owner’s protection has run out', async () => {
+    const owner = await staffAs(server, 'expiry-card-owner', 'sales');
+    const rival = await staffAs(server, 'expiry-rival', 'sales');
+    const cardId = (await save(owner.token, { name: '韩梅' })).body.id;
+    const rivalToken = await mint(server, rival.token);
+    const person = await prospect('expiry-prospect', '13500005555', (p) => arrive(server, p, rivalToken));
+    await drain(server);
+    const ownerOf = async () => (await server.dataSource.query('SELECT owner_staff_id FROM person_attribution WHERE person_id = ?', [person.personId]))[0].owner_staff_id;
+    expect(await ownerOf()).toBe(rival.staffId);
+    // weeks later the prospect opens the card again (signing in anew: their old session has expired)
+    const askLater = async (days: number, requestId: string) => {
+      await moveClock(server, { advanceMs: days * DAY });
+      const again = await loginAs(server, 'expiry-prospect');
+      expect(again.personId).toBe(person.personId);
+      const sent = await contact(again.token, cardId, { requestId, gate: { profile: { name: '韩雪' }, consent: CONSENT } });
+      expect(sent.status).toBe(201);
+    };
+
+    try {
+      await askLater(29, 'req-expiry-0029');
+      expect(await ownerOf()).toBe(rival.staffId);
+      await askLater(2, 'req-expiry-0031');
+      expect(await ownerOf()).toBe(owner.staffId);
+    } finally {
+      await moveClock(server, { at: null });
+    }
+    const decisions = await server.dataSource.query('SELECT decision, candidate_staff_id, previous_owner_staff_id, reason FROM ownership_decisions WHERE person_id = ? ORDER BY created_at, id', [person.personId]);
+    expect(decisions.slice(-2)).toEqual([
+      { decision: 'kept', candidate_staff_id: owner.staffId, previous_owner_staff_id: rival.staffId, reason: 'card contact request: protected (30-day window)' },
+      { decision: 'moved', candidate_staff_id: owner.staffId, previous_owner_staff_id: rival.staffId, reason: 'card contact request: protection window over' },
+    ]);
+  });
+
   it('puts card visits and contact requests in the prospect’s data export, and erases them with their data', async () => {
     const owner = await staffAs(server, 'privacy-card-owner', 'sales');
     const cardId = (await save(owner.token, { name: '何静' })).body.id;
@@ -408,7 +452,7 @@ describe('salesperson cards on the embedded SQLite default', () => {
     const { body: code } = await server.http('POST', '/sandbox/personas/lite-prospect/phone-code', { phone: '13312345678' });
     await server.http('POST', '/api/me/phone', { code: code.code }, person.token);
     expect((await server.http('GET', `/api/cards/${cardId}`, undefined, person.token)).body.introduction).toBe(APPROVED_INTRO);
-    await server.dataSource.query('UPDATE card_visitors SET last_view_at = ? WHERE card_id = ?', [sqlTime(new Date(Date.now() - 31 * 60_000)), cardId]);
+    clockOf(running.app).advance(31 * MINUTE); // past the default 30-minute return-visit threshold
     await Promise.all([1, 2].map(() => server.http('GET', `/api/cards/${cardId}`, undefined, person.token)));
     expect(await count(server, 'SELECT COUNT(*) FROM card_views WHERE card_id = ?', [cardId])).toBe(2);
     expect((await server.http('GET', '/api/cards/mine', undefined, owner.token)).body.unreadSignals).toBe(1);
@@ -419,6 +463,7 @@ describe('salesperson cards on the embedded SQLite default', () => {
     expect((await server.http('POST', `/api/cards/${cardId}/contact-requests`, body, person.token)).body.id).toBe(first.body.id);
     const visitors = await server.http('GET', '/api/cards/mine/visitors', undefined, owner.token);
     expect(visitors.body.items).toEqual([expect.objectContaining({ displayName: '高远', views: 2, contactRequested: true })]);
+    await drain(server); // the lead row is written by the stream's consumer
     expect(await count(server, "SELECT COUNT(*) FROM leads WHERE person_id = ? AND status = 'contact_requested'", [person.personId])).toBe(1);
   });
 });

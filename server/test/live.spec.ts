@@ -1,5 +1,6 @@
 import { loginAs, startTestServer, staffAs, type TestServer } from './support/app';
-import { eventually, firstSignup, POLICY, publishEvent, signUpAs } from './support/live';
+import { clockOf } from './support/clock';
+import { firstSignup, POLICY, publishEvent, signUpAs } from './support/live';
 import { arrive, count, drain, mint } from './support/share';
 import { LiveJob } from '../src/modules/live/jobs/live.job';
 
@@ -268,7 +269,7 @@ describe('live events', () => {
   });
 
   it('after the event, pushes the survey to attendees and the replay to those who did not come', async () => {
-    const event = await publishEvent(server, marketer, { startAt: at(-30), endAt: new Date(Date.now() + 2500).toISOString(), replayUrl: 'https://live.example.com/replay.mp4', survey: [{ id: 'score', text: '打分', choices: ['1', '5'] }] });
+    const event = await publishEvent(server, marketer, { startAt: at(-30), endAt: at(30), replayUrl: 'https://live.example.com/replay.mp4', survey: [{ id: 'score', text: '打分', choices: ['1', '5'] }] });
     const came = await signUpAs(server, 'came', event.id);
     const missed = await signUpAs(server, 'missed', event.id);
     for (const { person } of [came, missed]) {
@@ -279,11 +280,19 @@ describe('live events', () => {
     await server.http('POST', '/sandbox/personas/missed/subscriptions', { templateIds: ['sandbox-live-survey', 'sandbox-live-replay'] });
     await server.http('POST', `/api/live/${event.id}/attendance`, { kind: 'join', sessionId: 'came-session-1' }, came.person.token);
 
-    await new Promise((r) => setTimeout(r, 2600));
     const job = server.app.get(LiveJob);
+    const pushed = async () => (await server.http('GET', '/sandbox/messages')).body.items.filter((m: { page: string }) => m.page?.includes(event.id)).map((m: { persona: string; templateId: string }) => `${m.persona}:${m.templateId}`).sort();
     await job.tick();
-    await job.tick(); // a second round sends nothing twice
-    const messages = (await server.http('GET', '/sandbox/messages')).body.items.filter((m: { page: string }) => m.page?.includes(event.id));
-    expect(messages.map((m: { persona: string; templateId: string }) => `${m.persona}:${m.templateId}`).sort()).toEqual(['came:sandbox-live-survey', 'missed:sandbox-live-replay']);
+    expect(await pushed()).toEqual([]); // still on air: nothing yet
+
+    const clock = clockOf(server.app);
+    clock.advance(31 * 60_000); // the event is over
+    try {
+      await job.tick();
+      await job.tick(); // a second round sends nothing twice
+      expect(await pushed()).toEqual(['came:sandbox-live-survey', 'missed:sandbox-live-replay']);
+    } finally {
+      clock.set(null);
+    }
   }, 20_000);
 });

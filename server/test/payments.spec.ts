@@ -1,6 +1,9 @@
 import { startTestServer, staffAs, type TestServer } from './support/app';
+import { moveClock } from './support/clock';
+import { eventually } from './support/eventually';
 import { count, drain } from './support/share';
-import { eventually, payInSandbox, publishEvent, signUpAs } from './support/live';
+import { payInSandbox, publishEvent, signUpAs } from './support/live';
+import { PaymentReconcileJob } from '../src/modules/payments/jobs/payment-reconcile.job';
 
 describe('paid live events through WeChat Pay (sandbox)', () => {
   let server: TestServer;
@@ -25,7 +28,7 @@ describe('paid live events through WeChat Pay (sandbox)', () => {
     expect((await server.http('GET', `/api/live/${event.id}`)).body.seatsLeft).toBe(9);
 
     expect(await payInSandbox(server, res.body.payment.params)).toBe('requestPayment:ok');
-    const signup = await eventually(() => signupOf(event.id, person.personId), (s) => s.status === 'confirmed');
+    const signup = await eventually(() => signupOf(event.id, person.personId), (s) => s.status === 'confirmed', 'the notification to confirm the sign-up');
     expect(signup).toMatchObject({ status: 'confirmed', paid: 1 });
     expect(await orderOf(res.body.payment.orderNo)).toMatchObject({ status: 'paid' });
     await drain(server); // conversions are credited by the event processor
@@ -36,7 +39,7 @@ describe('paid live events through WeChat Pay (sandbox)', () => {
     const event = await publishEvent(server, admin, { priceFen: 100 });
     const { person, res } = await signUpAs(server, 'payer-2', event.id);
     await payInSandbox(server, res.body.payment.params);
-    const { body } = await eventually(() => server.http('GET', `/sandbox/pay/notifications?outTradeNo=${res.body.payment.orderNo}`), (r) => r.body.items[0]?.delivered === true);
+    const { body } = await eventually(() => server.http('GET', `/sandbox/pay/notifications?outTradeNo=${res.body.payment.orderNo}`), (r) => r.body.items[0]?.delivered === true, 'the notification to be delivered');
     const delivery = body.items[0];
     const resend = () => fetch(`${server.url}/api/payments/wechat/notify`, { method: 'POST', headers: delivery.headers, body: delivery.body }).then((r) => r.status);
 
@@ -116,7 +119,7 @@ describe('paid live events through WeChat Pay (sandbox)', () => {
     const event = await publishEvent(server, admin, { priceFen: 2000, capacity: 1 });
     const { person, res } = await signUpAs(server, 'payer-4', event.id);
     await payInSandbox(server, res.body.payment.params);
-    await eventually(() => signupOf(event.id, person.personId), (s) => s.status === 'confirmed');
+    await eventually(() => signupOf(event.id, person.personId), (s) => s.status === 'confirmed', 'the notification to confirm the sign-up');
     const login = await server.http('POST', '/sandbox/personas/payer-4/login-code');
     const session = (await server.http('POST', '/api/auth/wechat/login', { code: login.body.code })).body.token;
 
@@ -134,38 +137,54 @@ describe('paid live events through WeChat Pay (sandbox)', () => {
 describe('orders WeChat never told us about', () => {
   let server: TestServer;
   let admin: string;
+  // production's rules: an order is queried after 60 s without a notification and closed after 15 minutes
+  const QUERY_AFTER_S = 60;
+  const TIMEOUT_S = 900;
 
   beforeAll(async () => {
-    server = await startTestServer('payrecon', { PAYMENT_QUERY_AFTER_SECONDS: '1', PAYMENT_TIMEOUT_SECONDS: '2', LIVE_JOB_INTERVAL_MS: '250' });
+    server = await startTestServer('payrecon', { PAYMENT_QUERY_AFTER_SECONDS: String(QUERY_AFTER_S), PAYMENT_TIMEOUT_SECONDS: String(TIMEOUT_S), LIVE_JOB_INTERVAL_MS: '0' });
     admin = (await staffAs(server, 'recon-admin', 'admin')).token;
   });
   afterAll(() => server.close());
 
-  it('confirms a paid order whose notification never arrives, by querying it', async () => {
+  /** One reconciliation round, as the periodic job runs it. */
+  const reconcile = () => server.app.get(PaymentReconcileJob).tick();
+  const signupStatus = (personId: string) => server.dataSource.query('SELECT status, paid FROM live_signups WHERE person_id = ?', [personId]).then((r) => r[0]);
+  const orderStatus = (orderNo: string) => server.dataSource.query('SELECT status FROM payment_orders WHERE out_trade_no = ?', [orderNo]).then((r) => r[0].status);
+
+  it('confirms a paid order whose notification never arrives, by querying it once it is overdue', async () => {
     const event = await publishEvent(server, admin, { priceFen: 300 });
     const { person, res } = await signUpAs(server, 'quiet-payer', event.id);
     expect(await payInSandbox(server, res.body.payment.params, false)).toBe('requestPayment:ok');
     expect((await server.http('GET', `/sandbox/pay/notifications?outTradeNo=${res.body.payment.orderNo}`)).body.items).toHaveLength(0);
-    const signup = await eventually(
-      () => server.dataSource.query('SELECT status, paid FROM live_signups WHERE person_id = ?', [person.personId]).then((r) => r[0]),
-      (s) => s.status === 'confirmed',
-    );
-    expect(signup).toMatchObject({ status: 'confirmed', paid: 1 });
+
+    await moveClock(server, { advanceSeconds: QUERY_AFTER_S - 5 });
+    await reconcile();
+    expect(await signupStatus(person.personId)).toMatchObject({ status: 'pending_payment' });
+
+    await moveClock(server, { advanceSeconds: 10 });
+    await reconcile();
+    expect(await signupStatus(person.personId)).toMatchObject({ status: 'confirmed', paid: 1 });
     expect(await count(server, "SELECT COUNT(*) AS n FROM payment_notifications WHERE out_trade_no = ? AND outcome = 'applied' AND detail = 'query'", [res.body.payment.orderNo])).toBe(1);
   });
 
   it('closes an unpaid order after its timeout and frees its seat', async () => {
     const event = await publishEvent(server, admin, { priceFen: 300, capacity: 1 });
     const { res } = await signUpAs(server, 'slow-payer', event.id);
+    const orderNo = res.body.payment.orderNo;
     expect((await server.http('GET', `/api/live/${event.id}`)).body.seatsLeft).toBe(0);
     // someone else finds the event full meanwhile
     expect((await signUpAs(server, 'waiting-payer', event.id)).res.body.code).toBe('LIVE_FULL');
 
-    const order = await eventually(
-      () => server.dataSource.query('SELECT status FROM payment_orders WHERE out_trade_no = ?', [res.body.payment.orderNo]).then((r) => r[0]),
-      (o) => o.status === 'closed',
-    );
-    expect(order.status).toBe('closed');
+    // queried (WeChat: not paid) but not yet expired: the order stays open and keeps the seat
+    await moveClock(server, { advanceSeconds: TIMEOUT_S - 10 });
+    await reconcile();
+    expect(await orderStatus(orderNo)).toBe('created');
+    expect((await server.http('GET', `/api/live/${event.id}`)).body.seatsLeft).toBe(0);
+
+    await moveClock(server, { advanceSeconds: 20 });
+    await reconcile();
+    expect(await orderStatus(orderNo)).toBe('closed');
     expect((await server.http('GET', `/api/live/${event.id}`)).body.seatsLeft).toBe(1);
     // the order is closed at WeChat too: paying it now fails
     expect(await payInSandbox(server, res.body.payment.params)).toMatch(/fail/);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loginAs, staffAs, startTestServer, type TestServer } from './support/app';
-import { count } from './support/share';
+import { count, drain } from './support/share';
 import { consent, publishedWhitepaper, requestDownload } from './support/whitepaper';
 
 describe('privacy (我的): consents, my downloads, export, erasure', () => {
@@ -60,6 +60,7 @@ describe('privacy (我的): consents, my downloads, export, erasure', () => {
     const mine = await server.http('GET', '/api/me/downloads', undefined, me.token);
     expect(mine.body).toEqual({ items: [{ downloadId: download.body.downloadId, whitepaperId, title: '数据合规白皮书', at: expect.any(String) }], nextCursor: null });
 
+    await drain(server); // the lead follows from the download's activity, in the stream's consumer
     const exported = await server.http('GET', '/api/me/export', undefined, me.token);
     expect(exported.status).toBe(200);
     const data = exported.body;

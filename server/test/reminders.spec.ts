@@ -1,7 +1,10 @@
 import { startTestServer, type TestServer } from './support/app';
+import { moveClock, serverNow } from './support/clock';
 import { createTestDatabase, type TestDatabase } from './support/database';
-import { eventually, firstSignup, publishEvent } from './support/live';
+import { eventually } from './support/eventually';
+import { firstSignup, publishEvent } from './support/live';
 import { count } from './support/share';
+import { LiveJob } from '../src/modules/live/jobs/live.job';
 import { StaffService } from '../src/modules/staff/staff.service';
 
 const REMINDER = 'sandbox-live-reminder';
@@ -29,11 +32,24 @@ async function signUpWithReminder(wechat: TestServer, api: TestServer, persona: 
   if (grantedOnWechat) await wechat.http('POST', `/sandbox/personas/${persona}/subscriptions`, { templateIds: [REMINDER] });
 }
 
-const startingSoon = (secondsUntilDue: number) => ({
-  startAt: new Date(Date.now() + 60_000 + secondsUntilDue * 1000).toISOString(),
-  endAt: new Date(Date.now() + 2 * 3_600_000).toISOString(),
-  reminderOffsets: [1],
+const MINUTE = 60_000;
+/** An event starting in an hour, with a reminder 15 minutes before it: due 45 minutes from `now`. */
+const inAnHour = (now: Date) => ({
+  startAt: new Date(now.getTime() + 60 * MINUTE).toISOString(),
+  endAt: new Date(now.getTime() + 120 * MINUTE).toISOString(),
+  reminderOffsets: [15],
 });
+
+/** Moves the clock of every instance (each process has its own) by the same amount. */
+const advance = (servers: TestServer[], ms: number) => Promise.all(servers.map((s) => moveClock(s, { advanceMs: ms })));
+
+/** Two job rounds per instance, one after the other: the second surely started after any clock move. */
+async function rounds(servers: TestServer[]): Promise<void> {
+  await Promise.all(servers.map(async (s) => {
+    await s.app.get(LiveJob).tick();
+    await s.app.get(LiveJob).tick();
+  }));
+}
 
 const messagesFor = async (wechat: TestServer, eventId: string) =>
   (await wechat.http('GET', '/sandbox/messages')).body.items.filter((m: { page: string }) => m.page?.includes(eventId)) as { persona: string }[];
@@ -54,12 +70,21 @@ describe('live reminders', () => {
 
   it('sends each reminder once with two instances running, and records a refused subscription without retrying it', async () => {
     const marketer = await marketerVia(a, a, 'remind-marketer');
-    const event = await publishEvent(a, marketer, startingSoon(3));
+    const event = await publishEvent(a, marketer, inAnHour(await serverNow(a)));
     for (let i = 0; i < 4; i++) await signUpWithReminder(a, i % 2 ? a : b, `remind-${i}`, event.id, true);
     await signUpWithReminder(a, b, 'remind-refused', event.id, false);
+    const unsent = () => count(a, "SELECT COUNT(*) AS n FROM live_reminders WHERE event_id = ? AND status IN ('pending', 'sending')", [event.id]);
 
-    await eventually(() => count(a, "SELECT COUNT(*) AS n FROM live_reminders WHERE event_id = ? AND status IN ('pending', 'sending')", [event.id]), (n) => n === 0, 15_000);
-    await new Promise((r) => setTimeout(r, 1000)); // more rounds on both instances: nothing more goes out
+    // a minute before the reminder offset, both instances' rounds find nothing due
+    await advance([a, b], 44 * MINUTE);
+    await rounds([a, b]);
+    expect(await unsent()).toBe(5);
+    expect(await messagesFor(a, event.id)).toEqual([]);
+
+    // at 15 minutes before the start, the jobs running on both instances send them
+    await advance([a, b], MINUTE + 1_000);
+    await eventually(unsent, (n) => n === 0, 'every reminder to be sent or refused', 15_000);
+    await rounds([a, b]); // more rounds on both instances: nothing more goes out
     const messages = await messagesFor(a, event.id);
     expect(messages.map((m) => m.persona).sort()).toEqual(['remind-0', 'remind-1', 'remind-2', 'remind-3']);
     expect(await count(a, "SELECT COUNT(*) AS n FROM live_reminders WHERE event_id = ? AND status = 'sent'", [event.id])).toBe(4);
@@ -86,14 +111,15 @@ describe('a restart between scheduling and sending', () => {
     const env = { ...FAST, WECHAT_API_BASE: `${wechat.url}/sandbox/wx` };
     const before = await startTestServer('remind-restart', env, { db });
     const marketer = await marketerVia(wechat, before, 'restart-marketer');
-    const event = await publishEvent(before, marketer, startingSoon(4));
+    const event = await publishEvent(before, marketer, inAnHour(await serverNow(before)));
     await signUpWithReminder(wechat, before, 'restart-person', event.id, true);
     await before.close(); // the process stops before the reminder is due
 
     const after = await startTestServer('remind-restart', env, { db });
     try {
-      await eventually(() => messagesFor(wechat, event.id), (m) => m.length > 0, 15_000);
-      await new Promise((r) => setTimeout(r, 800));
+      await advance([wechat, after], 45 * MINUTE + 1_000);
+      await eventually(() => messagesFor(wechat, event.id), (m) => m.length > 0, 'the reminder after the restart', 15_000);
+      await rounds([after]);
       expect((await messagesFor(wechat, event.id)).map((m) => m.persona)).toEqual(['restart-person']);
     } finally {
       await after.close();

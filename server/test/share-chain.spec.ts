@@ -1,5 +1,6 @@
-import { Activity } from '../src/modules/activity/activity';
 import { loginAs, staffAs, startTestServer, type TestServer } from './support/app';
+import { moveClock } from './support/clock';
+import { firstSignup, publishEvent } from './support/live';
 import { arrive, count, drain, entryEvent, HOME, mint, newInstall } from './support/share';
 
 describe('share chain: tokens, touchpoints, attribution', () => {
@@ -61,7 +62,9 @@ describe('share chain: tokens, touchpoints, attribution', () => {
     expect((await nodeOf(t1)).subtree_nodes).toBe(2);
   });
 
-  it('credits a four-level chain staff → A → B → C under every model', async () => {
+  it('credits a four-level chain staff → A → B → C under every model when C signs up for a live event', async () => {
+    const marketer = await staffAs(server, 'credit-marketer', 'marketer');
+    const event = await publishEvent(server, marketer.token);
     const staff = await staffAs(server, 'credit-staff', 'sales');
     const t1 = await mint(server, staff.token);
     const a = await arrive(server, 'credit-a', t1);
@@ -71,12 +74,15 @@ describe('share chain: tokens, touchpoints, attribution', () => {
     const c = await arrive(server, 'credit-c', t3);
     await drain(server);
 
-    // a sign-up recorded the way features record it, twice (a retried request): one conversion
-    const signup = { kind: 'signup', personId: c.personId, refId: 'signup-credit-c', page: 'packages/live/pages/detail/index', ...HOME, source: { nodeId: null, channelId: null } } as const;
-    for (let i = 0; i < 2; i++) await server.dataSource.transaction((em) => server.app.get(Activity).record(em, signup));
+    // C signs up over HTTP, as the mini-program does; the sign-up's touchpoint is the conversion
+    const signedUp = await server.http('POST', `/api/live/${event.id}/signups`, firstSignup('credit-c'), c.token);
+    expect(signedUp.body.signup.status).toBe('confirmed');
     await drain(server);
-    const conversions: { id: string }[] = await server.dataSource.query("SELECT id FROM conversions WHERE kind = 'signup' AND ref_id = 'signup-credit-c'");
-    expect(conversions).toHaveLength(1);
+    // tapping again, and processing again, credits nothing twice
+    expect((await server.http('POST', `/api/live/${event.id}/signups`, firstSignup('credit-c'), c.token)).body.signup.id).toBe(signedUp.body.signup.id);
+    await drain(server);
+    const conversions: { id: string; ref_id: string; content_type: string }[] = await server.dataSource.query("SELECT id, ref_id, content_type FROM conversions WHERE person_id = ? AND kind = 'signup'", [c.personId]);
+    expect(conversions).toEqual([{ id: expect.any(String), ref_id: signedUp.body.signup.id, content_type: 'live' }]);
     const conversionId = conversions[0].id;
 
     const credits: { model: string; person_id: string; weight_bp: number }[] = await server.dataSource.query(
@@ -117,10 +123,16 @@ describe('share chain: tokens, touchpoints, attribution', () => {
     expect(decisions[1]).toMatchObject({ candidate_staff_id: second.staffId, previous_owner_staff_id: first.staffId, evidence_node_id: (await nodeOf(t2)).id });
 
     // 31 days later the protection is over: the next share that brings them back moves them
-    await server.dataSource.query('UPDATE person_attribution SET owned_at = ? WHERE person_id = ?', [new Date(Date.now() - 31 * 86_400_000), p.personId]);
-    await server.http('POST', '/api/events', { events: [entryEvent(p.install, t2)] }, p.token);
-    await drain(server);
-    expect(await ownerOf()).toBe(second.staffId);
+    const later = await moveClock(server, { advanceMs: 31 * 86_400_000 });
+    try {
+      const again = await loginAs(server, 'owned-prospect'); // the old session has expired meanwhile
+      const sent = await server.http('POST', '/api/events', { events: [entryEvent(p.install, t2, { at: later.toISOString() })] }, again.token);
+      expect(sent.body.rejected).toEqual([]);
+      await drain(server);
+      expect(await ownerOf()).toBe(second.staffId);
+    } finally {
+      await moveClock(server, { at: null });
+    }
   });
 
   it('does not count self-referrals, staff self-clicks, crawlers or repeated taps', async () => {
@@ -298,7 +310,43 @@ describe('share chain: tokens, touchpoints, attribution', () => {
     expect((await server.http('GET', `/api/share/star-map?contentType=nope&contentId=x`, undefined, staff.token)).status).toBe(400);
 
     const mine = await server.http('GET', '/api/share/mine', undefined, staff.token);
-    expect(mine.body.items).toContainEqual({ ...content, shares: 1, visitors: 16, leads: 16, conversions: 0 });
+    expect(mine.body.items).toContainEqual({ ...content, title: null, shares: 1, visitors: 16, leads: 16, conversions: 0 });
+  });
+
+  it('names shared content by its title (never an id), and lists it for the star map to console roles only', async () => {
+    const marketer = await staffAs(server, 'titles-marketer', 'marketer');
+    const startAt = new Date(Date.now() + 86_400_000).toISOString();
+    const endAt = new Date(Date.now() + 90_000_000).toISOString();
+    const live = await server.http('POST', '/api/live', { title: '智能工厂排产实战', startAt, endAt, capacity: 10, priceFen: 0, watch: { kind: 'stream', url: 'https://live.example.com/a.m3u8' } }, marketer.token);
+    expect(live.status).toBe(201);
+    const card = await server.http('GET', '/api/cards/mine', undefined, marketer.token);
+    const liveContent = { contentType: 'live', contentId: live.body.id };
+    const cardContent = { contentType: 'card', contentId: card.body.id };
+    const goneContent = { contentType: 'whitepaper', contentId: '01JGONECONTENT000000000000' };
+    await mint(server, marketer.token, undefined, liveContent);
+    await mint(server, marketer.token, undefined, cardContent);
+    await mint(server, marketer.token);
+    await mint(server, marketer.token, undefined, goneContent);
+    await drain(server);
+
+    const mine = await server.http('GET', '/api/share/mine', undefined, marketer.token);
+    const titleOf = (items: { contentType: string; contentId: string; title: string | null }[], ref: { contentType: string; contentId: string }) =>
+      items.find((i) => i.contentType === ref.contentType && i.contentId === ref.contentId)?.title;
+    expect(titleOf(mine.body.items, liveContent)).toBe('智能工厂排产实战');
+    expect(titleOf(mine.body.items, cardContent)).toBe('titles-marketer的名片');
+    expect(titleOf(mine.body.items, HOME)).toBe('首页');
+    expect(titleOf(mine.body.items, goneContent)).toBeNull();
+
+    const listed = await server.http('GET', '/api/share/contents', undefined, marketer.token);
+    expect(listed.status).toBe(200);
+    // Most recently shared first; every item named (or null once deleted).
+    expect(listed.body.items[0]).toEqual({ ...goneContent, title: null, shares: 1 });
+    expect(titleOf(listed.body.items, liveContent)).toBe('智能工厂排产实战');
+    expect(titleOf(listed.body.items, HOME)).toBe('首页');
+
+    const sales = await staffAs(server, 'titles-sales', 'sales');
+    expect((await server.http('GET', '/api/share/contents', undefined, sales.token)).status).toBe(403);
+    expect((await server.http('GET', '/api/share/contents')).status).toBe(401);
   });
 
   it('manages channel codes whose QR carries c=', async () => {

@@ -5,6 +5,8 @@ import { type RunningApp, startApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/config';
 import { LiveJob } from '../src/modules/live/jobs/live.job';
 import { StaffService } from '../src/modules/staff/staff.service';
+import { clockOf } from './support/clock';
+import { eventually } from './support/eventually';
 
 /** `npm start` runs on the embedded SQLite database: the same migrations and flows must hold there. */
 describe('embedded SQLite (the npm start default)', () => {
@@ -48,7 +50,8 @@ describe('embedded SQLite (the npm start default)', () => {
     const login = async (persona: string) => (await post('/api/auth/wechat/login', { code: (await post(`/sandbox/personas/${persona}/login-code`)).body.code })).body.token as string;
     const invite = await running.app.get(StaffService).issueInvite(null, { name: 'lite-admin', role: 'admin', ttlHours: 1 });
     const admin = (await post('/api/staff/invites/accept', { token: invite.token }, await login('lite-admin'))).body.token;
-    const soon = { startAt: new Date(Date.now() + 61_500).toISOString(), endAt: new Date(Date.now() + 3_600_000).toISOString(), watch: { kind: 'stream', url: 'https://live.example.com/a.m3u8' }, signupFields: ['name'], reminderOffsets: [1] };
+    // starts in 10 minutes; its reminder is due 5 minutes before
+    const soon = { startAt: new Date(Date.now() + 10 * 60_000).toISOString(), endAt: new Date(Date.now() + 3_600_000).toISOString(), watch: { kind: 'stream', url: 'https://live.example.com/a.m3u8' }, signupFields: ['name'], reminderOffsets: [5] };
     const event = (await post('/api/live', { title: '轻量直播', capacity: 3, priceFen: 0, ...soon }, admin)).body;
     await post(`/api/live/${event.id}/publish`, undefined, admin);
     const form = (name: string) => ({ gate: { profile: { name }, consent: { policyVersion: '2026-11', accepted: true } } });
@@ -62,8 +65,9 @@ describe('embedded SQLite (the npm start default)', () => {
     await post(`/api/live/${event.id}/reminders`, { results: { 'sandbox-live-reminder': 'accept' } }, confirmed);
     const persona = `lite-crowd-${people.indexOf(confirmed)}`;
     await post(`/sandbox/personas/${persona}/subscriptions`, { templateIds: ['sandbox-live-reminder'] });
-    await new Promise((r) => setTimeout(r, 1800));
     const job = running.app.get(LiveJob);
+    clockOf(running.app).advance(5 * 60_000 + 1_000);
+    await job.tick(); // a round that began before the move may answer first
     await Promise.all([job.tick(), job.tick()]);
     await job.tick();
     const messages = (await (await fetch(`${running.url}/sandbox/messages?persona=${persona}`)).json()) as { items: unknown[] };
@@ -74,11 +78,11 @@ describe('embedded SQLite (the npm start default)', () => {
     const buyer = await login('lite-buyer');
     const order = (await post(`/api/live/${paid.id}/signups`, form('买家'), buyer)).body;
     expect((await post('/sandbox/pay/request-payment', { appId: 'wx0000000000000000', ...order.payment.params })).body.errMsg).toBe('requestPayment:ok');
-    for (let i = 0; i < 50; i++) {
-      const view = await (await fetch(`${running.url}/api/live/${paid.id}`, { headers: { authorization: `Bearer ${buyer}` } })).json();
-      if ((view as { mySignup: { status: string } }).mySignup.status === 'confirmed') return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('the paid sign-up was never confirmed');
+    await eventually(
+      async () => (await (await fetch(`${running.url}/api/live/${paid.id}`, { headers: { authorization: `Bearer ${buyer}` } })).json()) as { mySignup: { status: string } },
+      (view) => view.mySignup.status === 'confirmed',
+      'the paid sign-up to be confirmed by its notification',
+      5_000,
+    );
   }, 30_000);
 });

@@ -1,4 +1,5 @@
 import { loginAs, staffAs, startTestServer, type TestServer } from './support/app';
+import { clockOf } from './support/clock';
 import { decodeQr, pngOfDataUrl as pngOf } from './support/qr';
 
 describe('staff: invites, roles and console scan-login', () => {
@@ -94,10 +95,17 @@ describe('staff: invites, roles and console scan-login', () => {
     expect(unknown.body.code).toBe('INVITE_INVALID');
 
     const created = await server.http('POST', '/api/staff/invites', { name: '过期', role: 'sdr', ttlHours: 1 }, admin.token);
-    await server.dataSource.query('UPDATE staff_invites SET expires_at = ? WHERE token_hash IS NOT NULL AND name = ?', [new Date(Date.now() - 1000), '过期']);
-    const expired = await server.http('POST', '/api/staff/invites/accept', { token: created.body.token }, person.token);
-    expect(expired.status).toBe(410);
-    expect(expired.body.code).toBe('INVITE_EXPIRED');
+    // an hour later the invite has expired
+    const clock = clockOf(server.app);
+    clock.advance(3_600_000 + 1_000);
+    try {
+      expect((await server.http('POST', '/api/staff/invites/preview', { token: created.body.token }, person.token)).body.status).toBe('expired');
+      const expired = await server.http('POST', '/api/staff/invites/accept', { token: created.body.token }, person.token);
+      expect(expired.status).toBe(410);
+      expect(expired.body.code).toBe('INVITE_EXPIRED');
+    } finally {
+      clock.set(null);
+    }
 
     const again = await server.http('POST', '/api/staff/invites', { name: '重复', role: 'sdr' }, admin.token);
     const twice = await server.http('POST', '/api/staff/invites/accept', { token: again.body.token }, admin.token);
@@ -141,6 +149,7 @@ describe('staff: invites, roles and console scan-login', () => {
 
     const lastAdmin = await server.http('PATCH', `/api/staff/${admin.staffId}`, { status: 'disabled' }, admin.token);
     expect(lastAdmin.status).toBe(409);
+    expect(lastAdmin.body.code).toBe('STAFF_LAST_ADMIN');
     const invalid = await server.http('PATCH', `/api/staff/${admin.staffId}`, {}, admin.token);
     expect(invalid.status).toBe(400);
   });
@@ -183,13 +192,19 @@ describe('staff: invites, roles and console scan-login', () => {
       const prospect = await loginAs(server, 'curious-prospect');
       expect((await server.http('POST', '/api/auth/console/tickets/scan', { ticket: ticket.body.ticket }, prospect.token)).status).toBe(403);
 
-      await server.dataSource.query('UPDATE console_login_tickets SET expires_at = ?', [new Date(Date.now() - 1000)]);
+      // a ticket lives two minutes
       const sales = await staffAs(server, 'sales-late', 'sales');
-      const late = await server.http('POST', '/api/auth/console/tickets/scan', { ticket: ticket.body.ticket }, sales.token);
-      expect(late.status).toBe(410);
-      expect(late.body.code).toBe('LOGIN_TICKET_EXPIRED');
-      const polled = await server.http('POST', '/api/auth/console/tickets/poll', { ticket: ticket.body.ticket, pollSecret: ticket.body.pollSecret });
-      expect(polled.body.status).toBe('expired');
+      const clock = clockOf(server.app);
+      clock.advance(2 * 60_000 + 1_000);
+      try {
+        const late = await server.http('POST', '/api/auth/console/tickets/scan', { ticket: ticket.body.ticket }, sales.token);
+        expect(late.status).toBe(410);
+        expect(late.body.code).toBe('LOGIN_TICKET_EXPIRED');
+        const polled = await server.http('POST', '/api/auth/console/tickets/poll', { ticket: ticket.body.ticket, pollSecret: ticket.body.pollSecret });
+        expect(polled.body.status).toBe('expired');
+      } finally {
+        clock.set(null);
+      }
     });
   });
 });

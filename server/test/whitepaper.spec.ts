@@ -1,8 +1,8 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DownloadLinks } from '../src/modules/whitepaper/download-link';
 import { loginAs, staffAs, startTestServer, type TestServer } from './support/app';
+import { clockOf } from './support/clock';
 import { count, mint, drain } from './support/share';
 import { consent, coverPart, minimalPdf, newRequestId, PNG, pdfPart, publishedWhitepaper, requestDownload, upload } from './support/whitepaper';
 
@@ -232,10 +232,17 @@ describe('whitepapers: upload, gate, signed download', () => {
     it('refuses expired, altered and unsigned links with their codes, never a 500', async () => {
       const prospect = await loginAs(server, 'prospect-links');
       const { body } = await requestDownload(server, prospect.token, id, { gate: { profile: { name: '猪八戒', company: '高老庄' }, consent: consent() } });
-      const links = server.app.get(DownloadLinks);
-      const expired = await fetch(`${server.url}${links.url(body.downloadId, Math.floor(Date.now() / 1000) - 5)}`);
-      expect(expired.status).toBe(403);
-      expect(((await expired.json()) as { code: string }).code).toBe('DOWNLOAD_LINK_EXPIRED');
+      // the link it was given works for its ten minutes, then answers that it expired
+      expect((await fetch(`${server.url}${body.url}`)).status).toBe(200);
+      const clock = clockOf(server.app);
+      clock.advance(601_000);
+      try {
+        const expired = await fetch(`${server.url}${body.url}`);
+        expect(expired.status).toBe(403);
+        expect(((await expired.json()) as { code: string }).code).toBe('DOWNLOAD_LINK_EXPIRED');
+      } finally {
+        clock.set(null);
+      }
 
       const sig = new URL(body.url, server.url).searchParams.get('sig')!;
       const flipped = `${sig[0] === 'A' ? 'B' : 'A'}${sig.slice(1)}`;

@@ -37,6 +37,8 @@ export const Pages = {
   myDownloads: 'packages/me/pages/downloads/index',
   myPrivacy: 'packages/me/pages/privacy/index',
   myData: 'packages/me/pages/data/index',
+  myProfile: 'packages/me/pages/profile/index',
+  policy: 'packages/me/pages/policy/index',
 } as const;
 
 export type PageName = keyof typeof Pages;

@@ -9,13 +9,27 @@ export const StaffRoleLabels: Record<StaffRole, string> = {
   partner: '渠道伙伴',
 };
 
-/** Roles that may use the marketing console (staff management, campaigns, reports). */
-export const ConsoleRoles: readonly StaffRole[] = ['admin', 'marketer'];
+/** Who may call a route: `public` (no session), `person` (any session) or the staff roles allowed. */
+export type AccessRule = 'public' | 'person' | readonly StaffRole[];
 
-/** Named access rules for routes (shared/src/api.ts). */
+/**
+ * The access rules the route table and the console navigation use, by name; a route or page
+ * names one of these instead of listing roles inline.
+ */
 export const Access = {
-  /** Brand settings and the policy texts speak for the company: admins only. */
-  brand: ['admin'] as readonly StaffRole[],
-  /** The prospect home page is marketing's to build. */
-  homePage: ConsoleRoles,
-} as const;
+  /** Anyone; a valid session is used when sent. */
+  public: 'public',
+  /** Any signed-in person (prospect or staff). */
+  person: 'person',
+  /** Every active staff member, whatever their role (their own card, shares, invites they accept). */
+  anyStaff: StaffRoles,
+  /** The marketing console: campaigns, content, channels, reports. */
+  console: ['admin', 'marketer'],
+  /** Admins only: staff accounts and invites. */
+  admin: ['admin'],
+} as const satisfies Record<string, AccessRule>;
+
+/** Whether a staff member with this role passes the rule (a staff member is also a signed-in person). */
+export function roleAllowed(rule: AccessRule, role: StaffRole): boolean {
+  return rule === 'public' || rule === 'person' || rule.includes(role);
+}

@@ -30,4 +30,6 @@ export const Routes = {
   myDownloads: url(Pages.myDownloads),
   myPrivacy: url(Pages.myPrivacy),
   myData: url(Pages.myData),
+  myProfile: url(Pages.myProfile),
+  policy: url(Pages.policy),
 } as const;

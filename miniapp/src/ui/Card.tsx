@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { PropsWithChildren, ReactNode } from 'react';
+import { headingProps } from '@/core/platform/a11y';
 
 interface CardProps {
   title?: ReactNode;
@@ -14,7 +15,11 @@ export function Card({ title, subtitle, extra, className = '', children }: Props
       {(title || extra) && (
         <View className='ll-card__head'>
           <View className='ll-card__titles'>
-            {title && <Text className='ll-card__title'>{title}</Text>}
+            {title && (
+              <Text className='ll-card__title' {...headingProps(2)}>
+                {title}
+              </Text>
+            )}
             {subtitle && <Text className='ll-card__subtitle'>{subtitle}</Text>}
           </View>
           {extra && <View className='ll-card__extra'>{extra}</View>}

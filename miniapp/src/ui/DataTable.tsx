@@ -27,18 +27,18 @@ export function DataTable<T>({ block, columns, rows, rowKey, empty }: DataTableP
     ['ll-table__cell', tone ? `ll-table__cell--${tone}` : '', className ?? ''].filter(Boolean).join(' ');
 
   return (
-    <View className={`ll-table ${block}`}>
-      <View className={`ll-table__row ll-table__row--head ${block}__row ${block}__row--head`}>
+    <View className={`ll-table ${block}`} role='table'>
+      <View className={`ll-table__row ll-table__row--head ${block}__row ${block}__row--head`} role='row'>
         {columns.map((column) => (
-          <Text key={column.title} className={cellClass(column)}>
+          <Text key={column.title} className={cellClass(column)} {...{ role: 'columnheader' }}>
             {column.title}
           </Text>
         ))}
       </View>
       {rows.map((row) => (
-        <View className={`ll-table__row ${block}__row`} key={rowKey(row)}>
+        <View className={`ll-table__row ${block}__row`} key={rowKey(row)} role='row'>
           {columns.map((column) => (
-            <View key={column.title} className={cellClass(column)}>
+            <View key={column.title} className={cellClass(column)} role='cell'>
               {column.render(row)}
             </View>
           ))}

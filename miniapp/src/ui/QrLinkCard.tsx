@@ -1,8 +1,9 @@
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
 import { ActionButton } from './ActionButton';
 import { Card } from './Card';
+import { Picture } from './Picture';
 import { LinkText } from './LinkText';
 
 interface QrLinkCardProps {
@@ -27,7 +28,7 @@ export function QrLinkCard({ block, title, subtitle, qrDataUrl, heading, detail,
   return (
     <Card className={block} title={title} subtitle={subtitle}>
       <View className='ll-qr-link'>
-        <Image className={`ll-qr-link__qr ${block}__qr`} src={qrDataUrl} mode='scaleToFill' />
+        <Picture className={`ll-qr-link__qr ${block}__qr`} src={qrDataUrl} mode='scaleToFill' alt={`${title}：小程序码`} />
         <View className='ll-qr-link__info'>
           <Text className='ll-qr-link__heading'>{heading}</Text>
           <Text className='ll-muted'>{detail}</Text>

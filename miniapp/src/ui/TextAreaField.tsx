@@ -1,4 +1,6 @@
 import { Text, Textarea, View } from '@tarojs/components';
+import { useId } from 'react';
+import { fieldProps, statusProps } from '@/core/platform/a11y';
 import './TextAreaField.scss';
 
 interface TextAreaFieldProps {
@@ -10,14 +12,20 @@ interface TextAreaFieldProps {
   hint?: string;
   error?: string | null;
   name?: string;
+  /** A class on the field as well (pages and tests find it by it). */
+  className?: string;
 }
 
 /** A multi-line field (summaries, introductions, notes) with a character count. */
-export function TextAreaField({ label, value, onChange, placeholder, maxlength = 500, hint, error, name }: TextAreaFieldProps) {
+export function TextAreaField({ label, value, onChange, placeholder, maxlength = 500, hint, error, name, className = '' }: TextAreaFieldProps) {
+  const id = useId();
+  const note = error || hint ? `${id}-note` : undefined;
   return (
-    <View className={`ll-field ll-field--area ${error ? 'll-field--error' : ''}`}>
+    <View className={`ll-field ll-field--area ${className} ${error ? 'll-field--error' : ''}`}>
       <View className='ll-field__top'>
-        <Text className='ll-field__label'>{label}</Text>
+        <Text className='ll-field__label' id={`${id}-label`}>
+          {label}
+        </Text>
         <Text className='ll-field__count'>
           {value.length}/{maxlength}
         </Text>
@@ -30,8 +38,17 @@ export function TextAreaField({ label, value, onChange, placeholder, maxlength =
         placeholder={placeholder}
         placeholderClass='ll-field__placeholder'
         onInput={(event) => onChange(event.detail.value)}
+        {...fieldProps(`${id}-label`, label, note)}
       />
-      {error ? <Text className='ll-field__error'>{error}</Text> : hint ? <Text className='ll-field__hint'>{hint}</Text> : null}
+      {error ? (
+        <Text className='ll-field__error' id={note} {...statusProps(true)}>
+          {error}
+        </Text>
+      ) : hint ? (
+        <Text className='ll-field__hint' id={note}>
+          {hint}
+        </Text>
+      ) : null}
     </View>
   );
 }

@@ -2,9 +2,20 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 
 /**
+ * The repository's folder (this file sits at server/{src,dist}/config/). Every relative path in the
+ * configuration — the `data/` defaults, SQLITE_PATH, STORAGE_DIR, POSTER_DIR, H5_DIR, key files —
+ * is resolved from here, never from the working directory: `npm start` runs in the repository
+ * folder but `npm run staff:invite` runs in `server/`, and both must open the same database.
+ */
+export const REPO_ROOT = resolve(__dirname, '../../..');
+
+/** An absolute path for a configured one, relative ones taken from the repository folder. */
+export const fromRepoRoot = (path: string): string => resolve(REPO_ROOT, path);
+
+/**
  * The only reader of process.env. Parsed once at boot; every bad variable is reported at once.
  * With no WECHAT_APPID/WECHAT_SECRET the server talks to its own sandbox; with no DATABASE_URL
- * it uses an embedded SQLite file under ./data.
+ * it uses an embedded SQLite file under the repository's data/ folder.
  */
 const Env = z
   .object({
@@ -31,7 +42,7 @@ const Env = z
     WECHAT_API_BASE: z.url().optional(),
     WECHAT_SANDBOX: z.stringbool().optional(),
     WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(30000).default(5000),
-    H5_DIR: z.string().default(resolve(__dirname, '../../../miniapp/dist/h5')),
+    H5_DIR: z.string().default('miniapp/dist/h5'),
     PRIVACY_POLICY_VERSION: z.string().default('2026-11'),
     OWNER_PROTECTION_DAYS: z.coerce.number().min(0).max(3650).default(30),
     EVENT_PROCESSOR_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(200),
@@ -177,7 +188,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: env.PUBLIC_URL?.replace(/\/$/, '') ?? null,
     database: env.DATABASE_URL
       ? { type: 'mysql', url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE, migrateOnBoot: env.MIGRATE_ON_BOOT }
-      : { type: 'sqlite', path: resolve(env.SQLITE_PATH), migrateOnBoot: env.MIGRATE_ON_BOOT },
+      : { type: 'sqlite', path: fromRepoRoot(env.SQLITE_PATH), migrateOnBoot: env.MIGRATE_ON_BOOT },
     session: {
       secret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
       ttlMinutes: env.SESSION_TTL_MINUTES,
@@ -191,7 +202,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       apiBase: env.WECHAT_API_BASE?.replace(/\/$/, '') ?? (sandbox ? null : 'https://api.weixin.qq.com'),
       timeoutMs: env.WECHAT_TIMEOUT_MS,
     },
-    h5Dir: resolve(env.H5_DIR),
+    h5Dir: fromRepoRoot(env.H5_DIR),
     privacyPolicyVersion: env.PRIVACY_POLICY_VERSION,
     attribution: { ownerProtectionDays: env.OWNER_PROTECTION_DAYS },
     pipeline: { intervalMs: env.EVENT_PROCESSOR_INTERVAL_MS, maxAttempts: env.STREAM_MAX_ATTEMPTS, retryBaseMs: env.STREAM_RETRY_BASE_MS },
@@ -199,11 +210,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     pay: {
       mchId: env.WECHATPAY_MCHID ?? null,
       serialNo: env.WECHATPAY_SERIAL_NO ?? null,
-      privateKeyPath: env.WECHATPAY_PRIVATE_KEY_PATH ? resolve(env.WECHATPAY_PRIVATE_KEY_PATH) : null,
+      privateKeyPath: env.WECHATPAY_PRIVATE_KEY_PATH ? fromRepoRoot(env.WECHATPAY_PRIVATE_KEY_PATH) : null,
       apiV3Key: env.WECHATPAY_APIV3_KEY ?? null,
       platformPublicKey:
         env.WECHATPAY_PLATFORM_PUBLIC_KEY_PATH && env.WECHATPAY_PLATFORM_PUBLIC_KEY_ID
-          ? { path: resolve(env.WECHATPAY_PLATFORM_PUBLIC_KEY_PATH), id: env.WECHATPAY_PLATFORM_PUBLIC_KEY_ID }
+          ? { path: fromRepoRoot(env.WECHATPAY_PLATFORM_PUBLIC_KEY_PATH), id: env.WECHATPAY_PLATFORM_PUBLIC_KEY_ID }
           : null,
       apiBase: env.WECHATPAY_API_BASE?.replace(/\/$/, '') ?? (sandbox ? null : 'https://api.mch.weixin.qq.com'),
       orderTimeoutSeconds: env.PAYMENT_TIMEOUT_SECONDS,
@@ -214,11 +225,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       templates: { reminder: env.REMINDER_TEMPLATE_ID, replay: env.REPLAY_TEMPLATE_ID, survey: env.SURVEY_TEMPLATE_ID },
       jobIntervalMs: env.LIVE_JOB_INTERVAL_MS,
     },
-    storage: { dir: resolve(env.STORAGE_DIR) },
-    posters: { dir: resolve(env.POSTER_DIR) },
+    storage: { dir: fromRepoRoot(env.STORAGE_DIR) },
+    posters: { dir: fromRepoRoot(env.POSTER_DIR) },
     whitepaper: { maxBytes: env.WHITEPAPER_MAX_BYTES, downloadLinkTtlSeconds: env.DOWNLOAD_LINK_TTL_SECONDS },
     log: { format: env.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'text'), level: env.LOG_LEVEL },
   };
+}
+
+/** Where people reach this server: PUBLIC_URL, or this machine at the port it listens on. */
+export function publicBaseUrl(config: AppConfig, listeningPort: number = config.port): string {
+  return config.publicUrl ?? `http://localhost:${listeningPort}`;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

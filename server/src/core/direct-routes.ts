@@ -1,18 +1,19 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import { Logger } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext, Logger, SetMetadata } from '@nestjs/common';
+import type { ModulesContainer } from '@nestjs/core';
 import type { ApiRoute } from '@leadloop/shared';
 import type { z } from 'zod';
 import { AppError } from './app-error';
 import { errorResponse } from './error.filter';
 import { requestIdFor, SECURITY_HEADERS, withRequestId } from './request-context';
-import { type AuthContext, bearerToken, formatIssues } from './route';
+import { type AuthContext, type AuthedRequest, authorize, formatIssues, ROUTE_META } from './route';
 
 const BODY_LIMIT = 256 * 1024;
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
 
 export interface DirectCall<R extends ApiRoute> {
-  /** The caller; on a `person` route always there. */
+  /** The caller; on a `person` or staff route always there. */
   auth: R['access'] extends 'public' ? AuthContext | null : AuthContext;
   params: Record<string, string>;
   body: Infer<R['body']>;
@@ -24,15 +25,51 @@ export interface DirectRoute {
   handle(call: DirectCall<ApiRoute>): Promise<unknown>;
 }
 
+export const DIRECT_META = 'leadloop:direct';
+
+/**
+ * Marks a controller method (next to its `@Route(Api.x)`) as also served straight from Node's
+ * HTTP server by `startApp`, ahead of Express and Nest. The method takes one `@Call()` argument,
+ * so both ways hand it the same thing; without `startApp`'s fast path Nest serves it as usual.
+ */
+export function Direct(): MethodDecorator {
+  return SetMetadata(DIRECT_META, true);
+}
+
+/** The one argument of a `@Direct()` method: caller, path parameters, checked body, headers. */
+export const Call = createParamDecorator((_: unknown, ctx: ExecutionContext): DirectCall<ApiRoute> => {
+  const req = ctx.switchToHttp().getRequest<AuthedRequest>();
+  return { auth: (req.auth ?? null) as AuthContext, params: req.params as Record<string, string>, body: req.body, headers: req.headers };
+});
+
 /** Binds a hot route of the contract table to its handler, served by `directRoutes`. */
 export function directRoute<R extends ApiRoute>(route: R, handle: (call: DirectCall<R>) => Promise<Infer<R['response']>>): DirectRoute {
-  if (route.access !== 'public' && route.access !== 'person') throw new Error(`${route.path}: a direct route is for public or person routes`);
   if (route.files || route.query) throw new Error(`${route.path}: a direct route takes a JSON body only`);
   return { route, handle: handle as DirectRoute['handle'] };
 }
 
+/** Every `@Direct()` controller method of the app, bound to its controller, found by reflection at start. */
+export function discoverDirectRoutes(modules: ModulesContainer): DirectRoute[] {
+  const found: DirectRoute[] = [];
+  for (const module of modules.values()) {
+    for (const wrapper of module.controllers.values()) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance) continue;
+      const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
+      for (const name of Object.getOwnPropertyNames(prototype)) {
+        const method = prototype[name];
+        if (name === 'constructor' || typeof method !== 'function' || !Reflect.getMetadata(DIRECT_META, method)) continue;
+        const route = Reflect.getMetadata(ROUTE_META, method) as ApiRoute | undefined;
+        if (!route) throw new Error(`${wrapper.name}.${name}: @Direct() needs its @Route(Api.…)`);
+        found.push(directRoute(route, (call) => (method as (call: DirectCall<ApiRoute>) => Promise<never>).call(instance, call)));
+      }
+    }
+  }
+  return found;
+}
+
 export interface DirectRouteOptions {
-  /** The session check every other route passes (the AuthGuard's). */
+  /** The session check every other route passes (the AuthGuard's), for `authorize`. */
   authenticate(token: string): Promise<AuthContext>;
   /** Check responses against the contract (outside production, as the ContractInterceptor does). */
   checkResponses: boolean;
@@ -81,8 +118,10 @@ export function directRoutes(routes: DirectRoute[], options: DirectRouteOptions)
         const call = (async () => {
           const { route } = entry;
           const params = Object.fromEntries(entry.names.map((name, i) => [name, decodeParam(values[i])]));
-          const body = parseBody(route, req.headers['content-type'], size, chunks);
-          const auth = await authenticate(route, req.headers.authorization, options);
+          // in Nest's order: the JSON parser (a middleware), then access (the guard), then the contract (the interceptor)
+          const json = readJson(req.headers['content-type'], size, chunks);
+          const auth = await authorize(route, req.headers.authorization, options.authenticate);
+          const body = validBody(route, json);
           const result = await entry.handle({ auth: auth as AuthContext, params, body, headers: req.headers });
           if (options.checkResponses) {
             const checked = route.response.safeParse(result);
@@ -122,8 +161,8 @@ function decodeParam(value: string): string {
   }
 }
 
-/** The body as Express's JSON parser would give it (an empty body is `{}`), checked against the contract. */
-function parseBody(route: ApiRoute, contentType: string | undefined, size: number, chunks: Buffer[]): unknown {
+/** The body as Express's JSON parser would give it (an empty body is `{}`). */
+function readJson(contentType: string | undefined, size: number, chunks: Buffer[]): unknown {
   if (size > BODY_LIMIT) throw new AppError('PAYLOAD_TOO_LARGE', 'Request body rejected');
   let json: unknown = {};
   if (size > 0) {
@@ -134,16 +173,13 @@ function parseBody(route: ApiRoute, contentType: string | undefined, size: numbe
       throw new AppError('VALIDATION_FAILED', 'Request body is not valid JSON');
     }
   }
+  return json;
+}
+
+/** The body checked against the contract, as the ContractInterceptor checks it. */
+function validBody(route: ApiRoute, json: unknown): unknown {
   if (!route.body) return undefined;
   const parsed = route.body.safeParse(json);
   if (!parsed.success) throw new AppError('VALIDATION_FAILED', 'Request body is invalid', { fields: formatIssues(parsed.error) });
   return parsed.data;
-}
-
-/** As the AuthGuard decides: a person route needs a valid session; a public one takes it when valid. */
-async function authenticate(route: ApiRoute, header: string | undefined, options: DirectRouteOptions): Promise<AuthContext | null> {
-  const token = bearerToken(header);
-  if (route.access === 'public') return token ? options.authenticate(token).catch(() => null) : null;
-  if (!token) throw new AppError('UNAUTHENTICATED', 'Sign in first');
-  return options.authenticate(token);
 }

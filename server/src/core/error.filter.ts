@@ -31,16 +31,17 @@ export function errorResponse(exception: unknown, requestId: string): { status: 
     if (exception.details !== undefined) body.details = exception.details;
     return { status: exception.status, body };
   }
+  // body-parser errors carry a status and a type; Nest's Express adapter hands them over wrapped in an HttpException
+  const parserError = (exception instanceof HttpException ? exception.cause : exception) as { status?: number; type?: string } | undefined;
+  if (typeof parserError?.status === 'number' && typeof parserError.type === 'string') {
+    const status = parserError.status;
+    // the parser's own message (e.g. `Unexpected end of JSON input`) stays out of the answer, as on the direct routes
+    const message = parserError.type === 'entity.parse.failed' ? 'Request body is not valid JSON' : 'Request body rejected';
+    return { status, body: { code: codeForStatus(status), message, requestId } };
+  }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     return { status, body: { code: codeForStatus(status), message: messageFor(exception), requestId } };
-  }
-  // body-parser errors carry a status and a type, not an HttpException
-  const parserError = exception as { status?: number; type?: string };
-  if (typeof parserError?.status === 'number' && typeof parserError.type === 'string') {
-    const status = parserError.status;
-    const message = parserError.type === 'entity.parse.failed' ? 'Request body is not valid JSON' : 'Request body rejected';
-    return { status, body: { code: codeForStatus(status), message, requestId } };
   }
   return { status: 500, body: { code: 'INTERNAL', message: 'Something went wrong on our side', requestId } };
 }

@@ -12,6 +12,7 @@ export class RateLimiter {
     private readonly windowMs: number,
   ) {}
 
+  /** Wall time by default: it limits real request rates, which moving the app clock must not change. */
   take(key: string, now = Date.now()): void {
     const window = this.windows.get(key);
     if (!window || now - window.start >= this.windowMs) {

@@ -35,5 +35,6 @@ export function withRequestId<T>(requestId: string, work: () => T): T {
 export const SECURITY_HEADERS: [string, string][] = [
   ['X-Content-Type-Options', 'nosniff'],
   ['Referrer-Policy', 'no-referrer'],
-  ['X-Frame-Options', 'DENY'],
+  // SAMEORIGIN, not DENY: the console previews a prospect's page in a frame of its own origin.
+  ['X-Frame-Options', 'SAMEORIGIN'],
 ];

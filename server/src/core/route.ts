@@ -15,7 +15,7 @@ import { Reflector } from '@nestjs/core';
 import { FileFieldsInterceptor } from '@nestjs/platform-express';
 import type { Request } from 'express';
 import { map, type Observable } from 'rxjs';
-import type { ApiRoute, StaffRole } from '@leadloop/shared';
+import { type ApiRoute, roleAllowed, type StaffRole } from '@leadloop/shared';
 import type { z } from 'zod';
 import { AppError } from './app-error';
 
@@ -66,6 +66,22 @@ export function bearerToken(header: string | undefined): string | null {
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) throw new AppError('SESSION_INVALID', 'Authorization header must be "Bearer <token>"');
   return match[1];
+}
+
+/**
+ * Who is calling and whether they may, as every route decides it (the AuthGuard and the direct
+ * routes both call this): a public route takes a valid session when sent, a person route needs
+ * one, a staff route needs an active staff account whose role its rule allows.
+ */
+export async function authorize(route: ApiRoute, header: string | undefined, authenticate: (token: string) => Promise<AuthContext>): Promise<AuthContext | null> {
+  const token = bearerToken(header);
+  if (route.access === 'public') return token ? authenticate(token).catch(() => null) : null;
+  if (!token) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+  const auth = await authenticate(token);
+  if (route.access === 'person') return auth;
+  if (!auth.staff) throw new AppError('FORBIDDEN', 'Staff only');
+  if (!roleAllowed(route.access, auth.staff.role)) throw new AppError('FORBIDDEN', 'Your role may not do this');
+  return auth;
 }
 
 export type AuthedRequest = Request & { auth?: AuthContext; requestId?: string };

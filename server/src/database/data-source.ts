@@ -5,44 +5,12 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { serializeTransactions } from './sqlite-serial';
 import { isMysql } from './sql';
-import { PersonEntity, PersonIdentifierEntity, PersonMergeEntity } from '../modules/identity/identity.entity';
-import { activityEntities } from '../modules/activity/activity.entity';
-import { ConsoleLoginTicketEntity, StaffEntity, StaffInviteEntity } from '../modules/staff/staff.entity';
-import { cardEntities } from '../modules/card/card.entity';
-import { LeadEntity } from '../modules/leads/leads.entity';
-import { liveEntities } from '../modules/live/live.entity';
-import { paymentEntities } from '../modules/payments/payments.entity';
-import { PersonErasureEntity } from '../modules/privacy/privacy.entity';
-import { ConsentEntity } from '../modules/profile/profile.entity';
-import { shareChainEntities } from '../modules/share-chain/share-chain.entity';
-import { AccessTokenEntity } from '../modules/wechat/access-token.entity';
-import { whitepaperEntities } from '../modules/whitepaper/whitepaper.entity';
-import { BrandSettingsEntity } from '../modules/brand/brand.entity';
-import { homePageEntities } from '../modules/home-page/home-page.entity';
 import { migrations } from './migrations';
 
-export const entities = [
-  PersonEntity,
-  PersonIdentifierEntity,
-  PersonMergeEntity,
-  StaffEntity,
-  StaffInviteEntity,
-  ConsoleLoginTicketEntity,
-  AccessTokenEntity,
-  ...activityEntities,
-  ...shareChainEntities,
-  ConsentEntity,
-  LeadEntity,
-  ...cardEntities,
-  ...liveEntities,
-  ...paymentEntities,
-  ...whitepaperEntities,
-  PersonErasureEntity,
-  BrandSettingsEntity,
-  ...homePageEntities,
-];
+/** What the app maps: its entity classes, collected by the module that assembles it. */
+export type EntityList = NonNullable<DataSourceOptions['entities']>;
 
-export function dataSourceOptions(db: AppConfig['database']): DataSourceOptions {
+export function dataSourceOptions(db: AppConfig['database'], entities: EntityList): DataSourceOptions {
   const common = { entities, migrations, synchronize: false, migrationsRun: false, logging: false } as const;
   if (db.type === 'mysql') {
     return {
@@ -91,8 +59,8 @@ function strictMysql(): typeof import('mysql2') {
   }) as typeof import('mysql2');
 }
 
-export async function openDataSource(db: AppConfig['database']): Promise<DataSource> {
-  const source = new DataSource(dataSourceOptions(db));
+export async function openDataSource(db: AppConfig['database'], entities: EntityList): Promise<DataSource> {
+  const source = new DataSource(dataSourceOptions(db, entities));
   await source.initialize();
   if (!isMysql(source)) serializeTransactions(source);
   if (db.migrateOnBoot) await source.runMigrations({ transaction: 'each' });

@@ -1,17 +1,18 @@
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
-import { openDataSource } from './data-source';
+import { type EntityList, openDataSource } from './data-source';
 
 @Global()
 @Module({})
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  static forRoot(db: AppConfig['database']): DynamicModule {
+  /** `entities`: every feature's, as the app's assembly collects them (database/ knows no feature). */
+  static forRoot(db: AppConfig['database'], entities: EntityList): DynamicModule {
     return {
       module: DatabaseModule,
-      providers: [{ provide: DataSource, useFactory: () => openDataSource(db) }],
+      providers: [{ provide: DataSource, useFactory: () => openDataSource(db, entities) }],
       exports: [DataSource],
     };
   }

@@ -24,6 +24,10 @@ export function isId(value: string): boolean {
   return /^[0-9A-HJKMNP-TV-Z]{26}$/.test(value);
 }
 
+/**
+ * Callers creating a dated record pass the app clock's time; the wall-time default serves ids whose
+ * order only needs to roughly follow creation (log rows), where either clock is right.
+ */
 export function newId(now = Date.now()): string {
   let time = '';
   let t = now;

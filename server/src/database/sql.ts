@@ -6,6 +6,11 @@ export function isMysql(source: DataSource | EntityManager): boolean {
   return type === 'mysql' || type === 'mariadb';
 }
 
+/** ` FORCE INDEX (name)` after a table in a raw query, for MySQL's planner (SQLite's needs no hint). */
+export function forceIndexSql(em: EntityManager | DataSource, index: string): string {
+  return isMysql(em) ? ` FORCE INDEX (${index})` : '';
+}
+
 /** DATETIME(3) literal in UTC, as both dialects store it (better-sqlite3 cannot bind a Date). */
 export function sqlTime(date: Date): string {
   return date.toISOString().replace('T', ' ').replace('Z', '');

@@ -41,12 +41,3 @@ export async function payInSandbox(server: TestServer, params: Record<string, st
   const { body } = await server.http('POST', '/sandbox/pay/request-payment', { appId: 'wx0000000000000000', ...params, notify });
   return body.errMsg;
 }
-
-export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (accept(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

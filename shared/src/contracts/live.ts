@@ -111,6 +111,12 @@ export const ConsoleLiveEvent = LiveEventView.extend({
 });
 export type ConsoleLiveEvent = z.infer<typeof ConsoleLiveEvent>;
 
+/** `?v=<version>`: a new cover gets a new URL, so the image can be cached as immutable. */
+export const LiveCoverQuery = z.object({ v: z.string().max(16).optional() });
+/** Image bytes, not JSON. */
+export const LiveCoverBytes = z.unknown();
+export const LIVE_COVER_MAX_BYTES = 2 * 1024 * 1024;
+
 export const LiveEventList = pageOf(LiveEventView);
 export const ConsoleLiveEventList = pageOf(ConsoleLiveEvent);
 
@@ -155,7 +161,11 @@ export const ReminderGrantResponse = z.object({ scheduled: z.number() });
 
 export const AttendanceRequest = z
   .object({
-    kind: z.enum(['join', 'heartbeat', 'leave']),
+    /**
+     * `channels_open`: leaving the app for the WeChat Channels live; `channels_return`: back in the
+     * app afterwards — the minutes between (within the event's time) count as watched.
+     */
+    kind: z.enum(['join', 'heartbeat', 'leave', 'channels_open', 'channels_return']),
     /** One per opening of the live room; the same minute seen twice counts once. */
     sessionId: z.string().regex(/^[\w-]{8,64}$/),
   })

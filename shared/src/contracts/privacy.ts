@@ -31,7 +31,8 @@ export const ConsentEntry = z.object({
 
 /**
  * Everything held about the person (PIPL access and portability). Features beyond identity,
- * consent and leads contribute their own `sections` (whitepaper downloads, sign-ups, card visits).
+ * consent and leads contribute their own `sections` (whitepaper downloads, sign-ups, card visits,
+ * profile corrections).
  */
 export const PersonDataExport = z.object({
   exportedAt: z.string(),
@@ -71,3 +72,17 @@ export type EraseMeRequest = z.infer<typeof EraseMeRequest>;
 
 export const EraseMeResponse = z.object({ erased: z.literal(true), erasureId: z.string(), erasedAt: z.string() });
 export type EraseMeResponse = z.infer<typeof EraseMeResponse>;
+
+/** The policy texts the app shows (privacy policy, user agreement), with their versions. */
+export const PolicyKinds = ['privacy', 'terms'] as const;
+export const PolicyKind = z.enum(PolicyKinds);
+export type PolicyKind = z.infer<typeof PolicyKind>;
+
+export const PolicyText = z.object({
+  kind: PolicyKind,
+  title: z.string(),
+  version: z.string(),
+  /** Plain text; paragraphs separated by blank lines. */
+  text: z.string(),
+});
+export type PolicyText = z.infer<typeof PolicyText>;

@@ -67,6 +67,11 @@ export const GateSubmission = z
   .object({
     profile: ProfileValues.default({}),
     consent: ConsentGrant.optional(),
+    /**
+     * The separate, optional consent to be followed up by sales (`sales_contact`), ticked on its
+     * own box; never implied by the action's consent. Absent: nothing is recorded for follow-up.
+     */
+    followUp: ConsentGrant.optional(),
   })
   .strict();
 export type GateSubmission = z.infer<typeof GateSubmission>;
@@ -77,6 +82,25 @@ export const GateStatus = z.object({
   missing: z.array(ProfileField),
   profile: ProfileView,
   consentNeeded: z.boolean(),
+  /** The form may offer the optional follow-up box (the person has not agreed to sales follow-up yet). */
+  followUpOffered: z.boolean(),
   policyVersion: z.string(),
 });
 export type GateStatus = z.infer<typeof GateStatus>;
+
+/** 我的 → 个人信息: correcting my name, company, title or email (更正权); at least one field. */
+export const CorrectProfileRequest = ProfileValues.refine((v) => Object.keys(v).length > 0, 'at least one field is required');
+export type CorrectProfileRequest = z.infer<typeof CorrectProfileRequest>;
+
+/** One correction: which field, from what, to what, when. */
+export const ProfileChange = z.object({
+  field: ProfileField,
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  at: z.string(),
+});
+export type ProfileChange = z.infer<typeof ProfileChange>;
+
+/** My profile as I gave it in forms, with every correction I made, newest first. */
+export const MyProfile = z.object({ profile: ProfileView, changes: z.array(ProfileChange) });
+export type MyProfile = z.infer<typeof MyProfile>;

@@ -195,6 +195,8 @@ export const MySharesResponse = pageOf(
   z.object({
     contentType: z.enum(ContentTypes),
     contentId: z.string(),
+    /** What people see of the content (「首页」, the event's or whitepaper's title); null once it is deleted. */
+    title: z.string().nullable(),
     shares: z.number().int(),
     visitors: z.number().int(),
     leads: z.number().int(),
@@ -202,3 +204,18 @@ export const MySharesResponse = pageOf(
   }),
 );
 export type MySharesResponse = z.infer<typeof MySharesResponse>;
+
+/** Content that has been shared, with its title: what the console's star map can be opened for. */
+export const SharedContentList = z.object({
+  items: z.array(
+    z.object({
+      contentType: z.enum(ContentTypes),
+      contentId: z.string(),
+      /** null once the content is deleted (its share tree remains). */
+      title: z.string().nullable(),
+      /** Share links people have used for it (every level). */
+      shares: z.number().int(),
+    }),
+  ),
+});
+export type SharedContentList = z.infer<typeof SharedContentList>;

@@ -72,6 +72,37 @@ export const UpdateStaffRequest = z
   .refine((v) => v.role !== undefined || v.status !== undefined, 'role or status is required');
 export type UpdateStaffRequest = z.infer<typeof UpdateStaffRequest>;
 
+/**
+ * Hand over everything a staff member owns (their prospects, their card's visitors and contact
+ * requests) to another active member, in one step; `disable` also disables the leaver.
+ */
+export const HandoverRequest = z.object({ toStaffId: z.string().trim().min(1).max(26), disable: z.boolean().default(true) }).strict();
+export type HandoverRequest = z.input<typeof HandoverRequest>;
+
+export const HandoverCounts = z.object({
+  /** Prospects whose owner changed. */
+  prospects: z.number().int(),
+  /** People who had viewed the leaver's card. */
+  cardVisitors: z.number().int(),
+  /** 请联系我 requests made on the leaver's card. */
+  contactRequests: z.number().int(),
+});
+export type HandoverCounts = z.infer<typeof HandoverCounts>;
+
+/** One hand-over, as the log keeps it: who did it, when, from whom, to whom, what moved. */
+export const StaffHandover = z.object({
+  id: z.string(),
+  from: StaffSummary,
+  to: StaffSummary,
+  by: StaffSummary.nullable(),
+  disabled: z.boolean(),
+  counts: HandoverCounts,
+  at: z.string(),
+});
+export type StaffHandover = z.infer<typeof StaffHandover>;
+export const StaffHandoverList = z.object({ items: z.array(StaffHandover) });
+export type StaffHandoverList = z.infer<typeof StaffHandoverList>;
+
 // Console scan-login: the desktop holds `pollSecret`, the QR carries only `ticket`.
 export const ConsoleTicketResponse = z.object({
   ticket: z.string(),

@@ -65,6 +65,8 @@ const Messages: Partial<Record<ApiErrorCode, string>> = {
   INVITE_EXPIRED: '邀请已过期，请联系管理员重新邀请',
   STAFF_ALREADY_BOUND: '你的微信已绑定员工账号',
   STAFF_DISABLED: '员工账号已停用，请联系管理员',
+  STAFF_LAST_ADMIN: '至少要保留一位在职的管理员，请先指定另一位管理员',
+  STAFF_HANDOVER_INVALID: '请选择另一位在职成员来接手',
   LOGIN_TICKET_INVALID: '二维码无效，请在电脑上刷新后重新扫码',
   LOGIN_TICKET_EXPIRED: '二维码已过期，请在电脑上刷新后重新扫码',
   LOGIN_TICKET_USED: '该二维码已使用，请在电脑上刷新后重新扫码',

@@ -150,6 +150,23 @@ export const platform = {
   },
 
   /**
+   * A browser on the sandbox has no WeChat to scan the console's code with: the login page offers
+   * to open the code's confirm page in another tab of the same browser (the sandbox's phone). Real
+   * WeChat keeps the real scan.
+   */
+  confirmsConsoleLoginInBrowser(config: ServerConfig | null): boolean {
+    return isH5 && config?.sandbox === true;
+  },
+
+  /** Opens the confirm page of a console login code (its mini-program path) in a new tab. */
+  openConsoleLoginConfirm(path: string): void {
+    if (!isH5) throw new ApiError('NOT_SUPPORTED', 'the phone confirms by scanning in WeChat');
+    const clean = path.replace(/^\/+/, '');
+    // A blocked pop-up opens it in this tab instead: the login page stays underneath, still waiting.
+    if (!window.open(`${window.location.origin}${window.location.pathname}#/${clean}`, '_blank')) void Taro.navigateTo({ url: `/${clean}` });
+  },
+
+  /**
    * Which stored session the console pages use: a desktop browser has its own scan-login session;
    * in the mini-program the staff member's own session is the console session.
    */
@@ -173,6 +190,17 @@ export const platform = {
    * show the share link to copy instead.
    */
   hasShareMenu: isWeapp,
+
+  /**
+   * Puts a page's current query in the address without navigating (a new record's id after its
+   * first save), so a browser reload opens the same record. WeChat has no address bar to keep.
+   */
+  replaceAddress(path: string): void {
+    if (!isH5 || typeof window === 'undefined') return;
+    window.history.replaceState(window.history.state, '', `#/${path.replace(/^\/+/, '')}`);
+  },
+  /** The console previews a prospect's page in a frame over itself (browser); in WeChat it opens the page. */
+  previewsPagesInline: isH5,
 
   /** A link a person can open for a mini-program path: a browser URL on H5, the page path in WeChat. */
   linkFor(path: string): string {

@@ -15,6 +15,7 @@ import { useContentView } from '@/modules/tracking/hooks/useContentView';
 import { Loading, Page, RetryCard } from '@/ui';
 import Taro from '@tarojs/taro';
 import { useEffect } from 'react';
+import { PrivacyPopup } from '@/modules/privacy/components/PrivacyPopup';
 
 const HOME = { contentType: 'page', contentId: 'home' } as const;
 
@@ -33,6 +34,8 @@ export default function HomePage() {
 
   return (
     <Page>
+      {/* the share panel copies a link (setClipboardData) */}
+      <PrivacyPopup />
       <BrandScope>
         <BrandHeader greeting={nickname ? `${nickname}，欢迎回来` : null} />
         {home.data ? (

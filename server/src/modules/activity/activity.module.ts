@@ -1,5 +1,7 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, type OnModuleInit } from '@nestjs/common';
+import { PersonDataModule, PersonDataRegistry } from '../privacy/person-data';
 import { Activity } from './activity';
+import { ActivityPersonData } from './activity.person-data';
 import { PipelineJob } from './jobs/pipeline.job';
 import { Pipeline } from './pipeline';
 import { Sequencer } from './sequencer';
@@ -12,8 +14,18 @@ import { StreamController } from './stream.controller';
  */
 @Global()
 @Module({
+  imports: [PersonDataModule],
   controllers: [StreamController],
-  providers: [Activity, Sequencer, Pipeline, PipelineJob, StreamAdminService],
+  providers: [Activity, Sequencer, Pipeline, PipelineJob, StreamAdminService, ActivityPersonData],
   exports: [Activity, Pipeline],
 })
-export class ActivityModule {}
+export class ActivityModule implements OnModuleInit {
+  constructor(
+    private readonly personData: PersonDataRegistry,
+    private readonly activityPersonData: ActivityPersonData,
+  ) {}
+
+  onModuleInit(): void {
+    this.personData.register(this.activityPersonData);
+  }
+}

@@ -4,7 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Clock } from '../../core/clock';
 import { isUniqueViolation } from '../../database/data-source';
 import { newId } from '../../database/ids';
-import { isMysql } from '../../database/sql';
+import { claimSkippingLocked } from '../../database/locks';
 import { DeadLetterEntity, EventEntity, StreamConsumerEntity } from './activity.entity';
 import { Sequencer } from './sequencer';
 
@@ -153,8 +153,7 @@ export class Pipeline {
   /** The consumer's row, locked for this transaction; null while another instance holds it. */
   private claim(em: EntityManager, consumer: StreamConsumer): Promise<StreamConsumerEntity | null> {
     const query = em.createQueryBuilder(StreamConsumerEntity, 'c').where('c.name = :name', { name: consumer.name });
-    if (isMysql(em)) query.setLock('pessimistic_write').setOnLocked('skip_locked');
-    return query.getOne();
+    return claimSkippingLocked(query).getOne();
   }
 
   /**

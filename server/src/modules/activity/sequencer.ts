@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { isMysql } from '../../database/sql';
+import { claimSkippingLocked } from '../../database/locks';
 import { StreamSequenceEntity } from './activity.entity';
 
 const BATCH = 1000;
@@ -56,9 +56,7 @@ export class Sequencer {
   /** The next free position, locked for this transaction; null while another instance holds it. */
   private async lockNext(em: EntityManager): Promise<number | null> {
     const query = em.createQueryBuilder(StreamSequenceEntity, 's').where('s.stream = :stream', { stream: 'events' });
-    // SQLite runs one transaction at a time: the lock is implied
-    if (isMysql(em)) query.setLock('pessimistic_write').setOnLocked('skip_locked');
-    const row = await query.getOne();
+    const row = await claimSkippingLocked(query).getOne();
     return row ? Number(row.nextSeq) : null;
   }
 }

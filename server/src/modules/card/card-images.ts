@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { CardImageKind } from '@leadloop/shared';
+import { Clock } from '../../core/clock';
 import { imageTypeOf } from '../../core/image-type';
 import { FILE_STORAGE, type FileStorage, newFileKey, readSmallFile } from '../storage/file-storage';
 import type { ServedFile } from '../storage/served-file';
@@ -19,6 +20,7 @@ export class CardImages {
   constructor(
     private readonly cards: CardRepository,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    private readonly clock: Clock,
   ) {}
 
   /** Stores a PNG or JPEG (checked by its bytes) and answers its id. */
@@ -29,7 +31,7 @@ export class CardImages {
     const key = newFileKey(NAMESPACE);
     const id = key.slice(NAMESPACE.length + 1);
     await this.storage.put(key, bytes);
-    await this.cards.insertImage({ id, staffId, kind, mime, size: bytes.length, createdAt: new Date() });
+    await this.cards.insertImage({ id, staffId, kind, mime, size: bytes.length, createdAt: this.clock.now() });
     return id;
   }
 

@@ -3,6 +3,7 @@ import type { CardSignalList, CardSignalsQuery, CardView, CardViewQuery, CardVis
 import { z } from 'zod';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { Clock } from '../../core/clock';
 import { IdKey, InstantKey, KeysetCursor } from '../../core/pagination';
 import type { AuthContext } from '../../core/route';
 import { isUniqueViolation } from '../../database/data-source';
@@ -32,6 +33,7 @@ export class CardVisitsService {
     private readonly visits: CardVisitsRepository,
     private readonly touchpoints: Touchpoints,
     private readonly activity: Activity,
+    private readonly clock: Clock,
   ) {}
 
   /** The card as others see it. A prospect's view is recorded; the owner's and colleagues' are not. */
@@ -95,7 +97,7 @@ export class CardVisitsService {
   }
 
   private async recordView(card: CardEntity, personId: string, query: CardViewQuery): Promise<void> {
-    await this.countVisit(card, personId, query, new Date());
+    await this.countVisit(card, personId, query, this.clock.now());
   }
 
   /**

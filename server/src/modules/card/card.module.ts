@@ -5,9 +5,13 @@ import { PosterSources } from '../posters/poster-sources';
 import { PersonDataRegistry } from '../privacy/person-data';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { ProfileModule } from '../profile/profile.module';
+import { ContentTitles } from '../share-chain/content-titles';
 import { ShareChainModule } from '../share-chain/share-chain.module';
+import { StaffHandovers } from '../staff/handover';
+import { StaffModule } from '../staff/staff.module';
 import { CardController } from './card.controller';
 import { CardDirectory } from './card-directory';
+import { CardHandover } from './card.handover';
 import { CardPoster } from './card.poster';
 import { CardRepository } from './card.repository';
 import { CardService } from './card.service';
@@ -25,12 +29,14 @@ import { IntroModerationJob } from './jobs/intro-moderation.job';
     ShareChainModule,
     ProfileModule,
     PrivacyModule,
+    StaffModule,
     // images are read into memory (no storage engine); a part over the limit is a 413 (PAYLOAD_TOO_LARGE)
     MulterModule.register({ limits: { fileSize: CARD_IMAGE_MAX_BYTES, files: 1, fields: 4, parts: 5 } }),
   ],
   controllers: [CardController],
   providers: [
     CardRepository,
+    CardDirectory,
     CardVisitsRepository,
     CardService,
     CardVisitsService,
@@ -40,7 +46,7 @@ import { IntroModerationJob } from './jobs/intro-moderation.job';
     CardImages,
     CardPersonData,
     CardPoster,
-    CardDirectory,
+    CardHandover,
   ],
   exports: [CardDirectory],
 })
@@ -50,11 +56,17 @@ export class CardModule implements OnModuleInit {
     private readonly cardData: CardPersonData,
     private readonly posterSources: PosterSources,
     private readonly poster: CardPoster,
+    private readonly handovers: StaffHandovers,
+    private readonly handover: CardHandover,
+    private readonly contentTitles: ContentTitles,
+    private readonly cards: CardRepository,
   ) {}
 
   onModuleInit(): void {
     this.personData.register(this.cardData);
+    this.handovers.register(this.handover);
     this.posterSources.register('card', (id) => this.poster.content(id));
-    this.posterSources.registerAvatarOf((personId) => this.poster.avatarOf(personId));
+    this.contentTitles.register('card', (ids) => this.cards.titlesOf(ids));
+    this.posterSources.registerAvatarOf('card', (personId) => this.poster.avatarOf(personId));
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { insertNew, sqlTime } from '../../database/sql';
 import { PersonIdentifierEntity } from '../identity/identity.entity';
 import { ShareNodeEntity } from '../share-chain/share-chain.entity';
@@ -24,6 +24,13 @@ export class CardRepository {
 
   findById(id: string): Promise<CardEntity | null> {
     return this.dataSource.manager.findOneBy(CardEntity, { id });
+  }
+
+  /** 「李娜的名片」 by card id (ids of deleted cards are left out). */
+  async titlesOf(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource.manager.find(CardEntity, { select: { id: true, name: true }, where: { id: In(ids) } });
+    return new Map(rows.map((r) => [r.id, `${r.name}的名片`]));
   }
 
   /** A card others may see (its owner's staff account is active), with the owner's person id. */
@@ -56,8 +63,8 @@ export class CardRepository {
   }
 
   /** Creates the staff member's card unless a concurrent request just did (one card per staff). */
-  async insertIfMissing(card: CardEntity): Promise<void> {
-    await insertNew(this.dataSource, 'cards', [
+  async insertIfMissing(card: CardEntity, em: EntityManager | DataSource = this.dataSource): Promise<void> {
+    await insertNew(em, 'cards', [
       {
         id: card.id,
         staff_id: card.staffId,

@@ -1,12 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type CardFeaturedView, type CardImageKind, CardImageKinds, type CardView, type MyCard, type UpdateCardRequest } from '@leadloop/shared';
 import { z } from 'zod';
+import { Clock } from '../../core/clock';
 import type { AuthContext, StaffIdentity, UploadedPart } from '../../core/route';
 import { validate } from '../../core/validate';
-import { newId } from '../../database/ids';
 import { ShareChainService } from '../share-chain/share-chain.service';
 import type { ServedFile } from '../storage/served-file';
 import { type CardEntity, featuredOf } from './card.entity';
+import { blankCard } from './card.handover';
 import { type CardChanges, CardRepository, type ShownCard } from './card.repository';
 import { CardImages } from './card-images';
 import { CardVisitsRepository } from './card-visits.repository';
@@ -23,6 +24,7 @@ export class CardService {
     private readonly moderation: IntroModeration,
     private readonly shares: ShareChainService,
     private readonly images: CardImages,
+    private readonly clock: Clock,
   ) {}
 
   async mine(auth: AuthContext): Promise<MyCard> {
@@ -40,8 +42,8 @@ export class CardService {
       phone: input.phone,
       email: input.email,
       featured: JSON.stringify(featured),
-      updatedAt: new Date(),
-      ...(introChanged ? newDraft(input.introduction, card.introPublished) : {}),
+      updatedAt: this.clock.now(),
+      ...(introChanged ? newDraft(input.introduction, card.introPublished, this.clock.now()) : {}),
     };
     await this.cards.update(card.id, changes, introChanged);
     // the first check runs now, so the owner usually sees the verdict in this response;
@@ -55,7 +57,7 @@ export class CardService {
     const card = await this.ensure(auth.staff!);
     const id = await this.images.store(card.staffId, kind, part?.buffer);
     const column = IMAGE_COLUMN[kind];
-    await this.cards.update(card.id, { [column]: id, updatedAt: new Date() }, false);
+    await this.cards.update(card.id, { [column]: id, updatedAt: this.clock.now() }, false);
     const previous = card[column];
     if (previous) await this.images.remove(previous);
     return this.ownerView((await this.cards.findById(card.id))!);
@@ -69,29 +71,7 @@ export class CardService {
   private async ensure(staff: StaffIdentity): Promise<CardEntity> {
     const existing = await this.cards.findByStaff(staff.id);
     if (existing) return existing;
-    const now = new Date();
-    await this.cards.insertIfMissing({
-      id: newId(now.getTime()),
-      staffId: staff.id,
-      name: staff.name,
-      title: null,
-      company: null,
-      phone: null,
-      email: null,
-      avatarImageId: null,
-      contactQrImageId: null,
-      introDraft: null,
-      introPublished: null,
-      introStatus: 'approved',
-      introVersion: 0,
-      introLabel: null,
-      introCheckAfter: null,
-      introAttempts: 0,
-      featured: '[]',
-      signalsReadThrough: null,
-      createdAt: now,
-      updatedAt: now,
-    });
+    await this.cards.insertIfMissing(blankCard(staff.id, staff.name, this.clock.now()));
     return (await this.cards.findByStaff(staff.id))!;
   }
 
@@ -125,14 +105,14 @@ const IMAGE_COLUMN = { avatar: 'avatarImageId', 'contact-qr': 'contactQrImageId'
  * A changed introduction waits for msg_sec_check, except when there is nothing to check (empty)
  * or it is what was approved before. Others keep seeing the last approved one meanwhile.
  */
-function newDraft(draft: string | null, published: string | null): CardChanges {
+function newDraft(draft: string | null, published: string | null, now: Date): CardChanges {
   const settled = draft === null || draft === published;
   return {
     introDraft: draft,
     introStatus: settled ? 'approved' : 'pending',
     ...(settled ? { introPublished: draft } : {}),
     introLabel: null,
-    introCheckAfter: settled ? null : new Date(),
+    introCheckAfter: settled ? null : now,
     introAttempts: 0,
   };
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ContactRequest, ContactRequestResponse } from '@leadloop/shared';
 import { DataSource } from 'typeorm';
+import { Clock } from '../../core/clock';
 import type { AuthContext } from '../../core/route';
 import { isUniqueViolation } from '../../database/data-source';
 import { newId } from '../../database/ids';
@@ -29,6 +30,7 @@ export class ContactRequestsService {
     private readonly activity: Activity,
     private readonly owners: OwnerProtection,
     private readonly touchpoints: Touchpoints,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -47,7 +49,7 @@ export class ContactRequestsService {
     let stored: CardContactRequestEntity;
     try {
       stored = await this.dataSource.transaction(async (em) => {
-        const now = new Date();
+        const now = this.clock.now();
         const shareNodeId = input.shareToken ? await this.cards.cardShareNodeId(em, input.shareToken, card.id) : null;
         const request: CardContactRequestEntity = { id: newId(now.getTime()), cardId: card.id, personId: auth.personId, requestId: input.requestId, note: input.note, shareNodeId, createdAt: now };
         await this.visits.insertContactRequest(em, request);

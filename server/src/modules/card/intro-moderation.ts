@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../../core/app-error';
+import { Clock } from '../../core/clock';
 import { WechatClient } from '../wechat/wechat.client';
 import { CardRepository } from './card.repository';
 
@@ -28,11 +29,12 @@ export class IntroModeration {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly cards: CardRepository,
     private readonly wechat: WechatClient,
+    private readonly clock: Clock,
   ) {}
 
   /** Checks every draft whose (re)check is due; answers how many were looked at. */
   async checkDue(): Promise<number> {
-    const due = await this.cards.dueIntroChecks(new Date(), BATCH);
+    const due = await this.cards.dueIntroChecks(this.clock.now(), BATCH);
     for (const id of due) await this.check(id);
     return due.length;
   }
@@ -41,7 +43,7 @@ export class IntroModeration {
   async check(cardId: string): Promise<void> {
     const card = await this.cards.findById(cardId);
     if (!card || card.introStatus !== 'pending' || !card.introDraft) return;
-    const now = new Date();
+    const now = this.clock.now();
     if (!(await this.cards.claimIntroCheck(card.id, card.introVersion, now, new Date(now.getTime() + LEASE_MS)))) return;
     const attempt = card.introAttempts + 1;
     try {
@@ -55,7 +57,7 @@ export class IntroModeration {
     } catch (error) {
       if (!(error instanceof AppError) || !error.code.startsWith('WECHAT_')) throw error;
       const retryIn = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** (attempt - 1));
-      await this.cards.deferIntroCheck(card.id, card.introVersion, new Date(Date.now() + retryIn));
+      await this.cards.deferIntroCheck(card.id, card.introVersion, new Date(this.clock.nowMs() + retryIn));
       this.logger.warn(`Introduction of card ${card.id} stays pending (${error.code}); attempt ${attempt}, next in ${Math.round(retryIn / 1000)} s`);
     }
   }

@@ -1,24 +1,25 @@
-import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { ApiRoute } from '@leadloop/shared';
 import { AppError } from '../../core/app-error';
 import { PUBLIC_META } from '../../core/public';
-import { type AuthContext, type AuthedRequest, bearerToken, ROUTE_META } from '../../core/route';
-import { StaffRepository } from '../staff/staff.repository';
+import { type AuthContext, type AuthedRequest, authorize, ROUTE_META } from '../../core/route';
 import { PersonRepository } from './person.repository';
 import { SessionService } from './session.service';
+import { STAFF_DIRECTORY, type StaffDirectory } from './staff-directory';
 
 /**
- * Every request passes here. Routes declare who may call them in the contract table; a route
- * that declares nothing is refused. Staff roles are read from the database on each request,
- * so a role change or a disabled account takes effect at once.
+ * Every request through Nest passes here; the direct routes decide with the same `authorize`.
+ * Routes declare who may call them in the contract table; a route that declares nothing is
+ * refused. Staff roles are read from the database on each request, so a role change or a
+ * disabled account takes effect at once.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionService,
-    private readonly staff: StaffRepository,
+    @Inject(STAFF_DIRECTORY) private readonly staff: StaffDirectory,
     private readonly persons: PersonRepository,
   ) {}
 
@@ -29,16 +30,8 @@ export class AuthGuard implements CanActivate {
       throw new AppError('FORBIDDEN', 'This route is not open');
     }
     const req = context.switchToHttp().getRequest<AuthedRequest>();
-    const token = bearerToken(req.headers.authorization);
-    if (route.access === 'public') {
-      if (token) req.auth = await this.authenticate(token).catch(() => undefined);
-      return true;
-    }
-    if (!token) throw new AppError('UNAUTHENTICATED', 'Sign in first');
-    req.auth = await this.authenticate(token);
-    if (route.access === 'person') return true;
-    if (!req.auth.staff) throw new AppError('FORBIDDEN', 'Staff only');
-    if (!route.access.includes(req.auth.staff.role)) throw new AppError('FORBIDDEN', 'Your role may not do this');
+    const auth = await authorize(route, req.headers.authorization, (token) => this.authenticate(token));
+    if (auth) req.auth = auth;
     return true;
   }
 

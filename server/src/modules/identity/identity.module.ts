@@ -1,26 +1,39 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { StaffRepository } from '../staff/staff.repository';
+import { PersonDataModule, PersonDataRegistry } from '../privacy/person-data';
 import { AuthGuard } from './auth.guard';
 import { IdentityController } from './identity.controller';
+import { IdentityPersonData } from './identity.person-data';
 import { IdentityService } from './identity.service';
 import { LoginHooks } from './login-hooks';
 import { PersonRepository } from './person.repository';
 import { PiiVault } from './pii-vault';
 import { SessionService } from './session.service';
 
+/** Persons, sessions and the guard. Staff accounts are looked up through `STAFF_DIRECTORY` (staff-directory.ts). */
 @Module({
+  imports: [PersonDataModule],
   controllers: [IdentityController],
   providers: [
     PersonRepository,
-    StaffRepository,
     PiiVault,
     SessionService,
     IdentityService,
     LoginHooks,
+    IdentityPersonData,
     AuthGuard,
     { provide: APP_GUARD, useExisting: AuthGuard },
   ],
-  exports: [SessionService, StaffRepository, PersonRepository, LoginHooks],
+  exports: [SessionService, PersonRepository, LoginHooks, AuthGuard],
 })
-export class IdentityModule {}
+export class IdentityModule implements OnModuleInit {
+  constructor(
+    private readonly personData: PersonDataRegistry,
+    private readonly identityPersonData: IdentityPersonData,
+  ) {}
+
+  onModuleInit(): void {
+    this.personData.register(this.identityPersonData);
+    this.personData.registerRecords('identity', (em, personId) => this.identityPersonData.records(em, personId));
+  }
+}

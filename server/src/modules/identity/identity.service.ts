@@ -5,13 +5,13 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../../core/app-error';
 import type { AuthContext } from '../../core/route';
 import { retryOnConflict } from '../../database/retry';
-import { StaffRepository } from '../staff/staff.repository';
 import { WechatClient, type WechatSession } from '../wechat/wechat.client';
 import { WechatApiError, WechatErrcode } from '../wechat/wechat.errors';
 import { LoginHooks } from './login-hooks';
 import { type IdentifierKey, PersonRepository } from './person.repository';
 import { PiiVault } from './pii-vault';
 import { SessionService, toSummary } from './session.service';
+import { STAFF_DIRECTORY, type StaffDirectory } from './staff-directory';
 
 @Injectable()
 export class IdentityService {
@@ -21,7 +21,7 @@ export class IdentityService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly persons: PersonRepository,
-    private readonly staff: StaffRepository,
+    @Inject(STAFF_DIRECTORY) private readonly staff: StaffDirectory,
     private readonly wechat: WechatClient,
     private readonly vault: PiiVault,
     private readonly sessions: SessionService,
@@ -80,7 +80,7 @@ export class IdentityService {
           await this.persons.updateProfile(auth.personId, { phoneEnc: this.vault.encrypt(phone), phoneMasked: masked }, em);
           return auth.personId;
         }
-        await this.moveStaffBinding(em, auth.personId, owner);
+        await this.staff.moveBinding(em, auth.personId, owner);
         await this.persons.merge(em, owner, auth.personId, 'phone');
         return owner;
       }),
@@ -106,14 +106,5 @@ export class IdentityService {
         return this.persons.createWithIdentifiers(em, unionid ? [openid, unionid] : [openid]);
       });
     });
-  }
-
-  private async moveStaffBinding(em: EntityManager, fromPerson: string, toPerson: string): Promise<void> {
-    const moving = await this.staff.findByPerson(fromPerson, em);
-    if (!moving) return;
-    if (await this.staff.findByPerson(toPerson, em)) {
-      throw new AppError('CONFLICT', 'This phone number belongs to another staff member’s WeChat');
-    }
-    await this.staff.updateStaff(moving.id, { personId: toPerson }, em);
   }
 }

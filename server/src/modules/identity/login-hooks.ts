@@ -12,7 +12,9 @@ export class LoginHooks {
   private readonly logger = new Logger(LoginHooks.name);
   private readonly hooks: { name: string; run: LoginHook }[] = [];
 
+  /** One hook per name; a second registration under a name is a wiring mistake and throws. */
   register(name: string, run: LoginHook): void {
+    if (this.hooks.some((h) => h.name === name)) throw new Error(`Login hook ${name} is registered twice`);
     this.hooks.push({ name, run });
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
+import { Clock } from '../../core/clock';
 import { newId } from '../../database/ids';
 import { TickLoader } from '../../database/tick-loader';
 import { type IdentifierKind, PersonEntity, PersonIdentifierEntity, PersonMergeEntity } from './identity.entity';
@@ -18,7 +19,10 @@ export class PersonRepository {
     return new Map(rows.map((r) => [r.id, true]));
   }, false);
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   /** The person, unless they erased their data (then, as far as sessions go, they no longer exist). */
   findById(id: string, em: EntityManager = this.dataSource.manager): Promise<PersonEntity | null> {
@@ -50,7 +54,7 @@ export class PersonRepository {
   }
 
   /** Creates a person with their identifiers; a unique-key error means one of them is taken. */
-  async createWithIdentifiers(em: EntityManager, keys: IdentifierKey[], now = new Date()): Promise<string> {
+  async createWithIdentifiers(em: EntityManager, keys: IdentifierKey[], now = this.clock.now()): Promise<string> {
     const id = newId(now.getTime());
     await em.insert(PersonEntity, {
       id,
@@ -70,7 +74,7 @@ export class PersonRepository {
     return id;
   }
 
-  async addIdentifiers(em: EntityManager, personId: string, keys: IdentifierKey[], now = new Date()): Promise<void> {
+  async addIdentifiers(em: EntityManager, personId: string, keys: IdentifierKey[], now = this.clock.now()): Promise<void> {
     if (keys.length === 0) return;
     await em.insert(
       PersonIdentifierEntity,
@@ -79,14 +83,14 @@ export class PersonRepository {
   }
 
   async updateProfile(id: string, changes: Partial<Pick<PersonEntity, ProfileColumn>>, em: EntityManager = this.dataSource.manager): Promise<void> {
-    await em.update(PersonEntity, { id }, { ...changes, updatedAt: new Date() });
+    await em.update(PersonEntity, { id }, { ...changes, updatedAt: this.clock.now() });
   }
 
   /**
    * Folds `mergedId` into `survivorId`: moves its identifiers, marks it merged and records
    * what moved, so the merge can be explained and undone.
    */
-  async merge(em: EntityManager, survivorId: string, mergedId: string, matchedKind: IdentifierKind, now = new Date()): Promise<void> {
+  async merge(em: EntityManager, survivorId: string, mergedId: string, matchedKind: IdentifierKind, now = this.clock.now()): Promise<void> {
     const moved = await em.find(PersonIdentifierEntity, { select: { id: true }, where: { personId: mergedId } });
     const ids = moved.map((m) => m.id);
     if (ids.length > 0) await em.update(PersonIdentifierEntity, { id: In(ids) }, { personId: survivorId });

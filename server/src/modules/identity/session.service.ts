@@ -3,8 +3,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { SessionResponse } from '@leadloop/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../../core/app-error';
+import { Clock } from '../../core/clock';
 import type { StaffIdentity } from '../../core/route';
-import { StaffRepository } from '../staff/staff.repository';
+import { STAFF_DIRECTORY, type StaffDirectory } from './staff-directory';
 
 /** `app`: a person in the mini-program; `console`: a staff member on the desktop console. */
 export type SessionKind = 'app' | 'console';
@@ -24,7 +25,8 @@ const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toStrin
 export class SessionService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly staff: StaffRepository,
+    @Inject(STAFF_DIRECTORY) private readonly staff: StaffDirectory,
+    private readonly clock: Clock,
   ) {}
 
   /** A session for the person, carrying their staff account when they have an active one. */
@@ -32,7 +34,7 @@ export class SessionService {
     const staff = await this.staff.findActiveByPerson(personId);
     if (kind === 'console' && !staff) throw new AppError('FORBIDDEN', 'Only staff can sign in to the console');
     const ttl = kind === 'console' ? this.config.session.consoleTtlMinutes : this.config.session.ttlMinutes;
-    const iat = Math.floor(Date.now() / 1000);
+    const iat = Math.floor(this.clock.nowMs() / 1000);
     const claims: SessionClaims = { sub: personId, stf: staff?.id ?? null, knd: kind, iat, exp: iat + ttl * 60 };
     return {
       token: this.sign(claims),
@@ -57,7 +59,7 @@ export class SessionService {
       throw new AppError('SESSION_INVALID', 'Session token is invalid');
     }
     if (typeof claims.sub !== 'string' || typeof claims.exp !== 'number') throw new AppError('SESSION_INVALID', 'Session token is invalid');
-    if (claims.exp * 1000 <= Date.now()) throw new AppError('SESSION_EXPIRED', 'Session has expired; sign in again');
+    if (claims.exp * 1000 <= this.clock.nowMs()) throw new AppError('SESSION_EXPIRED', 'Session has expired; sign in again');
     return claims;
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { WatchMode } from '@leadloop/shared';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../core/app-error';
+import { Clock } from '../../core/clock';
 import type { AuthContext } from '../../core/route';
 import { insertNew, upsertAdd } from '../../database/sql';
 import { Activity } from '../activity/activity';
@@ -26,14 +27,15 @@ export class AttendanceService {
     private readonly live: LiveRepository,
     private readonly events: LiveService,
     private readonly activity: Activity,
+    private readonly clock: Clock,
   ) {}
 
   async room(auth: AuthContext, eventId: string) {
     const event = await this.admitted(auth, eventId);
-    return { watch: event.watch, startAt: event.startAt.toISOString(), endAt: event.endAt.toISOString(), replayUrl: event.endAt <= new Date() ? event.replayUrl : null, heartbeatSeconds: HEARTBEAT_SECONDS };
+    return { watch: event.watch, startAt: event.startAt.toISOString(), endAt: event.endAt.toISOString(), replayUrl: event.endAt <= this.clock.now() ? event.replayUrl : null, heartbeatSeconds: HEARTBEAT_SECONDS };
   }
 
-  async report(auth: AuthContext, eventId: string, kind: 'join' | 'heartbeat' | 'leave', now = new Date()): Promise<{ watchMinutes: number; watch: WatchMode | null }> {
+  async report(auth: AuthContext, eventId: string, kind: 'join' | 'heartbeat' | 'leave', now = this.clock.now()): Promise<{ watchMinutes: number; watch: WatchMode | null }> {
     const event = await this.admitted(auth, eventId);
     if (now.getTime() < event.startAt.getTime() - EARLY_MS || now.getTime() > event.endAt.getTime() + LATE_MS) {
       throw new AppError('LIVE_NOT_OPEN', 'The live room is not open now');
@@ -50,8 +52,22 @@ export class AttendanceService {
     return { watchMinutes: minutes, watch: kind === 'join' ? event.watch : null };
   }
 
+  /** Marks every minute of [fromMs, toMs] as watched (a span spent in Channels); answers the person's total. */
+  async markSpan(eventId: string, personId: string, fromMs: number, toMs: number, at: Date): Promise<number> {
+    const first = Math.floor(fromMs / 60_000);
+    const last = Math.floor(toMs / 60_000);
+    const rows: { event_id: string; person_id: string; minute: number }[] = [];
+    for (let minute = first; minute <= last; minute++) rows.push({ event_id: eventId, person_id: personId, minute });
+    return this.dataSource.transaction(async (em) => {
+      for (let i = 0; i < rows.length; i += 500) await insertNew(em, 'live_attendance_minutes', rows.slice(i, i + 500));
+      const [{ n }]: { n: string | number }[] = await em.query('SELECT COUNT(*) AS n FROM live_attendance_minutes WHERE event_id = ? AND person_id = ?', [eventId, personId]);
+      await upsertAdd(em, 'live_attendance', ['event_id', 'person_id'], [], [{ event_id: eventId, person_id: personId, minutes: Number(n), first_at: at, last_at: at }], ['minutes', 'last_at']);
+      return Number(n);
+    });
+  }
+
   /** Only people with a confirmed sign-up may enter the room. */
-  private async admitted(auth: AuthContext, eventId: string): Promise<LiveEventEntity> {
+  async admitted(auth: AuthContext, eventId: string): Promise<LiveEventEntity> {
     const event = await this.events.mustFind(eventId);
     const signup = await this.live.findSignup(eventId, auth.personId);
     if (signup?.status !== 'confirmed') throw new AppError('LIVE_NOT_SIGNED_UP', 'Sign up to watch this event');

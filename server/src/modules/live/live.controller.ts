@@ -1,19 +1,18 @@
-import { Body, Controller, Param } from '@nestjs/common';
+import { Body, Controller, Param, Res, UploadedFiles } from '@nestjs/common';
 import { Api, type AttendanceRequest, type LiveEventChanges, type LiveEventDraft, type ReminderGrantRequest, type SurveyAnswerRequest } from '@leadloop/shared';
 import type { z } from 'zod';
-import { directRoute, type DirectRoute } from '../../core/direct-routes';
-import { Auth, type AuthContext, MaybeAuth, Route, ValidQuery } from '../../core/route';
+import type { Response } from 'express';
+import { Call, Direct, type DirectCall } from '../../core/direct-routes';
+import { Auth, type AuthContext, MaybeAuth, Route, type UploadedParts, ValidQuery } from '../../core/route';
+import { streamFile } from '../storage/served-file';
 import { AttendanceService } from './attendance.service';
+import { ChannelsWatch } from './channels-watch';
+import { LiveCovers } from './live-covers';
 import { LiveReportService } from './live-report.service';
 import { LiveService } from './live.service';
 import { RemindersService } from './reminders.service';
 import { SignupService } from './signup.service';
 import { SurveyService } from './survey.service';
-
-/** `POST /api/live/{id}/signups`: a hot path, served ahead of Nest (core/direct-routes). */
-export function signUpRoute(signups: SignupService): DirectRoute {
-  return directRoute(Api.signUp, ({ auth, params, body }) => signups.signUp(auth, params.id, body));
-}
 
 type ListQuery = z.infer<typeof Api.liveEvents.query>;
 
@@ -26,6 +25,8 @@ export class LiveController {
     private readonly attendance: AttendanceService,
     private readonly surveys: SurveyService,
     private readonly reports: LiveReportService,
+    private readonly covers: LiveCovers,
+    private readonly channelsWatch: ChannelsWatch,
   ) {}
 
   @Route(Api.createLiveEvent)
@@ -41,6 +42,16 @@ export class LiveController {
   @Route(Api.publishLiveEvent)
   publish(@Param('id') id: string) {
     return this.live.publish(id);
+  }
+
+  @Route(Api.uploadLiveCover)
+  uploadCover(@Param('id') id: string, @UploadedFiles() parts: UploadedParts) {
+    return this.covers.upload(id, parts);
+  }
+
+  @Route(Api.liveCover)
+  async cover(@Param('id') id: string, @Res({ passthrough: true }) res: Response) {
+    return streamFile(res, await this.covers.open(id));
   }
 
   @Route(Api.consoleLiveEvents)
@@ -73,6 +84,13 @@ export class LiveController {
     return this.signups.gateStatus(auth, id);
   }
 
+  /** A hot path: also served ahead of Nest by `startApp` (core/direct-routes). */
+  @Direct()
+  @Route(Api.signUp)
+  signUp(@Call() { auth, params, body }: DirectCall<typeof Api.signUp>) {
+    return this.signups.signUp(auth, params.id, body);
+  }
+
   @Route(Api.cancelSignup)
   cancel(@Auth() auth: AuthContext, @Param('id') id: string) {
     return this.signups.cancel(auth, id);
@@ -90,7 +108,7 @@ export class LiveController {
 
   @Route(Api.reportAttendance)
   attend(@Auth() auth: AuthContext, @Param('id') id: string, @Body() body: AttendanceRequest) {
-    return this.attendance.report(auth, id, body.kind);
+    return this.channelsWatch.report(auth, id, body.kind);
   }
 
   @Route(Api.mySignups)

@@ -11,6 +11,9 @@ export class LiveEventEntity {
   @Column({ type: 'varchar', length: 500 }) summary!: string;
   @Column(json) speakers!: { name: string; title: string }[];
   @Column({ name: 'cover_url', type: 'varchar', length: 512, nullable: true }) coverUrl!: string | null;
+  /** An uploaded cover in FileStorage (it wins over `coverUrl`). */
+  @Column({ name: 'cover_key', type: 'varchar', length: 64, nullable: true }) coverKey!: string | null;
+  @Column({ name: 'cover_type', type: 'varchar', length: 32, nullable: true }) coverType!: string | null;
   @Column({ name: 'start_at', type: 'datetime', precision: 3 }) startAt!: Date;
   @Column({ name: 'end_at', type: 'datetime', precision: 3 }) endAt!: Date;
   @Column({ type: 'int' }) capacity!: number;
@@ -81,4 +84,15 @@ export class LiveReminderEntity {
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
 }
 
-export const liveEntities = [LiveEventEntity, LiveSignupEntity, SubscriptionGrantEntity, LiveReminderEntity];
+/** Per person and event: minutes watched, and since when they are away in a WeChat Channels live. */
+@Entity('live_attendance')
+export class LiveAttendanceEntity {
+  @PrimaryColumn({ name: 'event_id', type: 'varchar', length: 26 }) eventId!: string;
+  @PrimaryColumn({ name: 'person_id', type: 'varchar', length: 26 }) personId!: string;
+  @Column({ type: 'int' }) minutes!: number;
+  @Column({ name: 'first_at', type: 'datetime', precision: 3 }) firstAt!: Date;
+  @Column({ name: 'last_at', type: 'datetime', precision: 3 }) lastAt!: Date;
+  @Column({ name: 'away_since', type: 'datetime', precision: 3, nullable: true }) awaySince!: Date | null;
+}
+
+export const liveEntities = [LiveAttendanceEntity, LiveEventEntity, LiveSignupEntity, SubscriptionGrantEntity, LiveReminderEntity];

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { Clock } from '../../core/clock';
 import type { PersonDataContributor } from '../privacy/person-data';
 import { LiveEventEntity, LiveReminderEntity, LiveSignupEntity, SubscriptionGrantEntity } from './live.entity';
 import { LiveRepository } from './live.repository';
@@ -17,6 +18,7 @@ export class LivePersonData implements PersonDataContributor {
   constructor(
     private readonly dataSource: DataSource,
     private readonly live: LiveRepository,
+    private readonly clock: Clock,
   ) {}
 
   async export(personId: string): Promise<unknown> {
@@ -39,7 +41,7 @@ export class LivePersonData implements PersonDataContributor {
     const active = await em
       .createQueryBuilder(LiveSignupEntity, 's')
       .innerJoin(LiveEventEntity, 'e', 'e.id = s.event_id')
-      .where('s.person_id = :personId AND s.holds_seat = 1 AND e.start_at > :now', { personId, now: new Date() })
+      .where('s.person_id = :personId AND s.holds_seat = 1 AND e.start_at > :now', { personId, now: this.clock.now() })
       .getMany();
     for (const signup of active) await this.live.vacate(em, signup);
     await em.update(LiveReminderEntity, { personId, status: 'pending' }, { status: 'cancelled' });

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Pages } from '@leadloop/shared';
 import { isId } from '../../database/ids';
 import type { PosterContent } from '../posters/poster-sources';
+import { LiveCovers } from './live-covers';
 import { LiveRepository } from './live.repository';
 
 const COVER_LIMIT = 2 * 1024 * 1024;
@@ -12,7 +13,10 @@ const COVER_TIMEOUT_MS = 3000;
 export class LivePoster {
   private readonly logger = new Logger(LivePoster.name);
 
-  constructor(private readonly live: LiveRepository) {}
+  constructor(
+    private readonly live: LiveRepository,
+    private readonly covers: LiveCovers,
+  ) {}
 
   async content(eventId: string): Promise<PosterContent | null> {
     const event = isId(eventId) ? await this.live.findEvent(eventId) : null;
@@ -21,7 +25,7 @@ export class LivePoster {
       title: event.title,
       subtitle: `${beijingTime(event.startAt)} 开播${event.priceFen === 0 ? ' · 免费报名' : ''}`,
       kindLabel: '直播',
-      cover: async () => (event.coverUrl ? this.fetchCover(event.coverUrl) : null),
+      cover: async () => (event.coverKey ? this.covers.bytes(event) : event.coverUrl ? this.fetchCover(event.coverUrl) : null),
       version: String(event.version),
       page: Pages.liveDetail,
     };

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
+import { Clock } from '../../core/clock';
 import { LiveEventEntity, LiveReminderEntity, LiveSignupEntity } from './live.entity';
 import { SeatPool } from './seat-pool';
 
@@ -9,10 +10,18 @@ export class LiveRepository {
   constructor(
     private readonly dataSource: DataSource,
     private readonly seats: SeatPool,
+    private readonly clock: Clock,
   ) {}
 
   findEvent(id: string, em: EntityManager = this.dataSource.manager): Promise<LiveEventEntity | null> {
     return em.findOneBy(LiveEventEntity, { id });
+  }
+
+  /** Event titles by id (ids of deleted events are left out). */
+  async titlesOf(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource.manager.find(LiveEventEntity, { select: { id: true, title: true }, where: { id: In(ids) } });
+    return new Map(rows.map((r) => [r.id, r.title]));
   }
 
   /** Whether a start reminder for this person is scheduled and not yet sent. */
@@ -29,14 +38,14 @@ export class LiveRepository {
   }
 
   /** Moves a sign-up out of its seat once (the guard makes a second call a no-op); answers whether it did. */
-  async vacate(em: EntityManager, signup: Pick<LiveSignupEntity, 'id' | 'eventId' | 'seatSlot'>, now = new Date()): Promise<boolean> {
+  async vacate(em: EntityManager, signup: Pick<LiveSignupEntity, 'id' | 'eventId' | 'seatSlot'>, now = this.clock.now()): Promise<boolean> {
     const result = await em.update(LiveSignupEntity, { id: signup.id, holdsSeat: 1 }, { status: 'cancelled', holdsSeat: 0, seatSlot: null, cancelledAt: now });
     if (!result.affected) return false;
     if (signup.seatSlot !== null) await this.seats.release(em, signup.eventId, signup.seatSlot);
     return true;
   }
 
-  async confirmPaid(em: EntityManager, signupId: string, now = new Date()): Promise<boolean> {
+  async confirmPaid(em: EntityManager, signupId: string, now = this.clock.now()): Promise<boolean> {
     const result = await em.update(LiveSignupEntity, { id: signupId, status: 'pending_payment' }, { status: 'confirmed', paid: 1, confirmedAt: now });
     return !!result.affected;
   }

@@ -8,6 +8,7 @@ import { IdKey, InstantKey, KeysetCursor } from '../../core/pagination';
 import type { AuthContext } from '../../core/route';
 import { isId, newId } from '../../database/ids';
 import { PaymentsService, requirePayments } from '../payments/payments.service';
+import { coverUrlOf } from './live-cover-url';
 import { LiveEventEntity, type LiveSignupEntity } from './live.entity';
 import { LiveRepository } from './live.repository';
 import { SeatPool } from './seat-pool';
@@ -29,13 +30,15 @@ export class LiveService {
   ) {}
 
   async create(auth: AuthContext, e: LiveEventDraft): Promise<ConsoleLiveEvent> {
-    const now = new Date();
+    const now = this.clock.now();
     const event: LiveEventEntity = {
       id: newId(now.getTime()),
       title: e.title,
       summary: e.summary,
       speakers: e.speakers,
       coverUrl: e.coverUrl,
+      coverKey: null,
+      coverType: null,
       startAt: new Date(e.startAt),
       endAt: new Date(e.endAt),
       capacity: e.capacity,
@@ -86,7 +89,7 @@ export class LiveService {
     if (taken > 0 && next.priceFen !== event.priceFen) throw new AppError('LIVE_LOCKED', 'The price cannot change once people have signed up');
     if (next.priceFen > 0 && event.status === 'published') requirePayments(this.payments);
     await this.dataSource.transaction(async (em) => {
-      const result = await em.update(LiveEventEntity, { id, version: event.version }, { ...next, version: event.version + 1, updatedAt: new Date() });
+      const result = await em.update(LiveEventEntity, { id, version: event.version }, { ...next, version: event.version + 1, updatedAt: this.clock.now() });
       if (!result.affected) throw new AppError('CONFLICT', 'Someone else changed this event; reload and try again');
       if (next.capacity !== event.capacity) await this.seats.resize(em, id, next.capacity);
     });
@@ -96,8 +99,8 @@ export class LiveService {
   async publish(id: string): Promise<ConsoleLiveEvent> {
     const event = await this.mustFind(id);
     if (event.priceFen > 0) requirePayments(this.payments);
-    if (event.endAt <= new Date()) throw new AppError('LIVE_NOT_OPEN', 'This event is already over');
-    await this.dataSource.manager.update(LiveEventEntity, { id }, { status: 'published', updatedAt: new Date() });
+    if (event.endAt <= this.clock.now()) throw new AppError('LIVE_NOT_OPEN', 'This event is already over');
+    await this.dataSource.manager.update(LiveEventEntity, { id }, { status: 'published', updatedAt: this.clock.now() });
     return this.consoleViewOf(await this.mustFind(id));
   }
 
@@ -115,7 +118,7 @@ export class LiveService {
     const ids = page.items.map((e) => e.id);
     const mine = auth ? new Map((await this.live.mySignups(auth.personId, ids)).map((s) => [s.eventId, s])) : new Map<string, LiveSignupEntity>();
     const taken = await this.seats.taken(ids);
-    return { items: page.items.map((e) => publicView(e, mine.get(e.id) ?? null, taken.get(e.id) ?? 0)), nextCursor: page.nextCursor };
+    return { items: page.items.map((e) => publicView(e, mine.get(e.id) ?? null, taken.get(e.id) ?? 0, this.clock.now())), nextCursor: page.nextCursor };
   }
 
   async view(auth: AuthContext | null, id: string): Promise<LiveEventView> {
@@ -126,7 +129,7 @@ export class LiveService {
       this.seats.taken([id]),
       auth ? this.live.hasPendingReminder(id, auth.personId) : false,
     ]);
-    return publicView(event, signup, taken.get(id) ?? 0, reminderOn);
+    return publicView(event, signup, taken.get(id) ?? 0, this.clock.now(), reminderOn);
   }
 
   /** 我的报名, newest first; the cursor holds the last sign-up id (ids sort by creation). */
@@ -163,18 +166,18 @@ export class LiveService {
 
   private consoleView(event: LiveEventEntity, signups: number, taken: number): ConsoleLiveEvent {
     // the console sees the replay URL before the event ends (public views show it only after)
-    return { ...publicView(event, null, taken), replayUrl: event.replayUrl, watch: event.watch, reminderOffsets: event.reminderOffsets, signups, version: event.version };
+    return { ...publicView(event, null, taken, this.clock.now()), replayUrl: event.replayUrl, watch: event.watch, reminderOffsets: event.reminderOffsets, signups, version: event.version };
   }
 }
 
-export function publicView(event: LiveEventEntity, signup: LiveSignupEntity | null, seatsTaken: number, reminderOn = false): LiveEventView {
-  const over = event.endAt <= new Date();
+export function publicView(event: LiveEventEntity, signup: LiveSignupEntity | null, seatsTaken: number, now: Date, reminderOn = false): LiveEventView {
+  const over = event.endAt <= now;
   return {
     id: event.id,
     title: event.title,
     summary: event.summary,
     speakers: event.speakers,
-    coverUrl: event.coverUrl,
+    coverUrl: coverUrlOf(event),
     startAt: event.startAt.toISOString(),
     endAt: event.endAt.toISOString(),
     capacity: event.capacity,

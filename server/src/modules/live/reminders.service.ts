@@ -4,10 +4,12 @@ import { PageLinks } from '@leadloop/shared';
 import { DataSource, type EntityManager, In, IsNull, LessThan, LessThanOrEqual, Not } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../../core/app-error';
+import { Clock } from '../../core/clock';
 import type { AuthContext } from '../../core/route';
 import { newId } from '../../database/ids';
 import { DETAIL_PAGE } from './live.activities';
-import { insertNew, isMysql } from '../../database/sql';
+import { claimSkippingLocked } from '../../database/locks';
+import { insertNew } from '../../database/sql';
 import { PersonRepository } from '../identity/person.repository';
 import { WechatClient } from '../wechat/wechat.client';
 import { WechatApiError, WechatErrcode } from '../wechat/wechat.errors';
@@ -39,6 +41,7 @@ export class RemindersService {
     private readonly live: LiveRepository,
     private readonly persons: PersonRepository,
     private readonly wechat: WechatClient,
+    private readonly clock: Clock,
   ) {}
 
   /** What the person answered to `wx.requestSubscribeMessage`; schedules what the accepted ones allow. */
@@ -50,7 +53,7 @@ export class RemindersService {
     const purposes = this.purposes();
     const unknown = Object.keys(results).filter((t) => !purposes.has(t));
     if (unknown.length > 0) throw new AppError('VALIDATION_FAILED', 'Unknown template', { fields: unknown.map((t) => ({ path: `results.${t}`, message: 'not one of this app’s templates' })) });
-    const now = new Date();
+    const now = this.clock.now();
     return this.dataSource.transaction(async (em) => {
       const grants = Object.entries(results).map(([templateId, answer]) => ({
         id: newId(now.getTime()),
@@ -80,7 +83,7 @@ export class RemindersService {
   }
 
   /** After an event: survey to attendees, replay to those who signed up and did not watch. Claimed once per event. */
-  async scheduleFollowUps(now = new Date()): Promise<number> {
+  async scheduleFollowUps(now = this.clock.now()): Promise<number> {
     const ended = await this.dataSource.manager.find(LiveEventEntity, {
       where: [
         { status: 'published', endAt: LessThanOrEqual(now), surveyPushedAt: IsNull() },
@@ -126,7 +129,7 @@ export class RemindersService {
   }
 
   /** Sends what is due. Several workers may run this at once; each row goes to one of them. */
-  async dispatch(now = new Date()): Promise<number> {
+  async dispatch(now = this.clock.now()): Promise<number> {
     await this.giveUpStuck(now);
     const claimed = await this.claim(now);
     for (const reminder of claimed) await this.send(reminder);
@@ -136,10 +139,9 @@ export class RemindersService {
   private async claim(now: Date): Promise<LiveReminderEntity[]> {
     return this.dataSource.transaction(async (em) => {
       const query = em.createQueryBuilder(LiveReminderEntity, 'r').where("r.status = 'pending' AND r.due_at <= :now", { now }).orderBy('r.due_at').limit(CLAIM_BATCH);
-      if (isMysql(em)) query.setLock('pessimistic_write').setOnLocked('skip_locked');
-      const due = await query.getMany();
+      const due = await claimSkippingLocked(query).getMany();
       if (due.length === 0) return [];
-      await em.update(LiveReminderEntity, { id: In(due.map((r) => r.id)), status: 'pending' }, { status: 'sending', claimedBy: this.workerId, claimedAt: new Date() });
+      await em.update(LiveReminderEntity, { id: In(due.map((r) => r.id)), status: 'pending' }, { status: 'sending', claimedBy: this.workerId, claimedAt: this.clock.now() });
       return due;
     });
   }
@@ -177,7 +179,7 @@ export class RemindersService {
 
   private async finish(reminder: LiveReminderEntity, status: string, error: string | null, grantStatus?: 'used' | 'refused'): Promise<void> {
     await this.dataSource.transaction(async (em) => {
-      await em.update(LiveReminderEntity, { id: reminder.id, status: 'sending', claimedBy: this.workerId }, { status, error, sentAt: status === 'sent' ? new Date() : null });
+      await em.update(LiveReminderEntity, { id: reminder.id, status: 'sending', claimedBy: this.workerId }, { status, error, sentAt: status === 'sent' ? this.clock.now() : null });
       if (grantStatus) await em.update(SubscriptionGrantEntity, { id: reminder.grantId }, { status: grantStatus });
     });
   }

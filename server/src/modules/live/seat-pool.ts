@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AppError } from '../../core/app-error';
-import { isMysql } from '../../database/sql';
+import { forUpdateSql } from '../../database/locks';
 
 /** Slots per event: enough for concurrent sign-ups to spread, few enough to sum cheaply. */
 export const SEAT_SLOTS = 16;
@@ -98,7 +98,7 @@ export class SeatPool {
   }
 
   private async slots(em: EntityManager, eventId: string, lock: boolean): Promise<Slot[]> {
-    const rows: Slot[] = await em.query(`SELECT slot, capacity, taken FROM live_seat_slots WHERE event_id = ? ORDER BY slot${lock && isMysql(em) ? ' FOR UPDATE' : ''}`, [eventId]);
+    const rows: Slot[] = await em.query(`SELECT slot, capacity, taken FROM live_seat_slots WHERE event_id = ? ORDER BY slot${lock ? forUpdateSql(em) : ''}`, [eventId]);
     return rows.map((r) => ({ slot: Number(r.slot), capacity: Number(r.capacity), taken: Number(r.taken) }));
   }
 }

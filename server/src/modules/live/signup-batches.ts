@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { ProfileField, SignupForm } from '@leadloop/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../core/app-error';
+import { Clock } from '../../core/clock';
 import { GroupCommit, type Outcome } from '../../database/group-commit';
 import { newId } from '../../database/ids';
 import { retryOnConflict } from '../../database/retry';
@@ -54,6 +55,7 @@ export class SignupBatches {
     private readonly seats: SeatPool,
     private readonly activity: Activity,
     private readonly touchpoints: Touchpoints,
+    private readonly clock: Clock,
   ) {}
 
   signUp(eventId: string, personId: string, form: SignupForm): Promise<BatchedSignup> {
@@ -62,7 +64,7 @@ export class SignupBatches {
 
   private async run(eventId: string, requests: SignupRequest[]): Promise<Outcome<BatchedSignup>[]> {
     const event = await this.events.mustFind(eventId);
-    if (event.status !== 'published' || event.endAt <= new Date()) throw new AppError('LIVE_NOT_OPEN', 'Sign-up is not open for this event');
+    if (event.status !== 'published' || event.endAt <= this.clock.now()) throw new AppError('LIVE_NOT_OPEN', 'Sign-up is not open for this event');
     const alone = { ok: { event, signup: null } };
     if (event.priceFen > 0) return requests.map(() => alone);
     const leading = new Map<string, number>();
@@ -93,7 +95,7 @@ export class SignupBatches {
   private async write(em: EntityManager, event: LiveEventEntity, gate: Gate, admitted: Admitted[]): Promise<Map<string, Outcome<BatchedSignup>>> {
     const outcomes = new Map<string, Outcome<BatchedSignup>>();
     if (admitted.length === 0) return outcomes;
-    const now = new Date();
+    const now = this.clock.now();
     const guess = this.seats.guess();
     const rows = admitted.map(({ request, source }): LiveSignupEntity => ({
       id: newId(now.getTime()),

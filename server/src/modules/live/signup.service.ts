@@ -3,6 +3,7 @@ import type { GateStatus, ProfileField, SignupForm, SignupResponse } from '@lead
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../../core/app-error';
+import { Clock } from '../../core/clock';
 import type { AuthContext } from '../../core/route';
 import { newId } from '../../database/ids';
 import { isUniqueViolation } from '../../database/data-source';
@@ -44,10 +45,11 @@ export class SignupService implements OnModuleInit {
     private readonly paymentHooks: PaymentHooks,
     private readonly persons: PersonRepository,
     private readonly batches: SignupBatches,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
-    this.paymentHooks.register({
+    this.paymentHooks.register('live sign-ups', {
       paid: (em, order) => this.onPaid(em, order),
       closed: (em, order) => this.onClosed(em, order),
     });
@@ -65,7 +67,7 @@ export class SignupService implements OnModuleInit {
   }
 
   private async signUpAlone(auth: AuthContext, event: LiveEventEntity, request: SignupForm): Promise<SignupResponse> {
-    if (event.status !== 'published' || event.endAt <= new Date()) throw new AppError('LIVE_NOT_OPEN', 'Sign-up is not open for this event');
+    if (event.status !== 'published' || event.endAt <= this.clock.now()) throw new AppError('LIVE_NOT_OPEN', 'Sign-up is not open for this event');
     if (event.priceFen > 0) requirePayments(this.payments);
     const source = await this.touchpoints.source(auth.personId, request.shareToken, request.channelCode);
 
@@ -105,7 +107,7 @@ export class SignupService implements OnModuleInit {
     const event = await this.events.mustFind(eventId);
     const signup = await this.live.findSignup(event.id, auth.personId);
     if (!signup || signup.status === 'cancelled') throw new AppError('LIVE_NOT_SIGNED_UP', 'You are not signed up for this event');
-    if (event.startAt <= new Date()) throw new AppError('LIVE_NOT_OPEN', 'The event has started; sign-ups can no longer be cancelled');
+    if (event.startAt <= this.clock.now()) throw new AppError('LIVE_NOT_OPEN', 'The event has started; sign-ups can no longer be cancelled');
     let refund: { status: string; amountFen: number } | null = null;
     if (signup.status === 'pending_payment') {
       const open = await this.payments.openOrderOf(signup.id);
@@ -134,7 +136,7 @@ export class SignupService implements OnModuleInit {
     source: { nodeId: string | null; channelId: string | null; staffId: string | null },
     seatSlot: number,
   ): Promise<{ signup: LiveSignupEntity; fresh: boolean }> {
-    const now = new Date();
+    const now = this.clock.now();
     const paidEvent = event.priceFen > 0;
     const fields: Omit<LiveSignupEntity, 'id' | 'eventId' | 'personId' | 'createdAt'> = {
       status: paidEvent ? 'pending_payment' : 'confirmed',

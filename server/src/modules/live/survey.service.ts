@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../core/app-error';
+import { Clock } from '../../core/clock';
 import type { AuthContext } from '../../core/route';
 import { insertNew } from '../../database/sql';
 import { LiveRepository } from './live.repository';
@@ -13,6 +14,7 @@ export class SurveyService {
     private readonly dataSource: DataSource,
     private readonly live: LiveRepository,
     private readonly events: LiveService,
+    private readonly clock: Clock,
   ) {}
 
   async answer(auth: AuthContext, eventId: string, answers: Record<string, string>): Promise<{ saved: boolean }> {
@@ -27,7 +29,7 @@ export class SurveyService {
     });
     if (problems.length > 0 || Object.keys(answers).length === 0) throw new AppError('VALIDATION_FAILED', 'Invalid survey answers', { fields: problems });
     // the first submission counts; a resend is harmless
-    await insertNew(this.dataSource, 'live_survey_answers', [{ event_id: eventId, person_id: auth.personId, answers: JSON.stringify(answers), created_at: new Date() }]);
+    await insertNew(this.dataSource, 'live_survey_answers', [{ event_id: eventId, person_id: auth.personId, answers: JSON.stringify(answers), created_at: this.clock.now() }]);
     return { saved: true };
   }
 }

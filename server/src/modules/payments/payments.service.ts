@@ -2,8 +2,10 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager, In, LessThan } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../../core/app-error';
+import { Clock } from '../../core/clock';
 import { newId } from '../../database/ids';
-import { isMysql } from '../../database/sql';
+import { ServerUrl } from '../../core/server-url';
+import { lockForUpdate } from '../../database/locks';
 import { PaymentHooks } from './payment-hooks';
 import { PaymentNotificationEntity, PaymentOrderEntity, PaymentRefundEntity } from './payments.entity';
 import { type EncryptedResource, type NotificationHeaders, WechatPayClient, type WechatTransaction } from './wechat-pay.client';
@@ -24,20 +26,19 @@ export type NotificationOutcome = 'applied' | 'duplicate' | 'ignored' | 'rejecte
 @Injectable()
 export class PaymentsService {
   private readonly logger = new Logger(PaymentsService.name);
-  private notifyUrl: string | null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly wechat: WechatPayClient,
     private readonly hooks: PaymentHooks,
-  ) {
-    this.notifyUrl = config.publicUrl ? `${config.publicUrl}/api/payments/wechat/notify` : null;
-  }
+    private readonly serverUrl: ServerUrl,
+    private readonly clock: Clock,
+  ) {}
 
-  useServerUrl(url: string): void {
-    this.notifyUrl ??= `${url}/api/payments/wechat/notify`;
-    this.wechat.useLocalSandbox(url);
+  /** Where WeChat Pay notifies us: the public URL, or this server itself (the sandbox). */
+  private get notifyUrl(): string {
+    return `${this.config.publicUrl ?? this.serverUrl.value}/api/payments/wechat/notify`;
   }
 
   get enabled(): boolean {
@@ -46,7 +47,7 @@ export class PaymentsService {
 
   /** Records an order inside the caller's transaction (the seat it pays for is held there too). */
   async createOrder(em: EntityManager, input: { signupId: string; personId: string; eventId: string; amountFen: number }): Promise<PaymentOrderEntity> {
-    const now = new Date();
+    const now = this.clock.now();
     const order: PaymentOrderEntity = {
       id: newId(now.getTime()),
       outTradeNo: `LL${newId(now.getTime())}`,
@@ -74,7 +75,6 @@ export class PaymentsService {
 
   /** Asks WeChat for a prepay id and signs the `wx.requestPayment` parameters. */
   jsapiParams(order: PaymentOrderEntity, description: string, openid: string) {
-    if (!this.notifyUrl) throw new Error('Notify URL unknown (server not listening)');
     return this.wechat.jsapiOrder({ outTradeNo: order.outTradeNo, description, amountFen: order.amountFen, openid, notifyUrl: this.notifyUrl, expiresAt: order.expiresAt });
   }
 
@@ -111,7 +111,7 @@ export class PaymentsService {
       if (!order) return { outcome: 'rejected' as const, detail: 'unknown order', order: null };
       if (order.amountFen !== tx.amount?.total) return { outcome: 'rejected' as const, detail: `amount ${tx.amount?.total} ≠ ${order.amountFen}`, order: null };
       if (order.status !== 'created') return { outcome: 'duplicate' as const, detail: `already ${order.status}`, order: order.status === 'closed' ? order : null };
-      const now = new Date();
+      const now = this.clock.now();
       await em.update(PaymentOrderEntity, { id: order.id }, { status: 'paid', transactionId: tx.transaction_id ?? null, paidAt: now, updatedAt: now });
       await this.hooks.current.paid(em, { ...order, status: 'paid', paidAt: now });
       return { outcome: 'applied' as const, detail: source, order: null };
@@ -127,7 +127,7 @@ export class PaymentsService {
    * Background reconciliation: orders with no notification after a while are queried (a missed
    * notification is recovered); unpaid orders past their expiry are closed and their seats freed.
    */
-  async reconcile(now = new Date()): Promise<number> {
+  async reconcile(now = this.clock.now()): Promise<number> {
     if (!this.enabled) return 0;
     const stale = await this.dataSource.manager.find(PaymentOrderEntity, {
       where: { status: 'created', createdAt: LessThan(new Date(now.getTime() - this.config.pay.queryAfterSeconds * 1000)) },
@@ -156,7 +156,7 @@ export class PaymentsService {
       return false;
     }
     return this.dataSource.transaction(async (em) => {
-      const now = new Date();
+      const now = this.clock.now();
       const result = await em.update(PaymentOrderEntity, { id: order.id, status: 'created' }, { status: 'closed', closedAt: now, updatedAt: now });
       if (!result.affected) return false;
       await this.hooks.current.closed(em, order);
@@ -170,9 +170,9 @@ export class PaymentsService {
     const existing = await this.dataSource.manager.findOneBy(PaymentRefundEntity, { outRefundNo });
     if (existing) return { status: existing.status, amountFen: existing.amountFen };
     const result = await this.wechat.refund({ outTradeNo: order.outTradeNo, outRefundNo, refundFen: order.amountFen, totalFen: order.amountFen, reason });
-    const now = new Date();
+    const now = this.clock.now();
     await this.dataSource.transaction(async (em) => {
-      await em.insert(PaymentRefundEntity, { id: newId(), outRefundNo, orderId: order.id, amountFen: order.amountFen, status: result.status, refundId: result.refundId, createdAt: now, updatedAt: now });
+      await em.insert(PaymentRefundEntity, { id: newId(now.getTime()), outRefundNo, orderId: order.id, amountFen: order.amountFen, status: result.status, refundId: result.refundId, createdAt: now, updatedAt: now });
       await em.update(PaymentOrderEntity, { id: order.id }, { status: result.status === 'SUCCESS' ? 'refunded' : 'refunding', updatedAt: now });
     });
     return { status: result.status, amountFen: order.amountFen };
@@ -198,9 +198,7 @@ export class PaymentsService {
   }
 
   private lockOrder(em: EntityManager, outTradeNo: string): Promise<PaymentOrderEntity | null> {
-    const query = em.createQueryBuilder(PaymentOrderEntity, 'o').where('o.out_trade_no = :outTradeNo', { outTradeNo });
-    if (isMysql(em)) query.setLock('pessimistic_write');
-    return query.getOne();
+    return lockForUpdate(em.createQueryBuilder(PaymentOrderEntity, 'o').where('o.out_trade_no = :outTradeNo', { outTradeNo })).getOne();
   }
 
   private async reject(notificationId: string | null, outTradeNo: string | null, reason: string): Promise<'rejected'> {
@@ -216,7 +214,7 @@ export class PaymentsService {
       outTradeNo: outTradeNo?.slice(0, 32) ?? null,
       outcome,
       detail: detail.slice(0, 128),
-      receivedAt: new Date(),
+      receivedAt: this.clock.now(),
     });
   }
 }

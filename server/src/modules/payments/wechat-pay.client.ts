@@ -3,6 +3,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import Pay from 'wechatpay-node-v3';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../../core/app-error';
+import { Clock } from '../../core/clock';
+import { ServerUrl } from '../../core/server-url';
 import { PAY_CREDENTIALS, type PayCredentials } from './wechat-pay.credentials';
 import { WechatPayHttp } from './wechat-pay.http';
 
@@ -63,6 +65,8 @@ export class WechatPayClient {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(PAY_CREDENTIALS) private readonly credentials: PayCredentials,
+    private readonly serverUrl: ServerUrl,
+    private readonly clock: Clock,
   ) {
     this.base = config.pay.apiBase;
     if (!credentials.enabled) return;
@@ -90,12 +94,9 @@ export class WechatPayClient {
     return this.credentials.appId;
   }
 
-  useLocalSandbox(serverUrl: string): void {
-    this.base ??= `${serverUrl}/sandbox/pay`;
-  }
-
+  /** The configured base URL, or this server's own sandbox (read from the listening server when first needed). */
   private get baseUrl(): string {
-    if (!this.base) throw new Error('WeChat Pay base URL is not known yet (server not listening)');
+    this.base ??= `${this.serverUrl.value}/sandbox/pay`;
     return this.base;
   }
 
@@ -145,7 +146,7 @@ export class WechatPayClient {
    * Verifies a notification's signature over its raw body. Unknown `PUB_KEY_ID_…` serials are
    * refused outright; an unknown certificate serial fetches the platform certificates once.
    */
-  async verifyNotification(headers: NotificationHeaders, rawBody: string, nowMs = Date.now()): Promise<{ ok: true } | { ok: false; reason: string }> {
+  async verifyNotification(headers: NotificationHeaders, rawBody: string, nowMs = this.clock.nowMs()): Promise<{ ok: true } | { ok: false; reason: string }> {
     if (!this.client) return { ok: false, reason: 'WeChat Pay is not configured' };
     if (!headers.timestamp || !headers.nonce || !headers.signature || !headers.serial) return { ok: false, reason: 'missing signature headers' };
     const age = Math.abs(nowMs / 1000 - Number(headers.timestamp));

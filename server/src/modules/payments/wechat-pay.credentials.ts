@@ -72,6 +72,7 @@ function sandboxPlatformKeys(): SandboxPlatformKeys {
   serial[0] &= 0x7f; // a positive ASN.1 integer
   cert.serialNumber = serial.toString('hex');
   cert.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
+  // wall time: the certificate is checked by the crypto library, which reads the system clock
   cert.validity.notBefore = new Date(Date.now() - 86_400_000);
   cert.validity.notAfter = new Date(Date.now() + 5 * 365 * 86_400_000);
   const subject = [{ name: 'commonName', value: 'Tenpay.com Root CA (sandbox)' }, { name: 'organizationName', value: 'LeadLoop sandbox' }];

@@ -47,7 +47,7 @@ export function homePoster(companyName: string): PosterContent {
 export class PosterSources {
   private readonly logger = new Logger(PosterSources.name);
   private readonly resolvers = new Map<ContentType, PosterContentResolver>();
-  private avatars: SharerAvatarResolver | null = null;
+  private avatars: { key: string; resolve: SharerAvatarResolver } | null = null;
 
   constructor(private readonly brand: BrandService) {
     this.register('page', async (id) => (id === 'home' ? homePoster(this.brand.current.companyName) : null));
@@ -59,9 +59,10 @@ export class PosterSources {
     this.resolvers.set(contentType, resolve);
   }
 
-  registerAvatarOf(resolve: SharerAvatarResolver): void {
-    if (this.avatars) throw new Error('A sharer avatar source is already registered');
-    this.avatars = resolve;
+  /** One avatar source; a second is a wiring mistake and throws, naming both. */
+  registerAvatarOf(key: string, resolve: SharerAvatarResolver): void {
+    if (this.avatars) throw new Error(`Sharer avatar source ${key} cannot register: ${this.avatars.key} is already registered`);
+    this.avatars = { key, resolve };
   }
 
   /** null: no resolver for the type, or the resolver knows no such content. */
@@ -74,7 +75,7 @@ export class PosterSources {
   async avatarOf(personId: string): Promise<Buffer | null> {
     if (!this.avatars) return null;
     try {
-      return await this.avatars(personId);
+      return await this.avatars.resolve(personId);
     } catch (error) {
       this.logger.warn(`Avatar source failed for person ${personId}: ${(error as Error).message}`);
       return null;

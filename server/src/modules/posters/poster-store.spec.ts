@@ -70,10 +70,16 @@ describe('PosterSources', () => {
     expect(() => sources.register('live', async () => null)).toThrow('already registered');
   });
 
+  it('refuses a second avatar source, naming both', () => {
+    const sources = new PosterSources(brand);
+    sources.registerAvatarOf('card', async () => null);
+    expect(() => sources.registerAvatarOf('profile', async () => null)).toThrow('Sharer avatar source profile cannot register: card is already registered');
+  });
+
   it('draws the initial when the avatar source fails', async () => {
     const sources = new PosterSources(brand);
     expect(await sources.avatarOf('p1')).toBeNull();
-    sources.registerAvatarOf(async () => {
+    sources.registerAvatarOf('card', async () => {
       throw new Error('card store down');
     });
     expect(await sources.avatarOf('p1')).toBeNull();

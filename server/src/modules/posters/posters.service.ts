@@ -98,7 +98,7 @@ export class PostersService {
   }
 
   private async render(key: string, input: CreatePosterRequest, content: PosterContent, token: string, sharer: Sharer, brand: PosterBrand): Promise<void> {
-    const started = Date.now();
+    const started = Date.now(); // a duration for the log: wall time, not the app clock
     const missing = fontCoverage(`${content.title}${content.subtitle ?? ''}`);
     if (missing.length > 0) {
       this.logger.warn(`Poster for ${input.contentType} ${input.contentId}: the font has no glyph for ${missing.length} character(s) of its title or subtitle (${missing.join(' ')}); drawn without them`);

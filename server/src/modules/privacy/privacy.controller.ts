@@ -1,21 +1,11 @@
-import { Body, Controller, Param } from '@nestjs/common';
-import { Api, type WithdrawConsentRequest } from '@leadloop/shared';
+import { Controller } from '@nestjs/common';
+import { Api } from '@leadloop/shared';
 import { Auth, type AuthContext, Route } from '../../core/route';
 import { PrivacyService } from './privacy.service';
 
 @Controller()
 export class PrivacyController {
   constructor(private readonly privacy: PrivacyService) {}
-
-  @Route(Api.myConsents)
-  consents(@Auth() auth: AuthContext) {
-    return this.privacy.myConsents(auth);
-  }
-
-  @Route(Api.withdrawConsent)
-  withdraw(@Auth() auth: AuthContext, @Param('purpose') purpose: string, @Body() body: WithdrawConsentRequest) {
-    return this.privacy.withdraw(auth, purpose, body.page);
-  }
 
   @Route(Api.exportMyData)
   export(@Auth() auth: AuthContext) {

@@ -8,3 +8,4 @@ export class PersonErasureEntity {
   @Column({ name: 'erased_at', type: 'datetime', precision: 3 }) erasedAt!: Date;
   @Column({ name: 'propagated_at', type: 'datetime', precision: 3, nullable: true }) propagatedAt!: Date | null;
 }
+

@@ -1,18 +1,17 @@
 import { Module } from '@nestjs/common';
-import { IdentityModule } from '../identity/identity.module';
-import { PiiVault } from '../identity/pii-vault';
-import { LeadsModule } from '../leads/leads.module';
-import { ProfileModule } from '../profile/profile.module';
-import { PersonDataRegistry } from './person-data';
+import { PersonDataModule } from './person-data';
 import { PrivacyController } from './privacy.controller';
 import { PrivacyRepository } from './privacy.repository';
 import { PrivacyService } from './privacy.service';
 
-/** 我的 → privacy. Features add their data to export and erasure through PersonDataRegistry. */
+/**
+ * 我的 → privacy: export and erasure. It knows only its registry: every feature, identity and
+ * the consent ledger included, adds its data through PersonDataRegistry (PersonDataModule).
+ */
 @Module({
-  imports: [IdentityModule, ProfileModule, LeadsModule],
+  imports: [PersonDataModule],
   controllers: [PrivacyController],
-  providers: [PiiVault, PersonDataRegistry, PrivacyRepository, PrivacyService],
-  exports: [PersonDataRegistry],
+  providers: [PrivacyRepository, PrivacyService],
+  exports: [PersonDataModule],
 })
 export class PrivacyModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ConsentPurpose } from '@leadloop/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../core/app-error';
+import { Clock } from '../../core/clock';
 import { BrandService } from '../brand/brand.service';
 import { newId } from '../../database/ids';
 import { type ConsentAction, ConsentEntity } from './profile.entity';
@@ -20,6 +21,7 @@ export class ConsentLedger {
   constructor(
     private readonly brand: BrandService,
     private readonly dataSource: DataSource,
+    private readonly clock: Clock,
   ) {}
 
   /** The brand settings' privacy-policy version: publishing a new policy asks everyone again. */
@@ -87,7 +89,7 @@ export class ConsentLedger {
 
   private async append(em: EntityManager, personIds: string[], purpose: ConsentPurpose, action: ConsentAction, sourcePage: string): Promise<void> {
     if (personIds.length === 0) return;
-    const now = new Date();
+    const now = this.clock.now();
     await em.insert(
       ConsentEntity,
       personIds.map((personId) => ({ id: newId(now.getTime()), personId, purpose, action, policyVersion: this.policyVersion, sourcePage: sourcePage.slice(0, 128), createdAt: now })),

@@ -6,11 +6,16 @@ import type { PersonEntity } from '../identity/identity.entity';
 import { PersonRepository } from '../identity/person.repository';
 import { ConsentLedger } from './consent.ledger';
 
+/** The purpose of the separate, optional follow-up consent a form may offer beside its own. */
+export const FOLLOW_UP_PURPOSE: ConsentPurpose = 'sales_contact';
+
 /** What passing the gate writes for one person. */
 export interface GatePass {
   personId: string;
   profile: Partial<Pick<PersonEntity, 'name' | 'company' | 'title' | 'email'>>;
   grantsConsent: boolean;
+  /** The separate, optional consent to sales follow-up was ticked. */
+  grantsFollowUp: boolean;
 }
 
 export interface Gate {
@@ -34,11 +39,16 @@ export class ProfileGate {
 
   async status(personId: string, gate: Omit<Gate, 'sourcePage'>): Promise<GateStatus> {
     const person = await this.person(personId);
+    const [consentHeld, followUpHeld] = await Promise.all([
+      this.consents.holds(personId, gate.purpose),
+      gate.purpose === FOLLOW_UP_PURPOSE ? true : this.consents.holds(personId, FOLLOW_UP_PURPOSE),
+    ]);
     return {
       required: [...gate.required],
       missing: missingFields(person, gate.required),
       profile: viewOf(person),
-      consentNeeded: !(await this.consents.holds(personId, gate.purpose)),
+      consentNeeded: !consentHeld,
+      followUpOffered: !followUpHeld,
       policyVersion: this.consents.policyVersion,
     };
   }
@@ -68,12 +78,15 @@ export class ProfileGate {
       const profile = Object.fromEntries(Object.entries(submission?.profile ?? {}).filter(([, v]) => v !== undefined)) as GatePass['profile'];
       const missing = missingFields({ ...person, ...profile }, gate.required);
       if (missing.length > 0) return new AppError('PROFILE_INCOMPLETE', 'Some required fields are missing', { missing });
+      if (submission?.followUp && submission.followUp.policyVersion !== this.consents.policyVersion) return this.consents.outdated();
       if (submission?.consent) {
         if (submission.consent.policyVersion !== this.consents.policyVersion) return this.consents.outdated();
       } else if (!held.has(personId)) {
         return new AppError('CONSENT_REQUIRED', 'Consent to the privacy policy is required', { purpose: gate.purpose, policyVersion: this.consents.policyVersion });
       }
-      return { personId, profile, grantsConsent: !!submission?.consent };
+      // The follow-up box is its own consent: it is recorded only when ticked, and never needed.
+      const grantsFollowUp = !!submission?.followUp && gate.purpose !== FOLLOW_UP_PURPOSE;
+      return { personId, profile, grantsConsent: !!submission?.consent, grantsFollowUp };
     });
   }
 
@@ -84,6 +97,12 @@ export class ProfileGate {
       em,
       passes.filter((p) => p.grantsConsent).map((p) => p.personId),
       gate.purpose,
+      gate.sourcePage,
+    );
+    await this.consents.grantMany(
+      em,
+      passes.filter((p) => p.grantsFollowUp).map((p) => p.personId),
+      FOLLOW_UP_PURPOSE,
       gate.sourcePage,
     );
   }

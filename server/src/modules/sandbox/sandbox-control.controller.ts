@@ -20,7 +20,13 @@ const FaultBody = z
   .strict();
 const RateLimitBody = z.object({ api: z.enum(SandboxApis), perMinute: z.number().int().min(1).nullable() }).strict();
 const RevokeBody = z.object({ mode: z.enum(['invalid', 'expired']).default('invalid') }).strict();
-const ClockBody = z.object({ advanceSeconds: z.number().int().min(1).max(86400 * 30) }).strict();
+const MAX_ADVANCE_MS = 400 * 86_400_000;
+/** Move the app's clock: forward by seconds or milliseconds, or to an instant (`at: null`: back to the system clock). */
+const ClockBody = z.union([
+  z.object({ advanceSeconds: z.number().int().min(1).max(MAX_ADVANCE_MS / 1000) }).strict(),
+  z.object({ advanceMs: z.number().int().min(1).max(MAX_ADVANCE_MS) }).strict(),
+  z.object({ at: z.iso.datetime({ offset: true }).nullable() }).strict(),
+]);
 
 /**
  * Test controls for the sandbox: mint codes for named test people, script WeChat faults,
@@ -82,11 +88,19 @@ export class SandboxControlController {
     return { ok: true };
   }
 
+  /** The time the server and WeChat's stand-in share. */
+  @Get('clock')
+  clock(): { now: string } {
+    return { now: new Date(this.state.now()).toISOString() };
+  }
+
   @Post('clock')
   @HttpCode(200)
-  advanceClock(@Body() body: unknown): { now: string } {
-    this.state.advanceClock(validate(ClockBody, body).advanceSeconds);
-    return { now: new Date(this.state.now()).toISOString() };
+  moveClock(@Body() body: unknown): { now: string } {
+    const move = validate(ClockBody, body);
+    if ('at' in move) this.state.clock.set(move.at === null ? null : new Date(move.at));
+    else this.state.clock.advance('advanceMs' in move ? move.advanceMs : move.advanceSeconds * 1000);
+    return this.clock();
   }
 
   @Get('messages')

@@ -3,6 +3,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@
 import type { RawBodyRequest } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
+import { Clock } from '../../core/clock';
 import { PublicController } from '../../core/public';
 import { validate } from '../../core/validate';
 import { type SandboxOrder, SandboxPayState, transactionOf } from './sandbox-pay.state';
@@ -59,7 +60,10 @@ const payError = (res: Response, status: number, code: string, message: string):
 @PublicController()
 @Controller('sandbox/pay')
 export class SandboxPayController {
-  constructor(private readonly pay: SandboxPayState) {}
+  constructor(
+    private readonly pay: SandboxPayState,
+    private readonly clock: Clock,
+  ) {}
 
   @Post('v3/pay/transactions/jsapi')
   @HttpCode(200)
@@ -84,7 +88,7 @@ export class SandboxPayController {
       amount: o.amount.total,
       openid: o.payer.openid,
       notifyUrl: o.notify_url,
-      prepayId: `wx${Date.now()}${randomBytes(8).toString('hex')}`,
+      prepayId: `wx${this.clock.nowMs()}${randomBytes(8).toString('hex')}`,
       state: 'NOTPAY',
       transactionId: null,
       successTime: null,
@@ -131,7 +135,7 @@ export class SandboxPayController {
       if (order.state !== 'SUCCESS' && order.state !== 'REFUND') return payError(res, 400, 'INVALID_REQUEST', '订单未支付');
       const refunded = [...order.refunds.values()].reduce((sum, x) => sum + x.amount, 0);
       if (r.amount.total !== order.amount || refunded + r.amount.refund > order.amount) return payError(res, 400, 'INVALID_REQUEST', '退款金额超过订单金额');
-      order.refunds.set(r.out_refund_no, { refundId: `50300${Date.now()}`, amount: r.amount.refund, createdAt: new Date().toISOString() });
+      order.refunds.set(r.out_refund_no, { refundId: `50300${this.clock.nowMs()}`, amount: r.amount.refund, createdAt: this.clock.now().toISOString() });
       order.state = 'REFUND';
     }
     const refund = order.refunds.get(r.out_refund_no)!;
@@ -161,7 +165,7 @@ export class SandboxPayController {
     const prepayId = p.package.slice('prepay_id='.length);
     const order = [...this.pay.orders.values()].find((o) => o.prepayId === prepayId);
     if (!order) return { errMsg: 'requestPayment:fail prepay_id not found' };
-    if (order.state !== 'NOTPAY' || (order.expireAt !== null && order.expireAt < Date.now())) return { errMsg: 'requestPayment:fail order closed or expired' };
+    if (order.state !== 'NOTPAY' || (order.expireAt !== null && order.expireAt < this.clock.nowMs())) return { errMsg: 'requestPayment:fail order closed or expired' };
     this.pay.pay(order, p.notify);
     return { errMsg: 'requestPayment:ok' };
   }
@@ -178,8 +182,8 @@ export class SandboxPayController {
     const c = validate(Craft, body);
     const order = this.pay.orders.get(c.outTradeNo);
     const base = order
-      ? transactionOf({ ...order, state: 'SUCCESS', transactionId: order.transactionId ?? `42000${Date.now()}`, successTime: order.successTime ?? new Date().toISOString() })
-      : { appid: this.pay.credentials.appId, mchid: this.pay.credentials.mchId, out_trade_no: c.outTradeNo, transaction_id: `42000${Date.now()}`, trade_state: 'SUCCESS', amount: { total: c.amountFen ?? 1 } };
+      ? transactionOf({ ...order, state: 'SUCCESS', transactionId: order.transactionId ?? `42000${this.clock.nowMs()}`, successTime: order.successTime ?? this.clock.now().toISOString() })
+      : { appid: this.pay.credentials.appId, mchid: this.pay.credentials.mchId, out_trade_no: c.outTradeNo, transaction_id: `42000${this.clock.nowMs()}`, trade_state: 'SUCCESS', amount: { total: c.amountFen ?? 1 } };
     const transaction = {
       ...base,
       ...(c.mchid ? { mchid: c.mchid } : {}),

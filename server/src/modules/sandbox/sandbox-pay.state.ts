@@ -1,6 +1,7 @@
 import { createCipheriv, createSign, createVerify, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { Clock } from '../../core/clock';
 import { PAY_CREDENTIALS, type PayCredentials } from '../payments/wechat-pay.credentials';
 
 export type TradeState = 'NOTPAY' | 'SUCCESS' | 'CLOSED' | 'REFUND';
@@ -50,6 +51,7 @@ export class SandboxPayState implements OnModuleDestroy {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(PAY_CREDENTIALS) readonly credentials: PayCredentials,
+    private readonly clock: Clock,
   ) {}
 
   get platform() {
@@ -63,6 +65,7 @@ export class SandboxPayState implements OnModuleDestroy {
     if (!authorization?.startsWith('WECHATPAY2-SHA256-RSA2048 ')) return 'missing or unknown authorization scheme';
     if (fields.mchid !== this.credentials.mchId) return 'mchid does not match';
     if (fields.serial_no !== this.credentials.serialNo) return 'merchant serial does not match';
+    // wall time: wechatpay-node-v3 stamps the merchant's requests with the system clock, not the app's
     if (Math.abs(Date.now() / 1000 - Number(fields.timestamp)) > 300) return 'timestamp expired';
     const message = `${method}\n${path}\n${fields.timestamp}\n${fields.nonce_str}\n${body}\n`;
     const valid = createVerify('RSA-SHA256').update(message).verify(this.credentials.merchantPublicKeyPem, fields.signature ?? '', 'base64');
@@ -77,8 +80,8 @@ export class SandboxPayState implements OnModuleDestroy {
 
   pay(order: SandboxOrder, notify: boolean): void {
     order.state = 'SUCCESS';
-    order.transactionId = `42000${Date.now()}${randomBytes(4).readUInt32BE() % 100000}`.slice(0, 28);
-    order.successTime = new Date().toISOString().replace(/\.\d+Z$/, '+00:00');
+    order.transactionId = `42000${this.clock.nowMs()}${randomBytes(4).readUInt32BE() % 100000}`.slice(0, 28);
+    order.successTime = this.clock.now().toISOString().replace(/\.\d+Z$/, '+00:00');
     if (notify) this.deliver(this.notificationFor(transactionOf(order)), order.outTradeNo, order.notifyUrl);
   }
 
@@ -91,7 +94,7 @@ export class SandboxPayState implements OnModuleDestroy {
     const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]).toString('base64');
     const body = JSON.stringify({
       id: randomUUID(),
-      create_time: new Date().toISOString(),
+      create_time: this.clock.now().toISOString(),
       resource_type: 'encrypt-resource',
       event_type: 'TRANSACTION.SUCCESS',
       summary: '支付成功',
@@ -102,7 +105,7 @@ export class SandboxPayState implements OnModuleDestroy {
 
   /** Response/notification signature headers over `timestamp\nnonce\nbody\n`. */
   sign(body: string, signWith: 'platform' | 'stranger' = 'platform'): Record<string, string> {
-    const timestamp = String(Math.floor(Date.now() / 1000));
+    const timestamp = String(Math.floor(this.clock.nowMs() / 1000));
     const nonce = randomBytes(16).toString('hex');
     const key = signWith === 'platform' ? this.platform.privateKeyPem : strangerKey();
     const signature = createSign('RSA-SHA256').update(`${timestamp}\n${nonce}\n${body}\n`).sign(key, 'base64');
@@ -126,8 +129,8 @@ export class SandboxPayState implements OnModuleDestroy {
       data: [
         {
           serial_no: this.platform.certificateSerial,
-          effective_time: new Date(Date.now() - 86_400_000).toISOString(),
-          expire_time: new Date(Date.now() + 5 * 365 * 86_400_000).toISOString(),
+          effective_time: new Date(this.clock.nowMs() - 86_400_000).toISOString(),
+          expire_time: new Date(this.clock.nowMs() + 5 * 365 * 86_400_000).toISOString(),
           encrypt_certificate: { algorithm: 'AEAD_AES_256_GCM', nonce, associated_data: 'certificate', ciphertext },
         },
       ],

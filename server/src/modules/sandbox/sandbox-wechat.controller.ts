@@ -39,7 +39,7 @@ export class SandboxWechatController {
     return {
       openid: this.state.openidOf(q.appid, persona),
       unionid: this.state.unionidOf(persona),
-      session_key: Buffer.from(`${persona}:${Date.now()}`).toString('base64'),
+      session_key: Buffer.from(`${persona}:${this.state.now()}`).toString('base64'),
     };
   }
 
@@ -107,7 +107,7 @@ export class SandboxWechatController {
       miniprogramState: typeof body.miniprogram_state === 'string' ? body.miniprogram_state : 'formal',
       sentAt: new Date(this.state.now()).toISOString(),
     });
-    return ok({ msgid: Date.now() });
+    return ok({ msgid: this.state.now() });
   }
 
   @Post('wxa/msg_sec_check')
@@ -118,7 +118,7 @@ export class SandboxWechatController {
     if (body.version !== 2 || typeof body.content !== 'string' || typeof body.openid !== 'string') return fail(47001, 'data format error');
     const hit = RISKY_WORDS.find((w) => (body.content as string).includes(w));
     const result = hit ? { suggest: 'risky', label: 20006 } : { suggest: 'pass', label: 100 };
-    return ok({ result, detail: [{ strategy: 'content_model', errcode: 0, ...result, keyword: hit ?? '', prob: hit ? 90 : 0 }], trace_id: `sandbox-${Date.now()}` });
+    return ok({ result, detail: [{ strategy: 'content_model', errcode: 0, ...result, keyword: hit ?? '', prob: hit ? 90 : 0 }], trace_id: `sandbox-${this.state.now()}` });
   }
 
   /** Counts the call, then answers a scripted fault, a rate limit or a bad token, if any. */

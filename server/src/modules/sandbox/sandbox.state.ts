@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { Clock, ControllableClock } from '../../core/clock';
 
 export const SandboxApis = [
   'jscode2session',
@@ -34,10 +35,11 @@ export type CodeCheck<T> = { ok: true; value: T } | { ok: false; errcode: 40029 
 /**
  * WeChat's side of the world, in memory: personas (test people), single-use codes, access tokens,
  * subscription quotas, scripted faults, rate limits, and the messages "delivered" to phones.
+ * Its time is the app's Clock: WeChat's stand-in and the server agree on "now", and moving it
+ * (`POST /sandbox/clock`) moves both.
  */
 @Injectable()
 export class SandboxState {
-  private clockOffsetMs = 0;
   private readonly personas = new Map<string, string>(); // openid -> persona name
   private readonly loginCodes = new Map<string, OneTimeCode<string>>();
   private readonly phoneCodes = new Map<string, OneTimeCode<string>>();
@@ -49,16 +51,21 @@ export class SandboxState {
   private readonly calls = new Map<SandboxApi, number>();
   readonly messages: CapturedMessage[] = [];
 
+  constructor(private readonly appClock: Clock) {}
+
   now(): number {
-    return Date.now() + this.clockOffsetMs;
+    return this.appClock.nowMs();
   }
 
-  advanceClock(seconds: number): void {
-    this.clockOffsetMs += seconds * 1000;
+  /** The app's clock, which the sandbox may move (it is controllable whenever the sandbox is on). */
+  get clock(): ControllableClock {
+    if (!(this.appClock instanceof ControllableClock)) throw new Error('The sandbox needs the controllable clock');
+    return this.appClock;
   }
 
+  /** Forgets WeChat's state and returns the app to the system clock. */
   reset(): void {
-    this.clockOffsetMs = 0;
+    this.clock.set(null);
     for (const map of [this.loginCodes, this.phoneCodes, this.tokens, this.subscriptions, this.faults, this.rateLimits, this.calls]) {
       map.clear();
     }

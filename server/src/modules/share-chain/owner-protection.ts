@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { Clock } from '../../core/clock';
 import { newId } from '../../database/ids';
-import { isMysql } from '../../database/sql';
+import { lockForUpdate } from '../../database/locks';
 import { type OwnershipDecision, OwnershipDecisionEntity, PersonAttributionEntity } from './share-chain.entity';
 
 export interface OwnershipEvidence {
@@ -21,7 +22,10 @@ export interface OwnershipEvidence {
 export class OwnerProtection {
   private readonly logger = new Logger(OwnerProtection.name);
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
 
   async consider(em: EntityManager, personId: string, candidateStaffId: string, evidence: OwnershipEvidence): Promise<OwnershipDecision | null> {
     const current = await this.lockAttribution(em, personId);
@@ -35,7 +39,7 @@ export class OwnerProtection {
         ownerStaffId: candidateStaffId,
         ownerNodeId: evidence.nodeId,
         ownedAt: evidence.at,
-        updatedAt: new Date(),
+        updatedAt: this.clock.now(),
       });
       return this.log(em, personId, candidateStaffId, null, 'assigned', evidence);
     }
@@ -54,13 +58,11 @@ export class OwnerProtection {
 
   /** The attribution row, locked for this transaction where the database can (MySQL). */
   async lockAttribution(em: EntityManager, personId: string): Promise<PersonAttributionEntity | null> {
-    const query = em.createQueryBuilder(PersonAttributionEntity, 'a').where('a.person_id = :personId', { personId });
-    if (isMysql(em)) query.setLock('pessimistic_write');
-    return query.getOne();
+    return lockForUpdate(em.createQueryBuilder(PersonAttributionEntity, 'a').where('a.person_id = :personId', { personId })).getOne();
   }
 
   private async setOwner(em: EntityManager, personId: string, staffId: string, evidence: OwnershipEvidence): Promise<void> {
-    await em.update(PersonAttributionEntity, { personId }, { ownerStaffId: staffId, ownerNodeId: evidence.nodeId, ownedAt: evidence.at, updatedAt: new Date() });
+    await em.update(PersonAttributionEntity, { personId }, { ownerStaffId: staffId, ownerNodeId: evidence.nodeId, ownedAt: evidence.at, updatedAt: this.clock.now() });
   }
 
   private async log(
@@ -80,7 +82,7 @@ export class OwnerProtection {
       reason: evidence.reason,
       evidenceNodeId: evidence.nodeId,
       evidenceEventId: evidence.eventId,
-      createdAt: new Date(),
+      createdAt: this.clock.now(),
     });
     if (decision !== 'assigned') this.logger.log(`Ownership of ${personId}: ${decision} (${evidence.reason})`);
     return decision;

@@ -1,17 +1,10 @@
 import { Body, Controller, Param, Req } from '@nestjs/common';
 import { Api, type CreateChannelRequest, type MintShareRequest, type PageQuery, type StarMapQuery } from '@leadloop/shared';
-import { directRoute, type DirectRoute } from '../../core/direct-routes';
+import { Call, Direct, type DirectCall } from '../../core/direct-routes';
 import { Auth, type AuthContext, Route, ValidQuery } from '../../core/route';
 import { EventsService } from './events.service';
 import { ShareChainService } from './share-chain.service';
 import { StarMapService } from './star-map.service';
-
-/** `POST /api/events`: the hottest route, served ahead of Nest (core/direct-routes). */
-export function ingestRoute(events: EventsService): DirectRoute {
-  return directRoute(Api.ingestEvents, ({ auth, headers, body }) =>
-    events.ingest({ personId: auth?.personId ?? null, userAgent: headers['user-agent'], prefetch: /prefetch/i.test(`${headers.purpose ?? ''} ${headers['sec-purpose'] ?? ''}`) }, body.events),
-  );
-}
 
 @Controller()
 export class ShareChainController {
@@ -20,6 +13,14 @@ export class ShareChainController {
     private readonly events: EventsService,
     private readonly starMap: StarMapService,
   ) {}
+
+  /** The hottest route: also served ahead of Nest by `startApp` (core/direct-routes). */
+  @Direct()
+  @Route(Api.ingestEvents)
+  ingest(@Call() { auth, headers, body }: DirectCall<typeof Api.ingestEvents>) {
+    const prefetch = /prefetch/i.test(`${headers.purpose ?? ''} ${headers['sec-purpose'] ?? ''}`);
+    return this.events.ingest({ personId: auth?.personId ?? null, userAgent: headers['user-agent'], prefetch }, body.events);
+  }
 
   @Route(Api.shareTokenContent)
   content(@Param('token') token: string) {
@@ -34,6 +35,11 @@ export class ShareChainController {
   @Route(Api.starMap)
   map(@ValidQuery() query: StarMapQuery) {
     return this.starMap.build(query);
+  }
+
+  @Route(Api.sharedContents)
+  sharedContents() {
+    return this.shares.sharedContents();
   }
 
   @Route(Api.myShares)

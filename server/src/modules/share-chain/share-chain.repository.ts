@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, LessThan } from 'typeorm';
-import { isMysql, upsertAdd } from '../../database/sql';
+import { forceIndexSql, upsertAdd } from '../../database/sql';
 import { ChannelEntity, ShareNodeEntity } from './share-chain.entity';
 
 export interface CounterDelta {
@@ -51,7 +51,7 @@ export class ShareChainRepository {
    * query that reads only the narrow lineage index, whatever the size of the forest.
    */
   async lineageOf(nodeId: string, em: EntityManager = this.dataSource.manager): Promise<string[]> {
-    const hint = isMysql(em) ? ' FORCE INDEX (ix_share_nodes_lineage)' : '';
+    const hint = forceIndexSql(em, 'ix_share_nodes_lineage');
     const rows: { id: string; parent_id: string | null }[] = await em.query(
       `WITH RECURSIVE chain (id, parent_id) AS (
          SELECT id, parent_id FROM share_nodes${hint} WHERE id = ?

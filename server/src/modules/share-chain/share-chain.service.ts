@@ -1,17 +1,22 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { ContentTypes, PageLinks, Pages, type ChannelView, type CreateChannelRequest, type MintShareRequest, type MintShareResponse, type MySharesResponse, type Page, type PageQuery, type ShareTokenContent } from '@leadloop/shared';
+import { ContentTypes, PageLinks, Pages, type ChannelView, type CreateChannelRequest, type MintShareRequest, type MintShareResponse, type MySharesResponse, type Page, type PageQuery, type SharedContentList, type ShareTokenContent } from '@leadloop/shared';
 import { z } from 'zod';
 import { DataSource } from 'typeorm';
+import { Clock } from '../../core/clock';
 import { IdKey, KeysetCursor } from '../../core/pagination';
 import type { AuthContext } from '../../core/route';
 import { isUniqueViolation } from '../../database/data-source';
 import { newId } from '../../database/ids';
 import { retryOnConflict } from '../../database/retry';
 import { StaffService } from '../staff/staff.service';
+import { ContentTitles } from './content-titles';
 import { channelCodeTaken, channelUnknown, shareTokenUnknown } from './share-chain.errors';
 import type { ChannelEntity, ShareNodeEntity } from './share-chain.entity';
 import { ShareChainRepository } from './share-chain.repository';
+
+/** The star map's content picker lists at most this many shared items. */
+const SHARED_CONTENTS_LIMIT = 200;
 
 /** Where a channel's code opens the mini-program. */
 export const CHANNEL_LANDING_PAGE = Pages.home;
@@ -33,6 +38,8 @@ export class ShareChainService {
     private readonly dataSource: DataSource,
     private readonly nodes: ShareChainRepository,
     private readonly staff: StaffService,
+    private readonly clock: Clock,
+    private readonly titles: ContentTitles,
   ) {}
 
   /**
@@ -57,7 +64,7 @@ export class ShareChainService {
       const existing = await this.nodes.findByMintKey(mintKey);
       if (existing) return existing;
       return this.dataSource.transaction(async (em) => {
-        const now = new Date();
+        const now = this.clock.now();
         const id = newId(now.getTime());
         const created: ShareNodeEntity = {
           id,
@@ -107,7 +114,7 @@ export class ShareChainService {
       kind: input.kind,
       ownerStaffId: input.ownerStaffId ?? null,
       createdBy: auth.staff?.id ?? null,
-      createdAt: new Date(),
+      createdAt: this.clock.now(),
     };
     try {
       await this.nodes.insertChannel(channel);
@@ -146,16 +153,33 @@ export class ShareChainService {
           )
         : [];
     const leadsBy = new Map(leads.map((l) => [`${l.content_type}|${l.content_id}`, Number(l.leads)]));
+    type Type = MySharesResponse['items'][number]['contentType'];
+    const titleOf = await this.titles.titlesOf(rows.map((r) => ({ contentType: r.content_type as Type, contentId: r.content_id })));
     return {
       nextCursor,
       items: rows.map((r) => ({
-        contentType: r.content_type as MySharesResponse['items'][number]['contentType'],
+        contentType: r.content_type as Type,
         contentId: r.content_id,
+        title: titleOf({ contentType: r.content_type as Type, contentId: r.content_id }),
         shares: Number(r.shares),
         visitors: Number(r.visitors),
         leads: leadsBy.get(`${r.content_type}|${r.content_id}`) ?? 0,
         conversions: Number(r.conversions),
       })),
+    };
+  }
+
+  /** Content people have shared (activated share links), most recently shared first, with titles. */
+  async sharedContents(): Promise<SharedContentList> {
+    type Type = SharedContentList['items'][number]['contentType'];
+    // Node ids are ULIDs: the largest is the latest share.
+    const rows: { content_type: Type; content_id: string; shares: string | number }[] = await this.dataSource.query(
+      `SELECT content_type, content_id, COUNT(*) AS shares FROM share_nodes WHERE activated_at IS NOT NULL
+        GROUP BY content_type, content_id ORDER BY MAX(id) DESC LIMIT ${SHARED_CONTENTS_LIMIT}`,
+    );
+    const titleOf = await this.titles.titlesOf(rows.map((r) => ({ contentType: r.content_type, contentId: r.content_id })));
+    return {
+      items: rows.map((r) => ({ contentType: r.content_type, contentId: r.content_id, title: titleOf({ contentType: r.content_type, contentId: r.content_id }), shares: Number(r.shares) })),
     };
   }
 

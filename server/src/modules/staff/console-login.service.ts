@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { ConsolePollResponse, ConsoleScanResponse, ConsoleTicketResponse } from '@leadloop/shared';
 import { PageLinks, Pages } from '@leadloop/shared';
 import { AppError } from '../../core/app-error';
+import { Clock } from '../../core/clock';
 import { RateLimiter } from '../../core/rate-limiter';
 import type { AuthContext } from '../../core/route';
 import { newId, newSecret } from '../../database/ids';
@@ -31,13 +32,14 @@ export class ConsoleLoginService {
     private readonly staff: StaffRepository,
     private readonly staffService: StaffService,
     private readonly sessions: SessionService,
+    private readonly clock: Clock,
   ) {}
 
   async createTicket(clientAddress: string): Promise<ConsoleTicketResponse> {
     this.ticketLimiter.take(clientAddress);
     const ticket = newSecret(24);
     const pollSecret = newSecret(24);
-    const now = new Date();
+    const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + TICKET_TTL_MS);
     await this.staff.insertTicket({
       id: newId(now.getTime()),
@@ -64,7 +66,7 @@ export class ConsoleLoginService {
     const ticket = await this.open(ticketSecret);
     const staffId = auth.staff!.id;
     if (ticket.status === 'pending') {
-      const moved = await this.staff.transitionTicket(ticket.id, ['pending'], 'scanned', { staffId, scannedAt: new Date() });
+      const moved = await this.staff.transitionTicket(ticket.id, ['pending'], 'scanned', { staffId, scannedAt: this.clock.now() });
       if (moved) return { status: 'scanned', createdAt: ticket.createdAt.toISOString() };
       return this.scan(auth, ticketSecret);
     }
@@ -75,7 +77,7 @@ export class ConsoleLoginService {
   async confirm(auth: AuthContext, ticketSecret: string): Promise<ConsoleScanResponse> {
     await this.scan(auth, ticketSecret);
     const ticket = await this.open(ticketSecret);
-    const moved = ticket.staffId === auth.staff!.id && (await this.staff.transitionTicket(ticket.id, ['scanned'], 'confirmed', { confirmedAt: new Date() }));
+    const moved = ticket.staffId === auth.staff!.id && (await this.staff.transitionTicket(ticket.id, ['scanned'], 'confirmed', { confirmedAt: this.clock.now() }));
     if (!moved) throw new AppError('LOGIN_TICKET_USED', 'This sign-in code has already been used');
     this.logger.log(`Console sign-in confirmed by staff ${auth.staff!.id}`);
     return { status: 'confirmed', createdAt: ticket.createdAt.toISOString() };
@@ -86,9 +88,9 @@ export class ConsoleLoginService {
     if (!ticket || !sameHash(ticket.pollSecretHash, hashSecret(pollSecret))) {
       throw new AppError('LOGIN_TICKET_INVALID', 'Unknown sign-in code');
     }
-    const now = Date.now();
+    const now = this.clock.nowMs();
     if (ticket.status === 'confirmed' && now < ticket.expiresAt.getTime() + COLLECT_GRACE_MS) {
-      const won = await this.staff.transitionTicket(ticket.id, ['confirmed'], 'consumed', { consumedAt: new Date() });
+      const won = await this.staff.transitionTicket(ticket.id, ['confirmed'], 'consumed', { consumedAt: this.clock.now() });
       const staff = won && ticket.staffId ? await this.staff.findById(ticket.staffId) : null;
       if (!staff?.personId) return { status: 'consumed', session: null };
       return { status: 'confirmed', session: await this.sessions.issue(staff.personId, 'console') };
@@ -101,7 +103,7 @@ export class ConsoleLoginService {
   private async open(ticketSecret: string): Promise<ConsoleLoginTicketEntity> {
     const ticket = await this.staff.findTicketByHash(hashSecret(ticketSecret));
     if (!ticket) throw new AppError('LOGIN_TICKET_INVALID', 'Unknown sign-in code');
-    if (ticket.expiresAt.getTime() <= Date.now() && ticket.status !== 'consumed') {
+    if (ticket.expiresAt.getTime() <= this.clock.nowMs() && ticket.status !== 'consumed') {
       throw new AppError('LOGIN_TICKET_EXPIRED', 'This sign-in code has expired; refresh it on the computer');
     }
     return ticket;

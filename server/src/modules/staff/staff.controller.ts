@@ -5,6 +5,7 @@ import {
   type ConsolePollRequest,
   type ConsoleTicketRef,
   type CreateInviteRequest,
+  type HandoverRequest,
   type PageQuery,
   type UpdateStaffRequest,
 } from '@leadloop/shared';
@@ -53,6 +54,16 @@ export class StaffController {
   @Route(Api.updateStaff)
   update(@Auth() auth: AuthContext, @Param('id') id: string, @Body() body: UpdateStaffRequest) {
     return this.staff.update(auth, id, body);
+  }
+
+  @Route(Api.handOverStaff)
+  handOver(@Auth() auth: AuthContext, @Param('id') id: string, @Body() body: HandoverRequest) {
+    return this.staff.handOver(auth, id, body);
+  }
+
+  @Route(Api.staffHandovers)
+  handovers() {
+    return this.staff.handoverLog();
   }
 
   @Route(Api.createConsoleTicket)

@@ -41,3 +41,17 @@ export class ConsoleLoginTicketEntity {
   @Column({ name: 'consumed_at', type: 'datetime', precision: 3, nullable: true }) consumedAt!: Date | null;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
 }
+
+/** The hand-over log: who moved whose prospects, card visitors and contact requests to whom. */
+@Entity('staff_handovers')
+export class StaffHandoverEntity {
+  @PrimaryColumn({ type: 'varchar', length: 26 }) id!: string;
+  @Column({ name: 'from_staff_id', type: 'varchar', length: 26 }) fromStaffId!: string;
+  @Column({ name: 'to_staff_id', type: 'varchar', length: 26 }) toStaffId!: string;
+  @Column({ name: 'by_staff_id', type: 'varchar', length: 26, nullable: true }) byStaffId!: string | null;
+  @Column({ type: 'int' }) disabled!: number;
+  @Column({ type: 'int' }) prospects!: number;
+  @Column({ name: 'card_visitors', type: 'int' }) cardVisitors!: number;
+  @Column({ name: 'contact_requests', type: 'int' }) contactRequests!: number;
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
+}

@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, IsNull, LessThan, MoreThan } from 'typeorm';
-import { ConsoleLoginTicketEntity, type ConsoleTicketState, StaffEntity, StaffInviteEntity } from './staff.entity';
+import { Clock } from '../../core/clock';
+import { forUpdateSql } from '../../database/locks';
+import { ConsoleLoginTicketEntity, type ConsoleTicketState, StaffEntity, StaffHandoverEntity, StaffInviteEntity } from './staff.entity';
 
 @Injectable()
 export class StaffRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   findById(id: string, em: EntityManager = this.dataSource.manager): Promise<StaffEntity | null> {
     return em.findOneBy(StaffEntity, { id });
@@ -34,12 +39,39 @@ export class StaffRepository {
     await em.insert(StaffEntity, staff);
   }
 
-  async updateStaff(id: string, changes: Partial<Pick<StaffEntity, 'role' | 'status' | 'personId'>>, em: EntityManager = this.dataSource.manager): Promise<void> {
-    await em.update(StaffEntity, { id }, { ...changes, updatedAt: new Date() });
+  findByIds(ids: string[]): Promise<StaffEntity[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.dataSource.manager.findBy(StaffEntity, { id: In(ids) });
+  }
+
+  async updateStaff(id: string, changes: Partial<Pick<StaffEntity, 'role' | 'status' | 'personId'>>, em: EntityManager = this.dataSource.manager, at = this.clock.now()): Promise<void> {
+    await em.update(StaffEntity, { id }, { ...changes, updatedAt: at });
+  }
+
+  countStaff(): Promise<number> {
+    return this.dataSource.manager.count(StaffEntity);
   }
 
   countActiveAdmins(em: EntityManager = this.dataSource.manager): Promise<number> {
     return em.countBy(StaffEntity, { role: 'admin', status: 'active' });
+  }
+
+  /**
+   * The active admins, their rows locked until the transaction ends (MySQL; SQLite runs one
+   * writing transaction at a time), so concurrent demotions see each other; answers how many.
+   */
+  async lockActiveAdmins(em: EntityManager): Promise<number> {
+    const rows: unknown[] = await em.query(`SELECT id FROM staff WHERE role = 'admin' AND status = 'active'${forUpdateSql(em)}`);
+    return rows.length;
+  }
+
+  // --- hand-overs
+
+  async insertHandover(em: EntityManager, entry: StaffHandoverEntity): Promise<void> {
+    await em.insert(StaffHandoverEntity, entry);
+  }
+
+  listHandovers(limit: number): Promise<StaffHandoverEntity[]> {
+    return this.dataSource.manager.find(StaffHandoverEntity, { order: { createdAt: 'DESC', id: 'DESC' }, take: limit });
   }
 
   // --- invites

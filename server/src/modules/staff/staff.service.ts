@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type {
   CreateInviteRequest,
+  HandoverRequest,
+  StaffHandover,
+  StaffHandoverList,
   InvitePreview,
   InviteResponse,
   PageQuery,
@@ -14,7 +17,7 @@ import type {
 } from '@leadloop/shared';
 import { PageLinks, Pages } from '@leadloop/shared';
 import { z } from 'zod';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../core/app-error';
 import { Clock } from '../../core/clock';
 import { IdKey, KeysetCursor } from '../../core/pagination';
@@ -23,7 +26,9 @@ import { isUniqueViolation } from '../../database/data-source';
 import { newId, newSecret } from '../../database/ids';
 import { SessionService } from '../identity/session.service';
 import { WechatClient } from '../wechat/wechat.client';
-import type { StaffEntity } from './staff.entity';
+import { StaffHandovers } from './handover';
+import type { StaffEntity, StaffHandoverEntity } from './staff.entity';
+import { handoverInvalid, lastAdmin, staffNotFound } from './staff.errors';
 import { StaffRepository } from './staff.repository';
 
 export const INVITE_PAGE = Pages.staffInvite;
@@ -45,8 +50,14 @@ export class StaffService {
     private readonly staff: StaffRepository,
     private readonly sessions: SessionService,
     private readonly wechat: WechatClient,
+    private readonly handovers: StaffHandovers,
     private readonly clock: Clock,
   ) {}
+
+  /** A fresh install has nobody on the team yet: the first admin comes from the command line. */
+  async hasStaff(): Promise<boolean> {
+    return (await this.staff.countStaff()) > 0;
+  }
 
   /** A one-time invite with its mini-program code, for an admin in the console. */
   async createInvite(createdBy: string, input: CreateInviteRequest): Promise<InviteResponse> {
@@ -57,7 +68,7 @@ export class StaffService {
   /** A one-time invite; `createdBy` is null only for invites made from the command line. */
   async issueInvite(createdBy: string | null, input: CreateInviteRequest): Promise<Omit<InviteResponse, 'qrDataUrl'>> {
     const token = newSecret(24);
-    const now = new Date();
+    const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + input.ttlHours * 3600_000);
     const id = newId(now.getTime());
     await this.staff.insertInvite({
@@ -90,7 +101,7 @@ export class StaffService {
 
   /** A leaked or mistaken invite stops working at once; accepted ones are not touched. */
   async revokeInvite(auth: AuthContext, id: string): Promise<{ id: string; revoked: true }> {
-    if (!(await this.staff.expireInvite(id, new Date()))) throw new AppError('NOT_FOUND', 'No pending invite with this id');
+    if (!(await this.staff.expireInvite(id, this.clock.now()))) throw new AppError('NOT_FOUND', 'No pending invite with this id');
     this.logger.log(`Invite ${id} revoked by staff ${auth.staff?.id}`);
     return { id, revoked: true };
   }
@@ -98,7 +109,7 @@ export class StaffService {
   async previewInvite(token: string): Promise<InvitePreview> {
     const invite = await this.staff.findInviteByHash(hashSecret(token));
     if (!invite) throw new AppError('INVITE_INVALID', 'This invite does not exist');
-    const status = invite.usedAt ? 'used' : invite.expiresAt.getTime() <= Date.now() ? 'expired' : 'pending';
+    const status = invite.usedAt ? 'used' : invite.expiresAt.getTime() <= this.clock.nowMs() ? 'expired' : 'pending';
     return { name: invite.name, role: invite.role, status, expiresAt: invite.expiresAt.toISOString() };
   }
 
@@ -113,11 +124,11 @@ export class StaffService {
           if (boundTo?.personId === auth.personId) return;
           throw new AppError('INVITE_USED', 'This invite has already been used');
         }
-        if (invite.expiresAt.getTime() <= Date.now()) throw new AppError('INVITE_EXPIRED', 'This invite has expired; ask for a new one');
+        if (invite.expiresAt.getTime() <= this.clock.nowMs()) throw new AppError('INVITE_EXPIRED', 'This invite has expired; ask for a new one');
         if (await this.staff.findByPerson(auth.personId, em)) {
           throw new AppError('STAFF_ALREADY_BOUND', 'This WeChat is already bound to a staff account');
         }
-        const now = new Date();
+        const now = this.clock.now();
         const staffId = newId(now.getTime());
         if (!(await this.staff.claimInvite(em, invite.id, staffId, now))) throw new AppError('INVITE_USED', 'This invite has already been used');
         await this.staff.insertStaff(em, {
@@ -147,15 +158,76 @@ export class StaffService {
   async update(auth: AuthContext, id: string, changes: UpdateStaffRequest): Promise<StaffListItem> {
     return this.dataSource.transaction(async (em) => {
       const target = await this.staff.findById(id, em);
-      if (!target) throw new AppError('NOT_FOUND', 'No such staff member');
-      const losesAdmin = target.role === 'admin' && target.status === 'active' && (changes.status === 'disabled' || (changes.role && changes.role !== 'admin'));
-      if (losesAdmin && (await this.staff.countActiveAdmins(em)) <= 1) {
-        throw new AppError('CONFLICT', 'The last active admin cannot be demoted or disabled');
-      }
-      await this.staff.updateStaff(id, changes, em);
+      if (!target) throw staffNotFound();
+      await this.keepAnAdmin(em, target, changes);
+      await this.staff.updateStaff(id, changes, em, this.clock.now());
       this.logger.log(`Staff ${id} changed by ${auth.staff?.id}: ${JSON.stringify(changes)}`);
       return toListItem({ ...target, ...changes } as StaffEntity);
     });
+  }
+
+  /**
+   * A leaver's prospects, card visitors and contact requests go to another active member, and the
+   * leaver is disabled (unless told not to), in one transaction: either all of it happens, logged
+   * with who did it, or nothing does. Roles are read per request, so a disabled member is out at once.
+   */
+  async handOver(auth: AuthContext, fromId: string, input: HandoverRequest): Promise<StaffHandover> {
+    const disable = input.disable ?? true;
+    const log = await this.dataSource.transaction(async (em) => {
+      const from = await this.staff.findById(fromId, em);
+      if (!from) throw staffNotFound();
+      if (input.toStaffId === from.id) throw handoverInvalid('same_member');
+      const to = await this.staff.findById(input.toStaffId, em);
+      if (!to) throw handoverInvalid('receiver_unknown');
+      if (to.status !== 'active') throw handoverInvalid('receiver_disabled');
+      const at = this.clock.now();
+      if (disable && from.status === 'active') {
+        await this.keepAnAdmin(em, from, { status: 'disabled' });
+        await this.staff.updateStaff(from.id, { status: 'disabled' }, em, at);
+      }
+      const counts = await this.handovers.run(em, from.id, to.id, at);
+      const entry: StaffHandoverEntity = {
+        id: newId(at.getTime()),
+        fromStaffId: from.id,
+        toStaffId: to.id,
+        byStaffId: auth.staff?.id ?? null,
+        disabled: disable ? 1 : 0,
+        ...counts,
+        createdAt: at,
+      };
+      await this.staff.insertHandover(em, entry);
+      return entry;
+    });
+    this.logger.log(`Staff ${log.fromStaffId} handed over to ${log.toStaffId} by ${log.byStaffId}: ${log.prospects} prospects, ${log.cardVisitors} card visitors, ${log.contactRequests} contact requests`);
+    return (await this.views([log]))[0];
+  }
+
+  async handoverLog(): Promise<StaffHandoverList> {
+    return { items: await this.views(await this.staff.listHandovers(100)) };
+  }
+
+  /** Refuses a change that would leave no active admin (admin rows are locked first, so two admins cannot remove each other at once). */
+  private async keepAnAdmin(em: EntityManager, target: StaffEntity, changes: UpdateStaffRequest): Promise<void> {
+    const losesAdmin = target.role === 'admin' && target.status === 'active' && (changes.status === 'disabled' || (changes.role !== undefined && changes.role !== 'admin'));
+    if (losesAdmin && (await this.staff.lockActiveAdmins(em)) <= 1) throw lastAdmin();
+  }
+
+  private async views(rows: StaffHandoverEntity[]): Promise<StaffHandover[]> {
+    const ids = [...new Set(rows.flatMap((r) => [r.fromStaffId, r.toStaffId, r.byStaffId ?? r.fromStaffId]))];
+    const staff = new Map((await this.staff.findByIds(ids)).map((s) => [s.id, s]));
+    const summary = (id: string) => {
+      const s = staff.get(id);
+      return { id, name: s?.name ?? '已删除的成员', role: s?.role ?? 'sales' };
+    };
+    return rows.map((r) => ({
+      id: r.id,
+      from: summary(r.fromStaffId),
+      to: summary(r.toStaffId),
+      by: r.byStaffId ? summary(r.byStaffId) : null,
+      disabled: r.disabled === 1,
+      counts: { prospects: r.prospects, cardVisitors: r.cardVisitors, contactRequests: r.contactRequests },
+      at: r.createdAt.toISOString(),
+    }));
   }
 
   /** A PNG mini-program code (data URL) that opens `page` with `scene`. */

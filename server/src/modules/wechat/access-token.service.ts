@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { Clock } from '../../core/clock';
 import { AccessTokenEntity } from './access-token.entity';
 import { WechatHttp } from './wechat.http';
 
@@ -21,10 +22,11 @@ export class AccessTokenService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly http: WechatHttp,
+    private readonly clock: Clock,
   ) {}
 
   async get(): Promise<string> {
-    if (this.cached && this.cached.expiresAt - EARLY_REFRESH_MS > Date.now()) return this.cached.token;
+    if (this.cached && this.cached.expiresAt - EARLY_REFRESH_MS > this.clock.nowMs()) return this.cached.token;
     this.inflight ??= this.loadOrFetch().finally(() => {
       this.inflight = null;
     });
@@ -44,7 +46,7 @@ export class AccessTokenService {
 
   private async loadOrFetch(): Promise<string> {
     const stored = await this.dataSource.getRepository(AccessTokenEntity).findOneBy({ appId: this.config.wechat.appId });
-    if (stored && stored.expiresAt.getTime() - EARLY_REFRESH_MS > Date.now()) {
+    if (stored && stored.expiresAt.getTime() - EARLY_REFRESH_MS > this.clock.nowMs()) {
       this.cached = { token: stored.accessToken, expiresAt: stored.expiresAt.getTime() };
       return stored.accessToken;
     }
@@ -54,12 +56,12 @@ export class AccessTokenService {
       secret: this.config.wechat.secret,
       force_refresh: false,
     });
-    const expiresAt = new Date(Date.now() + fresh.expires_in * 1000);
+    const expiresAt = new Date(this.clock.nowMs() + fresh.expires_in * 1000);
     await this.dataSource
       .createQueryBuilder()
       .insert()
       .into(AccessTokenEntity)
-      .values({ appId: this.config.wechat.appId, accessToken: fresh.access_token, expiresAt, updatedAt: new Date() })
+      .values({ appId: this.config.wechat.appId, accessToken: fresh.access_token, expiresAt, updatedAt: this.clock.now() })
       .orUpdate(['access_token', 'expires_at', 'updated_at'], ['app_id'])
       .execute();
     this.cached = { token: fresh.access_token, expiresAt: expiresAt.getTime() };

@@ -1,6 +1,7 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { Clock } from '../../core/clock';
 import { linkExpired, linkInvalid } from './whitepaper.errors';
 
 const EXP = /^[1-9]\d{0,11}$/;
@@ -13,11 +14,14 @@ const EXP = /^[1-9]\d{0,11}$/;
 export class DownloadLinks {
   private readonly key: Buffer;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {
     this.key = Buffer.from(hkdfSync('sha256', config.session.secret, Buffer.alloc(0), 'leadloop download links', 32));
   }
 
-  issue(downloadId: string, now = Date.now()): { url: string; expiresAt: Date } {
+  issue(downloadId: string, now = this.clock.nowMs()): { url: string; expiresAt: Date } {
     const exp = Math.floor(now / 1000) + this.config.whitepaper.downloadLinkTtlSeconds;
     return { url: this.url(downloadId, exp), expiresAt: new Date(exp * 1000) };
   }
@@ -28,7 +32,7 @@ export class DownloadLinks {
   }
 
   /** DOWNLOAD_LINK_INVALID unless we signed exactly this; then DOWNLOAD_LINK_EXPIRED once past its time. */
-  verify(downloadId: string, exp: string | undefined, sig: string | undefined, now = Date.now()): void {
+  verify(downloadId: string, exp: string | undefined, sig: string | undefined, now = this.clock.nowMs()): void {
     if (!exp || !sig || !EXP.test(exp)) throw linkInvalid();
     const expected = Buffer.from(this.signature(downloadId, exp));
     const given = Buffer.from(sig);

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DownloadLink, DownloadLinkQuery, DownloadRequest, GateStatus, MyDownloads, PageQuery } from '@leadloop/shared';
 import { DataSource } from 'typeorm';
+import { Clock } from '../../core/clock';
 import type { AuthContext } from '../../core/route';
 import { newId } from '../../database/ids';
 import { retryOnConflict } from '../../database/retry';
@@ -26,6 +27,7 @@ export class DownloadsService {
     private readonly touchpoints: Touchpoints,
     private readonly links: DownloadLinks,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    private readonly clock: Clock,
   ) {}
 
   async gateStatus(auth: AuthContext, id: string): Promise<GateStatus> {
@@ -72,7 +74,7 @@ export class DownloadsService {
       const source = await this.touchpoints.source(personId, input.shareToken, input.channelCode);
       return this.dataSource.transaction(async (em) => {
         await this.gate.pass(em, personId, gateOf(paper, page), input.gate);
-        const now = new Date();
+        const now = this.clock.now();
         const download: WhitepaperDownloadEntity & { personId: string } = {
           id: newId(now.getTime()),
           whitepaperId: paper.id,

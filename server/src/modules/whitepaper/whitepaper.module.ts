@@ -5,6 +5,7 @@ import { PosterSources } from '../posters/poster-sources';
 import { PersonDataRegistry } from '../privacy/person-data';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { ProfileModule } from '../profile/profile.module';
+import { ContentTitles } from '../share-chain/content-titles';
 import { ShareChainModule } from '../share-chain/share-chain.module';
 import { DownloadLinks } from './download-link';
 import { DownloadsPersonData } from './downloads.person-data';
@@ -45,10 +46,13 @@ export class WhitepaperModule implements OnModuleInit {
     private readonly downloads: DownloadsPersonData,
     private readonly posterSources: PosterSources,
     private readonly poster: WhitepaperPoster,
+    private readonly contentTitles: ContentTitles,
+    private readonly whitepapers: WhitepaperRepository,
   ) {}
 
   onModuleInit(): void {
     this.personData.register(this.downloads);
     this.posterSources.register('whitepaper', (id) => this.poster.content(id));
+    this.contentTitles.register('whitepaper', (ids) => this.whitepapers.titlesOf(ids));
   }
 }

@@ -78,7 +78,7 @@ export class WhitepaperRepository {
     return new Map(rows.map((r) => [r.id, Number(r.n)]));
   }
 
-  private async titlesOf(whitepaperIds: string[]): Promise<Map<string, string>> {
+  async titlesOf(whitepaperIds: string[]): Promise<Map<string, string>> {
     if (whitepaperIds.length === 0) return new Map();
     const rows = await this.dataSource.manager.find(WhitepaperEntity, { select: { id: true, title: true }, where: { id: In(whitepaperIds) } });
     return new Map(rows.map((r) => [r.id, r.title]));

@@ -10,6 +10,7 @@ import type {
   WhitepaperView,
 } from '@leadloop/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { Clock } from '../../core/clock';
 import type { AuthContext, UploadedParts } from '../../core/route';
 import { newId } from '../../database/ids';
 import { FILE_STORAGE, type FileStorage, newFileKey } from '../storage/file-storage';
@@ -28,12 +29,13 @@ export class WhitepaperService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     private readonly whitepapers: WhitepaperRepository,
+    private readonly clock: Clock,
   ) {}
 
   async create(auth: AuthContext, form: CreateWhitepaperForm, parts: UploadedParts = {}): Promise<WhitepaperAdminView> {
     const { document, cover } = this.checkFiles(parts);
     if (!document) throw documentMissing();
-    const now = new Date();
+    const now = this.clock.now();
     const paper = await this.withNewFiles(async (files) => {
       const created: WhitepaperEntity = {
         id: newId(now.getTime()),
@@ -67,7 +69,7 @@ export class WhitepaperService {
   }
 
   async update(id: string, changes: UpdateWhitepaperRequest): Promise<WhitepaperAdminView> {
-    if (!(await this.whitepapers.changeContent(id, changes, new Date()))) throw whitepaperNotFound(id);
+    if (!(await this.whitepapers.changeContent(id, changes, this.clock.now()))) throw whitepaperNotFound(id);
     return this.get(id);
   }
 
@@ -81,7 +83,7 @@ export class WhitepaperService {
         ...(document ? await this.putDocument(files, document) : {}),
         ...(cover ? await this.putCover(files, cover) : {}),
       };
-      if (!(await this.whitepapers.changeContent(id, changes, new Date()))) throw whitepaperNotFound(id);
+      if (!(await this.whitepapers.changeContent(id, changes, this.clock.now()))) throw whitepaperNotFound(id);
     });
     await this.discard([document ? before.fileKey : null, cover ? before.coverKey : null]);
     return this.get(id);
@@ -89,7 +91,7 @@ export class WhitepaperService {
 
   async setPublished(id: string, published: boolean): Promise<WhitepaperAdminView> {
     const paper = await this.existing(id);
-    const now = new Date();
+    const now = this.clock.now();
     await this.whitepapers.setStatus(id, published ? 'published' : 'draft', published ? (paper.publishedAt ?? now) : paper.publishedAt, now);
     return this.get(id);
   }

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { describeError } from '@/core/api/api-error';
 import { useKeysetList, type PageLoader } from '@/core/api/useKeysetList';
 import { Routes } from '@/core/routes';
-import { ActionButton, Card, formatDateTime, formatMonthDayTime, Loading, Notice, RetryCard, Tag } from '@/ui';
+import { ActionButton, Card, formatDateTime, formatMonthDayTime, Loading, Notice, RetryCard, Tag, Tappable } from '@/ui';
 import { fetchMyDownloads, fetchMySignups, SignupStatusLabels } from '../services/activity.service';
 import './Activity.scss';
 
@@ -59,13 +59,13 @@ export function MySignupsList() {
       renderRow={(signup) => {
         const status = SignupStatusLabels[signup.status];
         return (
-          <View key={signup.signupId} className='activity__row my-signups__row' onClick={() => open(`${Routes.liveDetail}?id=${encodeURIComponent(signup.eventId)}`)}>
+          <Tappable key={signup.signupId} className='activity__row my-signups__row' onTap={() => open(`${Routes.liveDetail}?id=${encodeURIComponent(signup.eventId)}`)}>
             <View className='activity__text'>
               <Text className='activity__title'>{signup.title}</Text>
               <Text className='ll-muted'>开播 {formatMonthDayTime(signup.startAt)}</Text>
             </View>
             <Tag tone={status.tone}>{status.label}</Tag>
-          </View>
+          </Tappable>
         );
       }}
     />
@@ -82,13 +82,13 @@ export function MyDownloadsList() {
       keyOf={(download) => download.downloadId}
       empty={{ text: '还没有下载过资料。', action: '返回首页' }}
       renderRow={(download) => (
-        <View key={download.downloadId} className='activity__row my-downloads__row' onClick={() => open(`${Routes.whitepaperDetail}?id=${encodeURIComponent(download.whitepaperId)}`)}>
+        <Tappable key={download.downloadId} className='activity__row my-downloads__row' onTap={() => open(`${Routes.whitepaperDetail}?id=${encodeURIComponent(download.whitepaperId)}`)}>
           <View className='activity__text'>
             <Text className='activity__title'>{download.title}</Text>
             <Text className='ll-muted'>下载于 {formatDateTime(download.at)}</Text>
           </View>
           <Text className='activity__arrow'>›</Text>
-        </View>
+        </Tappable>
       )}
     />
   );

@@ -5,6 +5,7 @@ import { Card, MenuList, type MenuEntry } from '@/ui';
 const go = (url: string) => () => void Taro.navigateTo({ url });
 
 const Entries: MenuEntry[] = [
+  { key: 'profile', title: '个人信息', description: '查看并更正姓名、公司、职位和邮箱', onClick: go(Routes.myProfile) },
   { key: 'signups', title: '我的报名', description: '报名过的直播与状态', onClick: go(Routes.mySignups) },
   { key: 'downloads', title: '我的下载', description: '下载过的白皮书', onClick: go(Routes.myDownloads) },
   { key: 'privacy', title: '隐私与授权', description: '查看或撤回各项授权', onClick: go(Routes.myPrivacy) },

@@ -1,8 +1,9 @@
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { serverUrl } from '@/core/api/server-url';
 import { useBrand } from '../hooks/useBrand';
 import { companyNameOf, shortNameOf } from '../services/brand.service';
 import './Brand.scss';
+import { Picture } from '@/ui';
 
 /** The top of the home page: the company's logo and name (neutral until an admin names it). */
 export function BrandHeader({ greeting }: { greeting: string | null }) {
@@ -13,7 +14,7 @@ export function BrandHeader({ greeting }: { greeting: string | null }) {
     <View className='brand-header'>
       <View className='brand-header__identity'>
         {brand?.logoUrl ? (
-          <Image className='brand-header__logo' src={serverUrl(brand.logoUrl)} mode='aspectFit' ariaLabel={`${companyName}标志`} />
+          <Picture className='brand-header__logo' src={serverUrl(brand.logoUrl)} mode='aspectFit' alt={`${companyName}标志`} />
         ) : (
           <View className='brand-header__mark'>
             <Text>{shortName.charAt(0) || '首'}</Text>

@@ -1,7 +1,7 @@
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { describeError } from '@/core/api/api-error';
 import { serverUrl } from '@/core/api/server-url';
-import { ActionButton, Card, Loading, Notice, RetryCard, TextAreaField, TextField } from '@/ui';
+import { ActionButton, Card, Loading, Notice, Picture, RetryCard, TextAreaField, TextField } from '@/ui';
 import { useBrandEditor } from '../hooks/useBrandEditor';
 import { COLOUR_PRESETS } from '../services/brand-console.service';
 import './BrandSettingsForm.scss';
@@ -38,7 +38,7 @@ export function BrandSettingsForm() {
           <TextField label='品牌色' name='colour' value={form.colour} onChange={(v) => editor.change('colour', v)} placeholder='#1F5EFF' maxlength={7} hint='六位十六进制颜色，按钮和页头会使用它' error={errors.colour} />
           <View className='brand-settings__logo'>
             {settings.logoUrl ? (
-              <Image className='brand-settings__logo-image' src={serverUrl(settings.logoUrl)} mode='aspectFit' ariaLabel='当前标志' />
+              <Picture className='brand-settings__logo-image' src={serverUrl(settings.logoUrl)} mode='aspectFit' alt='当前标志' />
             ) : (
               <View className='brand-settings__logo-empty'>
                 <Text>未上传</Text>
@@ -76,7 +76,7 @@ export function BrandSettingsForm() {
         <View className='brand-settings__preview' style={`--brand-colour: ${colourValid ? form.colour : settings.colour};`}>
           <View className='brand-settings__preview-header'>
             {settings.logoUrl ? (
-              <Image className='brand-settings__preview-logo' src={serverUrl(settings.logoUrl)} mode='aspectFit' ariaLabel='标志预览' />
+              <Picture className='brand-settings__preview-logo' src={serverUrl(settings.logoUrl)} mode='aspectFit' alt='标志预览' />
             ) : (
               <View className='brand-settings__preview-mark'>
                 <Text>{form.shortName.charAt(0) || '首'}</Text>

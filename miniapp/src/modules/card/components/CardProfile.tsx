@@ -1,7 +1,7 @@
 import type { CardView } from '@leadloop/shared';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { serverUrl } from '@/core/api/server-url';
-import { Avatar } from '@/ui';
+import { Avatar, Picture, Tappable } from '@/ui';
 import './Card.scss';
 
 type Profile = Pick<CardView, 'name' | 'title' | 'company' | 'phone' | 'email' | 'avatarUrl'>;
@@ -11,7 +11,7 @@ export function CardProfile({ card, onCall, onCopyEmail }: { card: Profile; onCa
   return (
     <View className='card-profile'>
       <View className='card-profile__main'>
-        {card.avatarUrl ? <Image className='card-profile__avatar' src={serverUrl(card.avatarUrl)} mode='aspectFill' /> : <Avatar name={card.name} large />}
+        {card.avatarUrl ? <Picture className='card-profile__avatar' src={serverUrl(card.avatarUrl)} mode='aspectFill' alt={`${card.name}的头像`} /> : <Avatar name={card.name} large />}
         <View className='card-profile__who'>
           <Text className='card-profile__name'>{card.name}</Text>
           {card.title && <Text className='card-profile__title'>{card.title}</Text>}
@@ -21,16 +21,16 @@ export function CardProfile({ card, onCall, onCopyEmail }: { card: Profile; onCa
       {(card.phone || card.email) && (
         <View className='card-profile__contacts'>
           {card.phone && (
-            <View className='card-profile__contact' onClick={onCall}>
+            <Tappable className='card-profile__contact' role='button' onTap={() => onCall?.()}>
               <Text className='card-profile__contact-label'>电话</Text>
               <Text className='card-profile__contact-value card-profile__phone'>{card.phone}</Text>
-            </View>
+            </Tappable>
           )}
           {card.email && (
-            <View className='card-profile__contact' onClick={onCopyEmail}>
+            <Tappable className='card-profile__contact' role='button' onTap={() => onCopyEmail?.()}>
               <Text className='card-profile__contact-label'>邮箱</Text>
               <Text className='card-profile__contact-value'>{card.email}</Text>
-            </View>
+            </Tappable>
           )}
         </View>
       )}

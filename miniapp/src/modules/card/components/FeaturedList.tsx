@@ -2,7 +2,7 @@ import type { CardFeaturedView } from '@leadloop/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ContentTypeLabels } from '@/modules/share-chain/services/content';
-import { Card, Tag } from '@/ui';
+import { Card, Tag, Tappable } from '@/ui';
 import { featuredUrl } from '../services/card-form';
 import './Card.scss';
 
@@ -19,11 +19,11 @@ export function FeaturedList({ items, ownerName }: { items: readonly CardFeature
   return (
     <Card className='card-featured' title={`${ownerName} 推荐`} subtitle='精选资料与直播，点击查看'>
       {items.map((item) => (
-        <View key={`${item.contentType}:${item.contentId}`} className='card-featured__item' onClick={() => openFeatured(item)}>
+        <Tappable key={`${item.contentType}:${item.contentId}`} className='card-featured__item' onTap={() => openFeatured(item)}>
           <Tag tone={item.contentType === 'live' ? 'warning' : 'brand'}>{ContentTypeLabels[item.contentType]}</Tag>
           <Text className='card-featured__title'>{item.title}</Text>
           <Text className='card-featured__arrow'>›</Text>
-        </View>
+        </Tappable>
       ))}
     </Card>
   );

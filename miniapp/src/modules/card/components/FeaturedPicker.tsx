@@ -4,7 +4,7 @@ import { useCallback, useState } from 'react';
 import { useApiResource } from '@/core/api/useApiResource';
 import { describeError } from '@/core/api/api-error';
 import { ContentTypeLabels } from '@/modules/share-chain/services/content';
-import { ActionButton, BottomSheet, CheckOption, Loading, Notice, Tag } from '@/ui';
+import { ActionButton, BottomSheet, CheckOption, Loading, Notice, Tag, Tappable } from '@/ui';
 import { isFeatured, toggleFeatured } from '../services/card-form';
 import { featuredCandidates } from '../services/card.service';
 import './CardEditor.scss';
@@ -60,9 +60,9 @@ export function FeaturedPicker({ value, onChange, error }: { value: CardFeatured
           <View key={`${item.contentType}:${item.contentId}`} className='featured-edit__item'>
             <Tag tone={item.contentType === 'live' ? 'warning' : 'brand'}>{ContentTypeLabels[item.contentType]}</Tag>
             <Text className='featured-edit__title'>{item.title}</Text>
-            <View className='featured-edit__remove' onClick={() => onChange(toggleFeatured(value, item))}>
+            <Tappable className='featured-edit__remove' role='button' label={`移除「${item.title}」`} onTap={() => onChange(toggleFeatured(value, item))}>
               <Text>×</Text>
-            </View>
+            </Tappable>
           </View>
         ))
       )}

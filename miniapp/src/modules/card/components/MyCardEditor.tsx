@@ -7,7 +7,7 @@ import { Routes } from '@/core/routes';
 import { PosterButton } from '@/modules/posters/components/PosterButton';
 import { SharePanel } from '@/modules/share-chain/components/SharePanel';
 import { useShareable } from '@/modules/share-chain/hooks/useShareable';
-import { ActionButton, Avatar, Card, Loading, Notice, RetryCard, Tag, TextAreaField, TextField } from '@/ui';
+import { ActionButton, Avatar, Card, Loading, Notice, Picture, RetryCard, Tag, TextAreaField, TextField } from '@/ui';
 import { useMyCardEditor, type MyCardEditor as Editor } from '../hooks/useMyCardEditor';
 import { IntroStatusLabels } from '../services/card-form';
 import { cardShareTitle } from './CardView';
@@ -22,7 +22,7 @@ function ImageSlot({ card, kind, editor }: { card: MyCard; kind: CardImageKind; 
   return (
     <View className={`card-image card-image--${kind}`}>
       <View className='card-image__preview'>
-        {url ? <Image className='card-image__img' src={serverUrl(url)} mode='aspectFill' /> : kind === 'avatar' ? <Avatar name={card.name} large /> : <Text className='card-image__empty'>未上传</Text>}
+        {url ? <Picture className='card-image__img' src={serverUrl(url)} mode='aspectFill' alt={label} /> : kind === 'avatar' ? <Avatar name={card.name} large /> : <Text className='card-image__empty'>未上传</Text>}
       </View>
       <Text className='card-image__label'>{label}</Text>
       <ActionButton variant='secondary' small block={false} loading={editor.uploading === kind} disabled={editor.uploading !== null} onClick={() => void editor.uploadImage(kind)}>

@@ -1,8 +1,8 @@
-import { Access, ConsoleRoles, type StaffRole } from '@leadloop/shared';
+import { Access, type AccessRule, roleAllowed, type StaffRole } from '@leadloop/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Routes } from '@/core/routes';
-import { Card } from '@/ui';
+import { Card, Tappable } from '@/ui';
 import './ConsoleNav.scss';
 
 interface Entry {
@@ -11,27 +11,27 @@ interface Entry {
   title: string;
   description: string;
   url: string;
-  roles: readonly StaffRole[];
+  access: AccessRule;
 }
 
 const Entries: Entry[] = [
-  { key: 'star-map', glyph: '星', title: '分享星空图', description: '看清每条内容的转发链路与传播达人', url: Routes.starMap, roles: ConsoleRoles },
-  { key: 'channels', glyph: '渠', title: '渠道管理', description: '为展会、公众号、广告生成渠道码', url: Routes.channels, roles: ConsoleRoles },
-  { key: 'live', glyph: '播', title: '直播管理', description: '创建直播、开放报名，看报名来源与观看数据', url: Routes.consoleLive, roles: ConsoleRoles },
-  { key: 'whitepapers', glyph: '书', title: '白皮书管理', description: '上传资料、设置下载表单，留资即可下载', url: Routes.consoleWhitepapers, roles: ConsoleRoles },
-  { key: 'home-page', glyph: '页', title: '首页装修', description: '用横幅、直播、资料、顾问和表单搭建访客首页', url: Routes.consoleHomePage, roles: Access.homePage },
-  { key: 'brand', glyph: '品', title: '品牌设置', description: '公司名称、标志、品牌色与隐私政策', url: Routes.consoleBrand, roles: Access.brand },
+  { key: 'star-map', glyph: '星', title: '分享星空图', description: '看清每条内容的转发链路与传播达人', url: Routes.starMap, access: Access.console },
+  { key: 'channels', glyph: '渠', title: '渠道管理', description: '为展会、公众号、广告生成渠道码', url: Routes.channels, access: Access.console },
+  { key: 'live', glyph: '播', title: '直播管理', description: '创建直播、开放报名，看报名来源与观看数据', url: Routes.consoleLive, access: Access.console },
+  { key: 'whitepapers', glyph: '书', title: '白皮书管理', description: '上传资料、设置下载表单，留资即可下载', url: Routes.consoleWhitepapers, access: Access.console },
+  { key: 'home-page', glyph: '页', title: '首页装修', description: '用横幅、直播、资料、顾问和表单搭建访客首页', url: Routes.consoleHomePage, access: Access.console },
+  { key: 'brand', glyph: '品', title: '品牌设置', description: '公司名称、标志、品牌色与隐私政策', url: Routes.consoleBrand, access: Access.admin },
 ];
 
 /** The console's sections a role may open. */
 export function ConsoleNav({ role }: { role: StaffRole }) {
-  const entries = Entries.filter((e) => e.roles.includes(role));
+  const entries = Entries.filter((e) => roleAllowed(e.access, role));
   if (entries.length === 0) return null;
   return (
     <Card title='增长分析'>
       <View className='console-nav'>
         {entries.map((entry) => (
-          <View className='console-nav__item' key={entry.key} onClick={() => void Taro.navigateTo({ url: entry.url })}>
+          <Tappable className='console-nav__item' key={entry.key} onTap={() => void Taro.navigateTo({ url: entry.url })}>
             <View className={`console-nav__glyph console-nav__glyph--${entry.key}`}>
               <Text>{entry.glyph}</Text>
             </View>
@@ -40,7 +40,7 @@ export function ConsoleNav({ role }: { role: StaffRole }) {
               <Text className='console-nav__description'>{entry.description}</Text>
             </View>
             <Text className='console-nav__arrow'>›</Text>
-          </View>
+          </Tappable>
         ))}
       </View>
     </Card>

@@ -6,7 +6,7 @@ import { ActionButton, Card, ChoiceCards, formatDateTime, Notice, QrLinkCard, Te
 import { createStaffInvite } from '../services/staff-admin.service';
 import './InviteCreator.scss';
 
-const RoleHints: Record<StaffRole, string> = {
+export const RoleHints: Record<StaffRole, string> = {
   admin: '管理团队、配置规则和全部数据',
   marketer: '创建直播、白皮书与活动，查看报表',
   sdr: '筛选与培育线索，移交销售',

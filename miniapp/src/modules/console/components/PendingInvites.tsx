@@ -1,8 +1,7 @@
 import { StaffRoleLabels, type PendingInvite } from '@leadloop/shared';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { describeError } from '@/core/api/api-error';
-import { ActionButton, formatDate, ResourceTable, Tag, type ResourceList, type TableColumn } from '@/ui';
+import { ActionButton, confirmAction, formatDate, ResourceTable, Tag, type ResourceList, type TableColumn } from '@/ui';
 import './PendingInvites.scss';
 
 interface PendingInvitesProps {
@@ -16,13 +15,13 @@ export function PendingInvites({ list, onRevoke }: PendingInvitesProps) {
   const [revokeError, setRevokeError] = useState<unknown>(null);
 
   const revoke = async (invite: PendingInvite) => {
-    const { confirm } = await Taro.showModal({
+    const confirmed = await confirmAction({
       title: '撤销邀请',
       content: `撤销后「${invite.name}」的邀请链接将立即失效，确定撤销吗？`,
       confirmText: '撤销',
-      cancelText: '取消',
+      destructive: true,
     });
-    if (!confirm) return;
+    if (!confirmed) return;
     setRevoking(invite.id);
     setRevokeError(null);
     try {

@@ -1,6 +1,8 @@
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { describeError } from '@/core/api/api-error';
-import { ActionButton, Loading, Notice } from '@/ui';
+import { platform } from '@/core/platform';
+import { useServerConfig } from '@/modules/identity/hooks/useServerConfig';
+import { ActionButton, Loading, Notice, Picture } from '@/ui';
 import { useScanLogin } from '../hooks/useScanLogin';
 import './ScanLoginPanel.scss';
 
@@ -8,6 +10,7 @@ import './ScanLoginPanel.scss';
 export function ScanLoginPanel({ onSignedIn }: { onSignedIn(): void }) {
   const { state, refresh } = useScanLogin(onSignedIn);
   const { phase, ticket } = state;
+  const confirmHere = platform.confirmsConsoleLoginInBrowser(useServerConfig());
 
   return (
     <View className='scan-login'>
@@ -17,7 +20,7 @@ export function ScanLoginPanel({ onSignedIn }: { onSignedIn(): void }) {
       <View className='scan-login__qr-box'>
         {phase === 'creating' && <Loading text='正在生成二维码…' />}
         {ticket && phase !== 'creating' && (
-          <Image className={`scan-login__qr ${phase === 'expired' || phase === 'scanned' ? 'scan-login__qr--dim' : ''}`} src={ticket.qrDataUrl} mode='scaleToFill' />
+          <Picture className={`scan-login__qr ${phase === 'expired' || phase === 'scanned' ? 'scan-login__qr--dim' : ''}`} src={ticket.qrDataUrl} mode='scaleToFill' alt='控制台登录二维码：用小程序「我的 › 扫码登录控制台」扫描' />
         )}
         {phase === 'expired' && (
           <View className='scan-login__overlay'>
@@ -47,6 +50,14 @@ export function ScanLoginPanel({ onSignedIn }: { onSignedIn(): void }) {
       {phase === 'waiting' && <Text className='scan-login__status'>等待扫码…二维码几分钟内有效，仅限本次登录使用</Text>}
       {phase === 'scanned' && <Text className='scan-login__status'>已扫码，等待手机确认</Text>}
       {phase === 'expired' && <Text className='scan-login__status'>二维码已过期，请点击刷新后重新扫码</Text>}
+      {confirmHere && ticket && phase === 'waiting' && (
+        <View className='scan-login__sandbox'>
+          <Text className='scan-login__sandbox-hint'>沙箱环境无法用微信扫码：在新标签页打开手机端的确认页，用沙箱用户名登录后确认即可。</Text>
+          <ActionButton variant='secondary' small block={false} onClick={() => platform.openConsoleLoginConfirm(ticket.path)}>
+            在手机上确认（沙箱）
+          </ActionButton>
+        </View>
+      )}
     </View>
   );
 }

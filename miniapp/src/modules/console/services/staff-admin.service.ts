@@ -1,4 +1,4 @@
-import type { CreateInviteRequest, InviteResponse, PendingInviteList, StaffListResponse } from '@leadloop/shared';
+import type { CreateInviteRequest, InviteResponse, PendingInviteList, StaffHandover, StaffHandoverList, StaffListItem, StaffListResponse, StaffRole } from '@leadloop/shared';
 import { api } from '@/core/api/client';
 import { platform } from '@/core/platform';
 
@@ -19,4 +19,17 @@ export function listPendingInvites(cursor?: string): Promise<PendingInviteList> 
 /** Withdraws an invite: its link stops working at once. */
 export async function revokeStaffInvite(id: string): Promise<void> {
   await api('revokeInvite', undefined, { scope: platform.consoleScope, params: { id } });
+}
+
+export function changeStaffRole(id: string, role: StaffRole): Promise<StaffListItem> {
+  return api('updateStaff', { role }, { scope: platform.consoleScope, params: { id } });
+}
+
+/** Disables a leaver and hands everything they own to `toStaffId`, in one step. */
+export function handOverStaff(id: string, toStaffId: string): Promise<StaffHandover> {
+  return api('handOverStaff', { toStaffId, disable: true }, { scope: platform.consoleScope, params: { id } });
+}
+
+export function listHandovers(): Promise<StaffHandoverList> {
+  return api('staffHandovers', undefined, { scope: platform.consoleScope });
 }

@@ -1,6 +1,7 @@
 import type { HomeBlock, HomeLinkType } from '@leadloop/shared';
-import { Image, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { serverUrl } from '@/core/api/server-url';
+import { Picture } from '@/ui';
 
 type Banner = Extract<HomeBlock, { type: 'banner' }>;
 
@@ -9,7 +10,7 @@ export function BannerBlockView({ block, onOpen }: { block: Banner; onOpen(conte
   const link = block.link;
   return (
     <View className={`home-banner ${link ? 'home-banner--link' : ''}`} onClick={link ? () => onOpen(link.contentType, link.contentId) : undefined}>
-      <Image className='home-banner__image' src={serverUrl(`/api/home/images/${block.imageId}`)} mode='aspectFill' ariaLabel={block.alt} />
+      <Picture className='home-banner__image' src={serverUrl(`/api/home/images/${block.imageId}`)} mode='aspectFill' alt={block.alt} />
     </View>
   );
 }

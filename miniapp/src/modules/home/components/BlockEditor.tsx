@@ -1,8 +1,8 @@
 import { type HomeBlock, type HomeCardItem, type HomeLink, MAX_BLOCK_ITEMS, MAX_PARAGRAPH_CHARS, MAX_TEXT_PARAGRAPHS, ParagraphStyles, type TextParagraph } from '@leadloop/shared';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { serverUrl } from '@/core/api/server-url';
 import type { FeaturedCandidate } from '@/modules/card/services/card.service';
-import { ActionButton, CheckOption, Notice, TextAreaField, TextField } from '@/ui';
+import { ActionButton, CheckOption, Notice, Picture, TextAreaField, TextField } from '@/ui';
 import { HomeBlockLabels } from '../services/home-blocks';
 
 export interface BlockChoices {
@@ -58,7 +58,7 @@ function BlockFields({ block, choices, onChange }: { block: HomeBlock; choices: 
     case 'banner':
       return (
         <View className='ll-stack'>
-          <Image className='block-editor__banner' src={serverUrl(`/api/home/images/${block.imageId}`)} mode='aspectFill' ariaLabel={block.alt} />
+          <Picture className='block-editor__banner' src={serverUrl(`/api/home/images/${block.imageId}`)} mode='aspectFill' alt={block.alt} />
           <TextField label='图片说明' name={`${block.id}-alt`} value={block.alt} maxlength={40} hint='读屏软件会读出这句话' onChange={(alt) => onChange({ ...block, alt })} />
           <Text className='block-editor__sub'>点击后打开</Text>
           <LinkPicker value={block.link} choices={choices} onChange={(link) => onChange({ ...block, link })} />

@@ -1,7 +1,7 @@
 import type { HomeBlock, HomeCardItem } from '@leadloop/shared';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { serverUrl } from '@/core/api/server-url';
-import { Avatar, Card } from '@/ui';
+import { Avatar, Card, Picture } from '@/ui';
 
 type Cards = Extract<HomeBlock, { type: 'cards' }>;
 
@@ -13,7 +13,7 @@ export function CardsBlockView({ block, cards, onOpen }: { block: Cards; cards: 
     <Card className='home-cards' title={block.title} subtitle='有问题，直接找顾问聊聊'>
       {shown.map((card) => (
         <View key={card.id} className='home-cards__item' onClick={() => onOpen(card.id)}>
-          {card.avatarUrl ? <Image className='home-cards__avatar' src={serverUrl(card.avatarUrl)} mode='aspectFill' ariaLabel={`${card.name}的头像`} /> : <Avatar name={card.name} />}
+          {card.avatarUrl ? <Picture className='home-cards__avatar' src={serverUrl(card.avatarUrl)} mode='aspectFill' alt={`${card.name}的头像`} /> : <Avatar name={card.name} />}
           <View className='home-cards__text'>
             <Text className='home-cards__name'>{card.name}</Text>
             {card.title && <Text className='home-cards__title'>{card.title}</Text>}

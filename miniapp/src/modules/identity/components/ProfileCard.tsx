@@ -42,6 +42,8 @@ export function ProfileCard({ me, onUpdated }: ProfileCardProps) {
   };
 
   const displayName = me.person.nickname ?? me.staff?.name ?? null;
+  // what the person gave in forms (corrected in 我的 · 个人信息)
+  const given = [me.person.name, me.person.company, me.person.title].filter(Boolean).join(' · ');
 
   return (
     <Card className='profile-card'>
@@ -49,6 +51,7 @@ export function ProfileCard({ me, onUpdated }: ProfileCardProps) {
         <Avatar name={displayName} large />
         <View className='profile-card__who'>
           <Text className='profile-card__name'>{displayName ?? '未设置昵称'}</Text>
+          {given && <Text className='profile-card__given'>{given}</Text>}
           <View className='profile-card__tags'>
             {me.staff ? (
               <Tag tone='brand'>

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef } from 'react';
 import { useKeysetList } from '@/core/api/useKeysetList';
+import { controlProps } from '@/core/platform/a11y';
 import { Routes } from '@/core/routes';
 import { ActionButton, ResourceTable, Tag, type TableColumn } from '@/ui';
 import { listConsoleEvents } from '../services/live-console.service';
@@ -13,6 +14,8 @@ import './LiveConsole.scss';
 const withId = (route: string, id: string) => `${route}?id=${encodeURIComponent(id)}`;
 const open = (url: string) => void Taro.navigateTo({ url });
 const eventId = (e: ConsoleLiveEvent) => e.id;
+const starMapOf = (id: string) => `${Routes.starMap}?contentType=live&contentId=${encodeURIComponent(id)}`;
+const linkProps = (label: string, url: string) => controlProps({ role: 'link', label, onActivate: () => open(url) });
 
 function StatusTag({ event }: { event: ConsoleLiveEvent }) {
   if (event.status === 'draft') return <Tag tone='neutral'>草稿</Tag>;
@@ -34,11 +37,14 @@ const Columns: TableColumn<ConsoleLiveEvent>[] = [
     className: 'live-table__actions',
     render: (e) => (
       <View className='live-table__links'>
-        <Text className='live-table__link' onClick={() => open(withId(Routes.consoleLiveEdit, e.id))}>
+        <Text className='live-table__link' onClick={() => open(withId(Routes.consoleLiveEdit, e.id))} {...linkProps(`编辑「${e.title}」`, withId(Routes.consoleLiveEdit, e.id))}>
           编辑
         </Text>
-        <Text className='live-table__link' onClick={() => open(withId(Routes.consoleLiveReport, e.id))}>
+        <Text className='live-table__link' onClick={() => open(withId(Routes.consoleLiveReport, e.id))} {...linkProps(`「${e.title}」的数据`, withId(Routes.consoleLiveReport, e.id))}>
           数据
+        </Text>
+        <Text className='live-table__link live-table__star-map' onClick={() => open(starMapOf(e.id))} {...linkProps(`「${e.title}」的分享星空图`, starMapOf(e.id))}>
+          星空图
         </Text>
       </View>
     ),
@@ -61,7 +67,7 @@ export function LiveConsoleList() {
       list={list}
       className='live-list'
       title='全部直播'
-      subtitle={(items) => `已加载 ${items.length} 场`}
+      subtitle={(items, hasMore) => (hasMore ? `已显示 ${items.length} 场，还有更早的直播` : `共 ${items.length} 场`)}
       extra={
         <ActionButton small block={false} onClick={() => open(Routes.consoleLiveEdit)}>
           新建直播

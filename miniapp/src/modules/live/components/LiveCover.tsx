@@ -1,12 +1,14 @@
 import type { LiveEventView } from '@leadloop/shared';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { serverUrl } from '@/core/api/server-url';
 import { splitBeijing, type LivePhase } from '../services/live-format';
 import './LiveCards.scss';
+import { Picture } from '@/ui';
 
 const PhaseBadges: Record<LivePhase, string> = { upcoming: '预告', live: '直播中', ended: '已结束' };
 
 interface LiveCoverProps {
-  event: Pick<LiveEventView, 'coverUrl' | 'startAt'>;
+  event: Pick<LiveEventView, 'coverUrl' | 'startAt' | 'title'>;
   phase: LivePhase;
   size: 'thumb' | 'hero';
 }
@@ -18,7 +20,7 @@ export function LiveCover({ event, phase, size }: LiveCoverProps) {
   return (
     <View className={`live-cover live-cover--${size}`}>
       {event.coverUrl ? (
-        <Image className='live-cover__image' src={event.coverUrl} mode='aspectFill' />
+        <Picture className='live-cover__image' src={serverUrl(event.coverUrl)} mode='aspectFill' alt={`「${event.title}」封面`} />
       ) : (
         <View className='live-cover__placeholder'>
           <View className='live-cover__ring live-cover__ring--one' />

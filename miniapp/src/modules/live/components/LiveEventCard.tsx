@@ -2,7 +2,7 @@ import type { LiveEventView } from '@leadloop/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Routes } from '@/core/routes';
-import { Tag } from '@/ui';
+import { Tag, Tappable } from '@/ui';
 import { formatLiveTime, formatPrice, formatSeats, livePhase } from '../services/live-format';
 import { LiveCover } from './LiveCover';
 import './LiveCards.scss';
@@ -14,7 +14,7 @@ export function LiveEventCard({ event, now, onOpen }: { event: LiveEventView; no
   const pending = event.mySignup?.status === 'pending_payment';
   const open = () => (onOpen ? onOpen(event.id) : void Taro.navigateTo({ url: `${Routes.liveDetail}?id=${encodeURIComponent(event.id)}` }));
   return (
-    <View className='live-card' onClick={open}>
+    <Tappable className='live-card' onTap={open}>
       <LiveCover event={event} phase={phase} size='thumb' />
       <View className='live-card__body'>
         <Text className='live-card__title'>{event.title}</Text>
@@ -30,6 +30,6 @@ export function LiveEventCard({ event, now, onOpen }: { event: LiveEventView; no
           )}
         </View>
       </View>
-    </View>
+    </Tappable>
   );
 }

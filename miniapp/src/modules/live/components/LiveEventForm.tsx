@@ -1,14 +1,17 @@
 import { ProfileFieldLabels, ProfileFields, type ProfileField } from '@leadloop/shared';
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { serverUrl } from '@/core/api/server-url';
+import { useState } from 'react';
+import { platform } from '@/core/platform';
 import { Routes } from '@/core/routes';
 import { ConsoleLayout } from '@/modules/console/components/ConsoleLayout';
-import { ActionButton, Card, ChoiceCards, Loading, Notice, ResultPanel, RetryCard, Tag, TextField } from '@/ui';
+import { ActionButton, Card, ChoiceCards, Loading, Notice, PagePreview, ResultPanel, RetryCard, Tag, TextAreaField, TextField } from '@/ui';
 import { describeLiveError } from '../services/live-errors';
 import { formatLiveRange, formatOffset, formatPrice, livePhase } from '../services/live-format';
 import { MAX_REMINDERS, ReminderChoices } from '../services/live-form';
 import { useLiveEditor } from '../hooks/useLiveEditor';
-import { DateTimeRow, SpeakersEditor, SurveyEditor, TextAreaField, ToggleChips } from './LiveFormParts';
+import { DateTimeRow, SpeakersEditor, SurveyEditor, ToggleChips } from './LiveFormParts';
 import './LiveConsole.scss';
 
 const WatchKinds = ['stream', 'channels'] as const;
@@ -16,9 +19,10 @@ const WatchNames = { stream: '小程序内观看', channels: '微信视频号直
 const WatchHints = { stream: '填写直播流地址（如 HLS .m3u8），在小程序内播放', channels: '跳转到视频号直播间观看，需小程序与视频号同主体' };
 
 /** The console's form for a live event: create, edit, save as a draft, publish. */
-export function LiveEventForm({ id }: { id: string | null }) {
-  const editor = useLiveEditor(id);
+export function LiveEventForm({ id, onCreated }: { id: string | null; onCreated?(id: string): void }) {
+  const editor = useLiveEditor(id, onCreated);
   const { form, saved, errors, update } = editor;
+  const [previewing, setPreviewing] = useState(false);
 
   if (editor.loadError) {
     return editor.loadError === 'NOT_FOUND' ? (
@@ -34,7 +38,9 @@ export function LiveEventForm({ id }: { id: string | null }) {
   const published = saved?.status === 'published';
   const locked = (saved?.signups ?? 0) > 0;
   const openReport = () => saved && void Taro.navigateTo({ url: `${Routes.consoleLiveReport}?id=${encodeURIComponent(saved.id)}` });
-  const openDetail = () => saved && void Taro.navigateTo({ url: `${Routes.liveDetail}?id=${encodeURIComponent(saved.id)}` });
+  const detailPath = saved ? `${Routes.liveDetail}?id=${encodeURIComponent(saved.id)}` : null;
+  // 查看报名页 shows the prospect's page without leaving the console (in WeChat it opens the page).
+  const openDetail = () => detailPath && (platform.previewsPagesInline ? setPreviewing(true) : void Taro.navigateTo({ url: detailPath }));
 
   const main = (
     <View className='live-form'>
@@ -49,15 +55,13 @@ export function LiveEventForm({ id }: { id: string | null }) {
           maxlength={500}
           error={errors.summary}
         />
-        <TextField
-          label='封面图片地址（选填）'
-          name='live-cover'
-          value={form.coverUrl}
-          onChange={(coverUrl) => update({ coverUrl })}
-          placeholder='https://…/cover.jpg，建议 16:9'
-          maxlength={512}
-          error={errors.coverUrl ?? null}
-          hint='不填时使用默认封面'
+        <CoverPicker
+          src={editor.pendingCover?.preview ?? (saved?.coverUrl ? serverUrl(saved.coverUrl) : null)}
+          busy={editor.busy === 'cover'}
+          disabled={editor.busy !== null}
+          pending={editor.pendingCover !== null}
+          error={errors.cover ?? null}
+          onChoose={() => void editor.chooseCover()}
         />
         <Text className='live-form__section'>分享嘉宾</Text>
         <SpeakersEditor speakers={form.speakers} onChange={(speakers) => update({ speakers })} errors={errors} />
@@ -163,5 +167,45 @@ export function LiveEventForm({ id }: { id: string | null }) {
     </Card>
   );
 
-  return <ConsoleLayout main={main} side={side} />;
+  return (
+    <>
+      <ConsoleLayout main={main} side={side} />
+      {previewing && detailPath && saved && <PagePreview title={saved.title} path={detailPath} onClose={() => setPreviewing(false)} />}
+    </>
+  );
+}
+
+interface CoverPickerProps {
+  src: string | null;
+  busy: boolean;
+  disabled: boolean;
+  /** Chosen before the first save: uploaded with it. */
+  pending: boolean;
+  error: string | null;
+  onChoose(): void;
+}
+
+/** The cover as prospects will see it, and a button to upload (or replace) it. */
+function CoverPicker({ src, busy, disabled, pending, error, onChoose }: CoverPickerProps) {
+  return (
+    <View className={`live-form__cover ${error ? 'live-form__cover--error' : ''}`}>
+      <Text className='ll-field__label'>封面（选填）</Text>
+      <View className='live-form__cover-row'>
+        {src ? (
+          <Image className='live-form__cover-image' src={src} mode='aspectFill' />
+        ) : (
+          <View className='live-form__cover-empty'>
+            <Text>未上传，使用默认封面</Text>
+          </View>
+        )}
+        <View className='live-form__cover-actions'>
+          <ActionButton className='live-form__cover-button' variant='secondary' small block={false} loading={busy} disabled={disabled} onClick={onChoose}>
+            {src ? '更换封面' : '上传封面'}
+          </ActionButton>
+          <Text className='live-form__cover-hint'>{pending ? '保存后上传' : 'PNG 或 JPG，不超过 2 MB，建议 16:9'}</Text>
+        </View>
+      </View>
+      {error && <Text className='ll-field__error'>{error}</Text>}
+    </View>
+  );
 }

@@ -1,4 +1,5 @@
-import { Picker, Text, Textarea, View } from '@tarojs/components';
+import { Picker, Text, View } from '@tarojs/components';
+import { controlProps } from '@/core/platform/a11y';
 import { ActionButton, TextField } from '@/ui';
 import { MAX_QUESTIONS, MAX_SPEAKERS, nextQuestionId, type LiveForm } from '../services/live-form';
 import './LiveConsole.scss';
@@ -54,6 +55,9 @@ interface ToggleChipsProps<V extends string | number> {
   error?: string;
 }
 
+/** A 删除 link as a button named for what it removes. */
+const removeProps = (label: string, remove: () => void) => controlProps({ role: 'button', label, onActivate: remove });
+
 /** Several of a few options, each a chip that toggles. */
 export function ToggleChips<V extends string | number>({ label, options, selected, names, onChange, chipClassName, locked = [], max, hint, error }: ToggleChipsProps<V>) {
   const toggle = (value: V) => {
@@ -68,7 +72,12 @@ export function ToggleChips<V extends string | number>({ label, options, selecte
         {options.map((option) => {
           const on = selected.includes(option) || locked.includes(option);
           return (
-            <View key={String(option)} className={`live-form__chip ${chipClassName} ${on ? 'live-form__chip--on' : ''}`} onClick={() => toggle(option)}>
+            <View
+              key={String(option)}
+              className={`live-form__chip ${chipClassName} ${on ? 'live-form__chip--on' : ''}`}
+              onClick={() => toggle(option)}
+              {...controlProps({ role: 'checkbox', checked: on, disabled: locked.includes(option), onActivate: () => toggle(option) })}
+            >
               <Text>
                 {on ? '✓ ' : ''}
                 {names(option)}
@@ -78,35 +87,6 @@ export function ToggleChips<V extends string | number>({ label, options, selecte
         })}
       </View>
       {error ? <Text className='live-form__error'>{error}</Text> : hint ? <Text className='ll-field__hint'>{hint}</Text> : null}
-    </View>
-  );
-}
-
-interface TextAreaFieldProps {
-  label: string;
-  value: string;
-  onChange(value: string): void;
-  placeholder?: string;
-  maxlength: number;
-  className: string;
-  error?: string;
-}
-
-export function TextAreaField({ label, value, onChange, placeholder, maxlength, className, error }: TextAreaFieldProps) {
-  return (
-    <View className={`ll-field ${className} ${error ? 'll-field--error' : ''}`}>
-      <Text className='ll-field__label'>{label}</Text>
-      <Textarea
-        className='ll-field__input live-form__textarea'
-        value={value}
-        maxlength={maxlength}
-        placeholder={placeholder}
-        onInput={(event) => onChange(event.detail.value)}
-      />
-      <Text className='ll-field__hint'>
-        {value.length}/{maxlength}
-      </Text>
-      {error && <Text className='ll-field__error'>{error}</Text>}
     </View>
   );
 }
@@ -138,7 +118,7 @@ export function SpeakersEditor({ speakers, onChange, errors }: { speakers: LiveF
             error={errors[`speakers.${index}.title`] ?? null}
           />
           {speakers.length > 1 && (
-            <Text className='live-form__remove' onClick={() => onChange(speakers.filter((_, i) => i !== index))}>
+            <Text className='live-form__remove' onClick={() => onChange(speakers.filter((_, i) => i !== index))} {...removeProps(`删除嘉宾 ${index + 1}`, () => onChange(speakers.filter((_, i) => i !== index)))}>
               删除
             </Text>
           )}
@@ -178,7 +158,7 @@ export function SurveyEditor({ survey, onChange, errors }: { survey: LiveForm['s
             maxlength={260}
             hint='留空则为填空题'
           />
-          <Text className='live-form__remove' onClick={() => onChange(survey.filter((_, i) => i !== index))}>
+          <Text className='live-form__remove' onClick={() => onChange(survey.filter((_, i) => i !== index))} {...removeProps(`删除第 ${index + 1} 题`, () => onChange(survey.filter((_, i) => i !== index)))}>
             删除这道题
           </Text>
         </View>

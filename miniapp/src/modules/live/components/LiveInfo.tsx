@@ -1,14 +1,15 @@
 import type { LiveEventView } from '@leadloop/shared';
 import { Text, View } from '@tarojs/components';
 import { Avatar, Card } from '@/ui';
-import { formatPrice, formatSeats } from '../services/live-format';
+import { formatPrice } from '../services/live-format';
 import './LiveDetail.scss';
 
 /** Price, seats, where it is watched, the speakers and what it is about. */
 export function LiveInfo({ event }: { event: LiveEventView }) {
   const facts = [
     { label: '报名费用', value: formatPrice(event.priceFen), tone: event.priceFen > 0 ? 'paid' : 'free' },
-    { label: '剩余名额', value: formatSeats(event.seatsLeft, event.capacity), tone: event.seatsLeft <= 0 ? 'full' : '' },
+    // The label already says 剩余名额: the value is just the number (a long phrase wrapped mid-word).
+    { label: '剩余名额', value: event.seatsLeft <= 0 ? '已满' : `${event.seatsLeft} 个`, tone: event.seatsLeft <= 0 ? 'full' : '' },
     { label: '观看方式', value: event.watchKind === 'channels' ? '微信视频号直播' : '小程序内直播', tone: '' },
   ];
   return (

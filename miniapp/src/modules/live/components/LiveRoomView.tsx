@@ -4,12 +4,13 @@ import { useState } from 'react';
 import { isApiError } from '@/core/api/api-error';
 import { platform } from '@/core/platform';
 import { Routes } from '@/core/routes';
-import { ActionButton, Card, Loading, Notice, ResultPanel, RetryCard } from '@/ui';
+import type { LiveEventView } from '@leadloop/shared';
+import { ActionButton, Avatar, Card, Loading, Notice, ResultPanel, RetryCard } from '@/ui';
 import { useAttendance } from '../hooks/useAttendance';
 import { useLiveRoom } from '../hooks/useLiveRoom';
 import { useNow } from '../hooks/useNow';
 import { describeLiveError } from '../services/live-errors';
-import { formatLiveRange, livePhase, phaseLine } from '../services/live-format';
+import { formatLiveRange, livePhase, phaseLine, type LivePhase } from '../services/live-format';
 import './LiveRoom.scss';
 
 /** The live room: the player (or the way to WeChat Channels), watch time, and the survey afterwards. */
@@ -36,11 +37,14 @@ export function LiveRoomView({ id }: { id: string }) {
 
   const phase = livePhase(now, room.startAt, room.endAt);
   const watch = phase === 'ended' && room.replayUrl ? { kind: 'replay' as const, url: room.replayUrl } : room.watch;
+  // a player only while there is something to play: the live itself, or its replay
+  const showsPlayer = watch.kind === 'replay' || (watch.kind === 'stream' && phase === 'live');
 
   const openChannels = async () => {
     if (room.watch.kind !== 'channels') return;
     setChannelsError(null);
     try {
+      await attendance.leavingForChannels();
       await platform.openChannelsLive(room.watch);
     } catch (failure) {
       if (!isApiError(failure, 'CANCELLED')) setChannelsError(describeLiveError(failure));
@@ -49,11 +53,14 @@ export function LiveRoomView({ id }: { id: string }) {
 
   return (
     <View className='live-room'>
-      <View className={`live-room__stage ${watch.kind === 'channels' ? '' : 'live-room__stage--player'}`}>
-        {watch.kind === 'channels' ? (
+      <View className={`live-room__stage ${showsPlayer ? 'live-room__stage--player' : ''}`}>
+        {!showsPlayer && watch.kind !== 'channels' ? (
+          <RoomWaiting phase={phase} now={now} startAt={room.startAt} endAt={room.endAt} speakers={event.speakers} />
+        ) : watch.kind === 'channels' ? (
           <View className='live-room__channels'>
             <Text className='live-room__channels-title'>本场直播在微信视频号进行</Text>
             <Text className='live-room__channels-text'>{phaseLine(now, room.startAt, room.endAt)}</Text>
+            {event.speakers.length > 0 && <Text className='live-room__channels-text'>分享嘉宾：{event.speakers.map((s) => s.name).join('、')}</Text>}
             {platform.canOpenChannelsLive ? (
               <ActionButton block={false} onClick={() => void openChannels()}>
                 前往视频号直播间
@@ -86,6 +93,37 @@ export function LiveRoomView({ id }: { id: string }) {
             填写问卷
           </ActionButton>
         </Card>
+      )}
+    </View>
+  );
+}
+
+interface RoomWaitingProps {
+  phase: LivePhase;
+  now: number;
+  startAt: string;
+  endAt: string;
+  speakers: LiveEventView['speakers'];
+}
+
+/** Before the start (未开播, with the countdown) or after the end without a replay yet (已结束): who speaks, instead of a black player. */
+function RoomWaiting({ phase, now, startAt, endAt, speakers }: RoomWaitingProps) {
+  const upcoming = phase === 'upcoming';
+  return (
+    <View className={`live-room__waiting live-room__waiting--${phase}`}>
+      <Text className='live-room__waiting-badge'>{upcoming ? '未开播' : '已结束'}</Text>
+      <Text className='live-room__waiting-title'>{upcoming ? phaseLine(now, startAt, endAt) : '直播已结束，回放上线后可在这里观看'}</Text>
+      <Text className='live-room__waiting-when'>{formatLiveRange(startAt, endAt)}</Text>
+      {speakers.length > 0 && (
+        <View className='live-room__waiting-speakers'>
+          {speakers.map((speaker) => (
+            <View className='live-room__waiting-speaker' key={`${speaker.name}-${speaker.title}`}>
+              <Avatar name={speaker.name} />
+              <Text className='live-room__waiting-name'>{speaker.name}</Text>
+              {speaker.title && <Text className='live-room__waiting-role'>{speaker.title}</Text>}
+            </View>
+          ))}
+        </View>
       )}
     </View>
   );

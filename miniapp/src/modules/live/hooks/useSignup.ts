@@ -1,9 +1,9 @@
 import type { LiveEventView, SignupResponse } from '@leadloop/shared';
-import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isApiError } from '@/core/api/api-error';
 import { platform } from '@/core/platform';
 import { useGatedAction } from '@/modules/profile-gate/hooks/useGatedAction';
+import { confirmAction } from '@/ui';
 import { describeLiveError } from '../services/live-errors';
 import { formatLiveTime, formatMoney } from '../services/live-format';
 import { cancelSignup, fetchGate, fetchLiveEvent, recordReminderAnswers, signUp } from '../services/live.service';
@@ -136,8 +136,7 @@ export function useSignup({ event, setEvent, reload }: SignupOptions) {
       : current.mySignup.status === 'pending_payment'
         ? '取消后订单将关闭，名额会释放给其他人。'
         : '取消后名额会释放给其他人，之后仍可重新报名。';
-    const answer = await Taro.showModal({ title: '确定取消报名吗？', content, confirmText: '取消报名', cancelText: '再想想', confirmColor: '#e34d59' }).catch(() => ({ confirm: false }));
-    if (!answer.confirm) return;
+    if (!(await confirmAction({ title: '确定取消报名吗？', content, confirmText: '取消报名', cancelText: '再想想', destructive: true }))) return;
     setCancelling(true);
     setProblem(null);
     setNotice(null);

@@ -1,5 +1,6 @@
 import type { ConsoleLiveEvent, CreateLiveEventRequest, LiveReport, Page, UpdateLiveEventRequest } from '@leadloop/shared';
-import { api } from '@/core/api/client';
+import { api, upload } from '@/core/api/client';
+import type { PickedFile } from '@/core/platform';
 import { isApiError } from '@/core/api/api-error';
 import { platform } from '@/core/platform';
 
@@ -33,4 +34,9 @@ export async function publishLiveEvent(id: string): Promise<ConsoleLiveEvent> {
 
 export function fetchLiveReport(id: string): Promise<LiveReport> {
   return api('liveReport', undefined, { ...scope(), params: { id } });
+}
+
+/** The event's cover (PNG/JPEG ≤ 2 MB), uploaded like a whitepaper's. */
+export function uploadLiveCover(id: string, cover: PickedFile): Promise<ConsoleLiveEvent> {
+  return upload('uploadLiveCover', {}, { cover }, { ...scope(), params: { id } });
 }

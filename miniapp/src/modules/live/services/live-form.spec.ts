@@ -33,7 +33,6 @@ describe('the console event form', () => {
       capacity: 200,
       speakers: [{ name: '陈立', title: 'CTO' }],
       watch: { kind: 'stream', url: 'https://live.example.com/s.m3u8' },
-      coverUrl: null,
       replayUrl: null,
       reminderOffsets: [1440, 15],
     });

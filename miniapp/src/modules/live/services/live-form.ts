@@ -6,7 +6,6 @@ import { beijingIso, fenToYuan, splitBeijing, yuanToFen } from './live-format';
 export interface LiveForm {
   title: string;
   summary: string;
-  coverUrl: string;
   speakers: { name: string; title: string }[];
   startDate: string;
   startTime: string;
@@ -38,7 +37,6 @@ export function emptyForm(nowMs: number): LiveForm {
   return {
     title: '',
     summary: '',
-    coverUrl: '',
     speakers: [{ name: '', title: '' }],
     startDate: tomorrow,
     startTime: '19:00',
@@ -63,7 +61,6 @@ export function formFromEvent(event: ConsoleLiveEvent): LiveForm {
   return {
     title: event.title,
     summary: event.summary,
-    coverUrl: event.coverUrl ?? '',
     speakers: event.speakers.length > 0 ? event.speakers.map((s) => ({ name: s.name, title: s.title })) : [{ name: '', title: '' }],
     startDate: start.date,
     startTime: start.time,
@@ -139,8 +136,6 @@ export function requestFromForm(form: LiveForm): { request: CreateLiveEventReque
     else watch = { kind: 'stream', url };
   }
 
-  const coverUrl = form.coverUrl.trim();
-  if (coverUrl && !isUrl(coverUrl)) errors.coverUrl = '封面需为 http(s):// 开头的图片地址';
   const replayUrl = form.replayUrl.trim();
   if (replayUrl && !isUrl(replayUrl)) errors.replayUrl = '回放需为 http(s):// 开头的地址';
   if (form.reminderOffsets.length > MAX_REMINDERS) errors.reminderOffsets = `最多选择 ${MAX_REMINDERS} 个提醒时间`;
@@ -160,7 +155,6 @@ export function requestFromForm(form: LiveForm): { request: CreateLiveEventReque
       title,
       summary: form.summary.trim(),
       speakers,
-      coverUrl: coverUrl || null,
       startAt,
       endAt,
       capacity,

@@ -1,10 +1,10 @@
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useEffect } from 'react';
 import { platform } from '@/core/platform';
 import { SignInPanel } from '@/modules/identity/components/SignInPanel';
 import { useServerConfig } from '@/modules/identity/hooks/useServerConfig';
 import { useSession } from '@/modules/identity/hooks/useSession';
-import { ActionButton, BottomSheet, Loading, Notice } from '@/ui';
+import { ActionButton, BottomSheet, Loading, Notice, Picture } from '@/ui';
 import type { PosterFlow } from '../hooks/usePoster';
 import './Posters.scss';
 
@@ -39,7 +39,7 @@ export function PosterSheet({ flow }: { flow: PosterFlow }) {
       ) : (
         <View className='poster-sheet__body'>
           <View className='poster-sheet__frame'>
-            <Image className='poster-sheet__image' src={flow.imageUrl} mode='aspectFit' showMenuByLongpress />
+            <Picture className='poster-sheet__image' src={flow.imageUrl} mode='aspectFit' showMenuByLongpress alt='我的专属海报，含带分享标识的小程序码' />
           </View>
           {platform.savesToAlbum ? (
             <View className='poster-sheet__actions'>

@@ -3,6 +3,7 @@ import { describeError } from '@/core/api/api-error';
 import { platform } from '@/core/platform';
 import { ActionButton, Card, formatDateTime, Loading, Notice, RetryCard, Tag } from '@/ui';
 import { useConsents } from '../hooks/useConsents';
+import { openPolicy } from '../services/policy-links';
 import { consentBadge, PurposeLabels } from '../services/privacy-format';
 import './Privacy.scss';
 
@@ -15,11 +16,19 @@ export function ConsentList() {
     <View className='consent-list'>
       <Card title='隐私与授权' subtitle={`当前隐私政策版本：${consents.policyVersion}`}>
         <Text className='consent-list__intro'>我们按用途分别征求你的同意。你可以随时撤回，撤回不影响撤回前基于同意已进行的处理。</Text>
-        {!platform.isBrowser && (
-          <ActionButton variant='ghost' small block={false} onClick={() => platform.openPrivacyContract()}>
-            查看隐私保护指引
+        <View className='ll-row consent-list__links'>
+          <ActionButton variant='ghost' small block={false} onClick={() => openPolicy('privacy')}>
+            查看《隐私政策》
           </ActionButton>
-        )}
+          <ActionButton variant='ghost' small block={false} onClick={() => openPolicy('terms')}>
+            查看《用户协议》
+          </ActionButton>
+          {!platform.isBrowser && (
+            <ActionButton variant='ghost' small block={false} onClick={() => platform.openPrivacyContract()}>
+              微信隐私保护指引
+            </ActionButton>
+          )}
+        </View>
       </Card>
       {actionError && <Notice tone='error'>{actionError}</Notice>}
       {consents.items.map((consent) => {

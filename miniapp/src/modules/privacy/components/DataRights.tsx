@@ -7,7 +7,7 @@ import { platform } from '@/core/platform';
 import { Routes } from '@/core/routes';
 import { SignInPanel } from '@/modules/identity/components/SignInPanel';
 import { useSession } from '@/modules/identity/hooks/useSession';
-import { ActionButton, Card, Notice, ResultPanel, TextField } from '@/ui';
+import { ActionButton, Card, confirmAction, Notice, ResultPanel, TextField } from '@/ui';
 import { ERASE_PHRASE, exportFileName, exportSummary } from '../services/privacy-format';
 import { eraseMe, exportMyData } from '../services/privacy.service';
 import './Privacy.scss';
@@ -91,14 +91,14 @@ function EraseAccount({ onErased }: { onErased(): void }) {
 
   const erase = async () => {
     if (!ready) return;
-    const answer = await Taro.showModal({
+    const confirmed = await confirmAction({
       title: '确定注销并删除数据？',
       content: '删除后无法恢复。你的资料、授权和互动记录将被删除，已登录的设备会退出。',
       confirmText: '确定删除',
       cancelText: '再想想',
-      confirmColor: '#e34d59',
-    }).catch(() => ({ confirm: false }));
-    if (!answer.confirm) return;
+      destructive: true,
+    });
+    if (!confirmed) return;
     setBusy(true);
     setError(null);
     try {

@@ -22,7 +22,7 @@ export function PrivacyPopup() {
       <View className='privacy-popup__sheet'>
         <Text className='privacy-popup__title'>用户隐私保护提示</Text>
         <Text className='privacy-popup__body'>
-          {`感谢使用${brandShortName || '本小程序'}。在绑定手机号等操作前，请阅读并同意`}
+          {`感谢使用${brandShortName || '本小程序'}。在绑定手机号、保存图片、复制链接或选择文件前，请阅读并同意`}
           <Text className='privacy-popup__link' onClick={() => platform.openPrivacyContract()}>
             {`《${brandShortName || '小程序'}隐私保护指引》`}
           </Text>

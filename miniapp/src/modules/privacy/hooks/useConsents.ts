@@ -1,8 +1,8 @@
 import type { ConsentPurpose, MyConsents } from '@leadloop/shared';
-import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { describeError } from '@/core/api/api-error';
 import { useApiResource } from '@/core/api/useApiResource';
+import { confirmAction } from '@/ui';
 import { PurposeLabels } from '../services/privacy-format';
 import { fetchConsents, withdrawConsent } from '../services/privacy.service';
 
@@ -18,14 +18,13 @@ export function useConsents() {
 
   const withdraw = useCallback(async (purpose: ConsentPurpose) => {
     const { title } = PurposeLabels[purpose];
-    const answer = await Taro.showModal({
+    const confirmed = await confirmAction({
       title: `撤回「${title}」授权？`,
       content: '撤回后我们将不再为该用途使用你的信息；下次使用相关功能时会重新征求你的同意。',
       confirmText: '撤回',
-      cancelText: '取消',
-      confirmColor: '#e34d59',
-    }).catch(() => ({ confirm: false }));
-    if (!answer.confirm) return;
+      destructive: true,
+    });
+    if (!confirmed) return;
     setBusy(purpose);
     setActionError(null);
     try {

@@ -1,4 +1,4 @@
-import { Pages, type ConsentPurpose, type EraseMeResponse, type MyConsents, type PersonDataExport } from '@leadloop/shared';
+import { Pages, type ConsentPurpose, type CorrectProfileRequest, type EraseMeResponse, type MyConsents, type MyProfile, type PersonDataExport, type PolicyKind, type PolicyText } from '@leadloop/shared';
 import { api } from '@/core/api/client';
 import { signOut } from '@/modules/identity/services/identity.service';
 
@@ -11,6 +11,20 @@ export function fetchConsents(): Promise<MyConsents> {
 
 export function withdrawConsent(purpose: ConsentPurpose): Promise<MyConsents> {
   return api('withdrawConsent', { page: PRIVACY_PAGE }, { params: { purpose } });
+}
+
+export function fetchMyProfile(): Promise<MyProfile> {
+  return api('myProfile');
+}
+
+export function correctMyProfile(changes: CorrectProfileRequest): Promise<MyProfile> {
+  return api('correctMyProfile', changes);
+}
+
+/** The company's policy texts, as kept in its brand settings. */
+export async function fetchPolicy(kind: PolicyKind): Promise<PolicyText> {
+  const doc = await api('policyDocument', undefined, { params: { kind: kind === 'privacy' ? 'privacy-policy' : 'user-agreement' } });
+  return { kind, title: doc.title, version: doc.version, text: doc.text };
 }
 
 export function exportMyData(): Promise<PersonDataExport> {

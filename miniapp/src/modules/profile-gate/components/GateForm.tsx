@@ -2,9 +2,9 @@ import { ProfileFieldLabels, type ConsentPurpose, type GateStatus } from '@leadl
 import { Text, View } from '@tarojs/components';
 import { useState, type ReactNode } from 'react';
 import { PhoneCard } from '@/modules/identity/components/PhoneCard';
-import { ActionButton, Notice, TextField } from '@/ui';
-import { initialValues, knownFacts, maxLengthOf, Placeholders, typedFieldsOf, type GateFieldErrors, type GateValues } from '../services/gate-form';
-import { ConsentCheck } from './ConsentCheck';
+import { ActionButton, CheckOption, Notice, TextField } from '@/ui';
+import { FOLLOW_UP_SENTENCE, initialValues, knownFacts, maxLengthOf, Placeholders, typedFieldsOf, type GateFieldErrors, type GateValues } from '../services/gate-form';
+import { ConsentCheck, PolicyLink } from './ConsentCheck';
 import './ProfileGate.scss';
 
 export interface GateFormProps {
@@ -14,7 +14,7 @@ export interface GateFormProps {
   busy: boolean;
   error: string | null;
   fieldErrors: GateFieldErrors;
-  onSubmit(values: GateValues, consentTicked: boolean): void;
+  onSubmit(values: GateValues, consentTicked: boolean, followUpTicked: boolean): void;
   /** The phone was bound in the form: the gate should be read again. */
   onPhoneBound(): void;
   /** The person changed something: an earlier complaint no longer applies. */
@@ -32,6 +32,7 @@ export interface GateFormProps {
 export function GateForm({ gate, purpose, submitLabel, busy, error, fieldErrors, onSubmit, onPhoneBound, onEdit, children, footnote }: GateFormProps) {
   const [values, setValues] = useState<GateValues>(() => initialValues(gate));
   const [consent, setConsent] = useState(false);
+  const [followUp, setFollowUp] = useState(false);
   const facts = knownFacts(gate);
   const fields = typedFieldsOf(gate);
   const needsPhone = gate.missing.includes('phone');
@@ -78,10 +79,18 @@ export function GateForm({ gate, purpose, submitLabel, busy, error, fieldErrors,
           purpose={purpose}
         />
       ) : (
-        <Text className='gate-form__consented'>你已同意《隐私政策》（{gate.policyVersion} 版），可在「我的 · 隐私与授权」中随时撤回</Text>
+        <Text className='gate-form__consented'>
+          你已同意
+          <PolicyLink />（{gate.policyVersion} 版），可在「我的 · 隐私与授权」中随时撤回
+        </Text>
+      )}
+      {gate.followUpOffered && purpose !== 'sales_contact' && (
+        <CheckOption className='gate-follow-up' checked={followUp} onChange={setFollowUp}>
+          <Text>{FOLLOW_UP_SENTENCE}</Text>
+        </CheckOption>
       )}
       {error && <Notice tone='error'>{error}</Notice>}
-      <ActionButton loading={busy} disabled={busy} onClick={() => onSubmit(values, consent)}>
+      <ActionButton loading={busy} disabled={busy} onClick={() => onSubmit(values, consent, followUp)}>
         {submitLabel}
       </ActionButton>
       {footnote && <Text className='gate-form__footnote'>{footnote}</Text>}

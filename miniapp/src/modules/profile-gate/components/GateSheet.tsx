@@ -36,7 +36,7 @@ export function GateSheet({ action, title, subtitle, purpose, submitLabel, signI
           busy={action.busy}
           error={action.error}
           fieldErrors={action.fieldErrors}
-          onSubmit={(values, consent) => void action.submit(values, consent)}
+          onSubmit={(values, consent, followUp) => void action.submit(values, consent, followUp)}
           onPhoneBound={action.refreshGate}
           onEdit={() => action.error && action.setError(null)}
           footnote={footnote}

@@ -132,10 +132,10 @@ export function useGatedAction<R>(options: GatedActionOptions<R>) {
 
   /** The sheet's submit button. */
   const submit = useCallback(
-    async (values: GateValues, consentTicked: boolean) => {
+    async (values: GateValues, consentTicked: boolean, followUpTicked = false) => {
       const gate = sheet?.gate;
       if (!gate || busy) return;
-      const check = checkGate(gate, values, consentTicked);
+      const check = checkGate(gate, values, consentTicked, followUpTicked);
       if (!check.ok) {
         setFieldErrors(check.fieldErrors);
         setError(check.message);

@@ -7,6 +7,7 @@ const gate = (over: Partial<GateStatus> = {}): GateStatus => ({
   missing: ['name', 'company'],
   profile: { name: null, company: '旧公司', title: null, email: null, phoneMasked: '138****1234' },
   consentNeeded: true,
+  followUpOffered: true,
   policyVersion: '2026-11',
   ...over,
 });
@@ -27,6 +28,12 @@ describe('the gate form', () => {
       submission: { profile: { name: '张三', company: '云启' }, consent: { policyVersion: '2026-11', accepted: true } },
     });
     expect(checkGate(gate({ missing: [], consentNeeded: false }), {}, false)).toEqual({ ok: true, submission: { profile: {} } });
+    // the follow-up is its own, optional consent: sent only when ticked, never needed
+    expect(checkGate(gate({ missing: [], consentNeeded: false }), {}, false, true)).toEqual({
+      ok: true,
+      submission: { profile: {}, followUp: { policyVersion: '2026-11', accepted: true } },
+    });
+    expect(checkGate(gate({ missing: [], consentNeeded: false, followUpOffered: false }), {}, false, true)).toEqual({ ok: true, submission: { profile: {} } });
     expect(checkGate(gate({ missing: [] }), {}, false)).toEqual({ ok: false, fieldErrors: {}, message: '请先阅读并勾选同意《隐私政策》' });
   });
 
@@ -61,6 +68,8 @@ describe('localGate (请联系我 has no gate route)', () => {
       missing: ['phone'],
       profile: { name: '李雷', company: null, title: null, email: null, phoneMasked: null },
       consentNeeded: true,
+      // asking to be contacted is itself the follow-up consent: no second box
+      followUpOffered: false,
       policyVersion: '2026-11',
     });
     expect(localGate(['name', 'phone'], me({ name: '李雷', phoneMasked: '139****0000' }), consents('granted'), 'sales_contact')).toMatchObject({ missing: [], consentNeeded: false });

@@ -14,6 +14,9 @@ import {
  * them, and an explicit consent naming the policy version when the purpose has none yet.
  */
 
+/** The separate, optional box: being followed up by sales is never part of another consent. */
+export const FOLLOW_UP_SENTENCE = '同意顾问就相关内容与我联系（可选，不勾选不影响使用）';
+
 /** Fields a person types (the phone comes from WeChat's getPhoneNumber, never typed). */
 export type TypedField = Exclude<ProfileField, 'phone'>;
 export type GateValues = Partial<Record<TypedField, string>>;
@@ -33,9 +36,9 @@ export const maxLengthOf = (field: TypedField) => MAX[field];
 
 /** What each purpose's consent lets us do, as the checkbox says it. */
 export const PurposeSentences: Record<ConsentPurpose, string> = {
-  whitepaper_download: '向你提供本资料，并由顾问就相关内容与你联系',
+  whitepaper_download: '向你提供本资料',
   sales_contact: '由顾问与你联系，了解并解答你的需求',
-  event_signup: '直播报名、开播提醒与活动服务联系',
+  event_signup: '直播报名、开播提醒与活动服务通知',
 };
 
 /** The typed fields the gate still needs, in the order the form shows them. */
@@ -69,7 +72,7 @@ export type GateCheck = { ok: true; submission: GateSubmission } | { ok: false; 
  * The submission the form describes, or what to fix first. Consent is sent only when the gate asks
  * for it, and only when the person ticked the box.
  */
-export function checkGate(gate: GateStatus, values: GateValues, consentTicked: boolean): GateCheck {
+export function checkGate(gate: GateStatus, values: GateValues, consentTicked: boolean, followUpTicked = false): GateCheck {
   const fieldErrors: GateFieldErrors = {};
   const profile: GateSubmission['profile'] = {};
   for (const field of typedFieldsOf(gate)) {
@@ -87,6 +90,7 @@ export function checkGate(gate: GateStatus, values: GateValues, consentTicked: b
   }
   const submission: GateSubmission = { profile };
   if (gate.consentNeeded) submission.consent = { policyVersion: gate.policyVersion, accepted: true };
+  if (gate.followUpOffered && followUpTicked) submission.followUp = { policyVersion: gate.policyVersion, accepted: true };
   return { ok: true, submission };
 }
 
@@ -123,11 +127,13 @@ export function localGate(required: readonly ProfileField[], me: MeResponse, con
   const profile = { name: person.name, company: person.company, title: person.title, email: person.email, phoneMasked: person.phoneMasked };
   const has = (field: ProfileField) => Boolean(field === 'phone' ? person.phoneMasked : profile[field]);
   const consent = consents.items.find((c) => c.purpose === purpose);
+  const followUp = consents.items.find((c) => c.purpose === 'sales_contact');
   return {
     required: [...required],
     missing: required.filter((field) => !has(field)),
     profile,
     consentNeeded: !(consent?.status === 'granted' && !consent.outdated && consent.policyVersion === consents.policyVersion),
+    followUpOffered: purpose !== 'sales_contact' && !(followUp?.status === 'granted' && !followUp.outdated),
     policyVersion: consents.policyVersion,
   };
 }

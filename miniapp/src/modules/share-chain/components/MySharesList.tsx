@@ -9,11 +9,11 @@ import './MySharesList.scss';
 
 type Item = MySharesResponse['items'][number];
 
-const Numbers: { key: keyof Pick<Item, 'shares' | 'visitors' | 'leads' | 'conversions'>; label: string }[] = [
-  { key: 'shares', label: '分享' },
-  { key: 'visitors', label: '访客' },
-  { key: 'leads', label: '线索' },
-  { key: 'conversions', label: '转化' },
+const Numbers: { key: keyof Pick<Item, 'shares' | 'visitors' | 'leads' | 'conversions'>; label: string; meaning: string }[] = [
+  { key: 'shares', label: '分享', meaning: '你和好友转发出去的次数' },
+  { key: 'visitors', label: '访客', meaning: '通过这些分享打开的人' },
+  { key: 'leads', label: '线索', meaning: '经你的分享第一次来、归你跟进的客户' },
+  { key: 'conversions', label: '转化', meaning: '报名直播、下载资料等行动的次数' },
 ];
 
 /** A staff member's own shares, per content: how far each one went. */
@@ -34,6 +34,14 @@ export function MySharesList({ items, error, onRetry }: { items: Item[] | null; 
           </View>
         ))}
       </View>
+      <View className='my-shares__legend'>
+        {Numbers.map(({ key, label, meaning }) => (
+          <Text className='my-shares__legend-line' key={key}>
+            <Text className='my-shares__legend-term'>{label}</Text>
+            {meaning}
+          </Text>
+        ))}
+      </View>
       {items.length === 0 ? (
         <Card>
           <View className='my-shares__empty'>
@@ -49,7 +57,7 @@ export function MySharesList({ items, error, onRetry }: { items: Item[] | null; 
           <Card
             key={`${item.contentType}-${item.contentId}`}
             className='my-shares__item'
-            title={describeContent(item.contentType, item.contentId)}
+            title={describeContent(item.contentType, item.title)}
             extra={<Tag tone='neutral'>{ContentTypeLabels[item.contentType]}</Tag>}
           >
             <View className='my-shares__numbers'>

@@ -8,11 +8,7 @@ export const ContentTypeLabels: Record<ContentType, string> = {
   page: '页面',
 };
 
-/** Pages that can be shared before there is content of their own. */
-const PageTitles: Record<string, string> = { home: '首页' };
-
-/** 「首页」, 「直播 · 01J…」: how a shared item is named in lists. */
-export function describeContent(contentType: ContentType, contentId: string): string {
-  if (contentType === 'page') return PageTitles[contentId] ?? `页面 · ${contentId}`;
-  return `${ContentTypeLabels[contentType]} · ${contentId}`;
+/** How a shared item is named in lists: its title (the server's), or that it was deleted; never its id. */
+export function describeContent(contentType: ContentType, title: string | null): string {
+  return title ?? `已删除的${ContentTypeLabels[contentType]}`;
 }

@@ -1,81 +1,77 @@
 import { ContentTypes, type ChannelView, type ContentType } from '@leadloop/shared';
-import { Input, Text, View } from '@tarojs/components';
-import { useEffect, useState } from 'react';
-import { ContentTypeLabels } from '@/modules/share-chain/services/content';
-import { ActionButton, Card } from '@/ui';
-import { RangePresets, type StarMapFilters as Filters } from '../services/star-map.service';
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { controlProps } from '@/core/platform/a11y';
+import { ContentTypeLabels, describeContent } from '@/modules/share-chain/services/content';
+import { Card, Loading } from '@/ui';
+import { HOME_CONTENT, RangePresets, type SharedContent, type StarMapFilters as Filters } from '../services/star-map.service';
 import './StarMapSide.scss';
-
-const CONTENT_ID = /^[\w-]{1,64}$/;
 
 interface StarMapFiltersProps {
   value: Filters;
   channels: ChannelView[] | null;
-  loading: boolean;
+  /** Shared content with titles (null while loading). */
+  contents: SharedContent[] | null;
   onChange(next: Filters): void;
-  onRefresh(): void;
 }
 
-function Chip({ active, label, onClick }: { active: boolean; label: string; onClick(): void }) {
+function Chip({ active, label, onClick, className = '' }: { active: boolean; label: string; onClick(): void; className?: string }) {
   return (
-    <Text className={`star-map-filters__chip ${active ? 'star-map-filters__chip--active' : ''}`} onClick={onClick}>
+    <Text
+      className={`star-map-filters__chip ${active ? 'star-map-filters__chip--active' : ''} ${className}`}
+      onClick={onClick}
+      {...controlProps({ role: 'radio', checked: active, onActivate: onClick })}
+    >
       {label}
     </Text>
   );
 }
 
-/** Which content's tree, over which period, through which channel. */
-export function StarMapFilters({ value, channels, loading, onChange, onRefresh }: StarMapFiltersProps) {
-  const [contentType, setContentType] = useState<ContentType>(value.contentType);
-  const [contentId, setContentId] = useState(value.contentId);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setContentType(value.contentType);
-    setContentId(value.contentId);
-  }, [value.contentType, value.contentId]);
+const sameContent = (a: Pick<SharedContent, 'contentType' | 'contentId'>, b: Pick<SharedContent, 'contentType' | 'contentId'>) =>
+  a.contentType === b.contentType && a.contentId === b.contentId;
 
-  const apply = () => {
-    const id = contentId.trim();
-    if (!CONTENT_ID.test(id)) {
-      setError('内容 ID 只能包含字母、数字、下划线和短横线');
-      return;
-    }
-    setError(null);
-    if (id === value.contentId && contentType === value.contentType) onRefresh();
-    else onChange({ ...value, contentType, contentId: id });
-  };
+/** Which content's tree (picked by title), over which period, through which channel. */
+export function StarMapFilters({ value, channels, contents, onChange }: StarMapFiltersProps) {
+  const [type, setType] = useState<ContentType>(value.contentType);
+  // The home page is always there to pick, shared yet or not.
+  const all = contents ? (contents.some((c) => sameContent(c, HOME_CONTENT)) ? contents : [HOME_CONTENT, ...contents]) : null;
+  const ofType = (all ?? []).filter((c) => c.contentType === type);
 
   return (
     <Card className='star-map-filters'>
-      <View className='star-map-filters__row'>
+      <View className='star-map-filters__row' role='radiogroup' aria-label='内容类型'>
         <Text className='star-map-filters__label'>内容类型</Text>
-        {ContentTypes.map((type) => (
-          <Chip key={type} active={type === contentType} label={ContentTypeLabels[type]} onClick={() => setContentType(type)} />
+        {ContentTypes.map((t) => (
+          <Chip key={t} active={t === type} label={ContentTypeLabels[t]} onClick={() => setType(t)} />
         ))}
       </View>
-      <View className='star-map-filters__row'>
-        <Text className='star-map-filters__label'>内容 ID</Text>
-        <Input
-          className='star-map-filters__input'
-          name='content-id'
-          value={contentId}
-          maxlength={64}
-          placeholder='例如：home'
-          onInput={(event) => setContentId(event.detail.value)}
-          onConfirm={apply}
-        />
-        <ActionButton small block={false} loading={loading} onClick={apply}>
-          查询
-        </ActionButton>
-        {error && <Text className='star-map-filters__error'>{error}</Text>}
+      <View className='star-map-filters__row' role='radiogroup' aria-label='内容'>
+        <Text className='star-map-filters__label'>内容</Text>
+        {!all ? (
+          <Loading text='正在读取分享过的内容…' />
+        ) : ofType.length === 0 ? (
+          <Text className='ll-muted'>{`还没有分享过的${ContentTypeLabels[type]}`}</Text>
+        ) : (
+          <View className='star-map-filters__contents'>
+            {ofType.map((content) => (
+              <Chip
+                key={`${content.contentType}-${content.contentId}`}
+                className='star-map-filters__content'
+                active={sameContent(content, value)}
+                label={describeContent(content.contentType, content.title)}
+                onClick={() => onChange({ ...value, contentType: content.contentType, contentId: content.contentId })}
+              />
+            ))}
+          </View>
+        )}
       </View>
-      <View className='star-map-filters__row'>
+      <View className='star-map-filters__row' role='radiogroup' aria-label='时间范围'>
         <Text className='star-map-filters__label'>时间范围</Text>
         {RangePresets.map((preset) => (
           <Chip key={preset.key} active={preset.key === value.range} label={preset.label} onClick={() => onChange({ ...value, range: preset.key })} />
         ))}
       </View>
-      <View className='star-map-filters__row'>
+      <View className='star-map-filters__row' role='radiogroup' aria-label='渠道'>
         <Text className='star-map-filters__label'>渠道</Text>
         <Chip active={value.channelCode === null} label='全部渠道' onClick={() => onChange({ ...value, channelCode: null })} />
         {(channels ?? []).map((channel) => (

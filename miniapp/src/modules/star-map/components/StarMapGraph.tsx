@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { memo, useMemo } from 'react';
 import type { StarMapLayout } from '../services/star-map-layout';
 import './StarMapGraph.scss';
+import { controlProps, hiddenProps } from '@/core/platform/a11y';
 
 interface StarMapGraphProps {
   layout: StarMapLayout;
@@ -78,6 +79,7 @@ export const StarMapGraph = memo(function StarMapGraph({ layout, selectedId, onS
               data-visitors={node.visitors}
               data-conversions={node.conversions}
               onClick={() => onSelect(node.id)}
+              {...controlProps({ role: 'button', label: node.kind === 'collapsed' ? `另 ${node.subtreeNodes} 个节点` : `${node.label}，访客 ${node.visitors}`, onActivate: () => onSelect(node.id) })}
             >
               {node.kind === 'collapsed' && p.r >= 0.014 && <Text className='star-map-graph__more'>+{node.subtreeNodes}</Text>}
             </View>
@@ -97,6 +99,7 @@ export const StarMapGraph = memo(function StarMapGraph({ layout, selectedId, onS
                 .join(' ')}
               style={{ left: pct(p.x), top: pct(p.y + p.r + 0.004) }}
               onClick={() => onSelect(p.node.id)}
+              {...hiddenProps()}
             >
               {p.node.kind === 'collapsed' ? `另 ${p.node.subtreeNodes} 个` : p.node.label}
             </Text>

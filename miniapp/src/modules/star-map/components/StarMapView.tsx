@@ -1,14 +1,16 @@
-import type { StarMapNode } from '@leadloop/shared';
+import type { ContentType, StarMapNode } from '@leadloop/shared';
 import { Text, View } from '@tarojs/components';
 import { useMemo, useState } from 'react';
 import { describeError } from '@/core/api/api-error';
+import { controlProps } from '@/core/platform/a11y';
 import { useAllChannels } from '@/modules/channels/hooks/useChannels';
 import { ConsoleLayout } from '@/modules/console/components/ConsoleLayout';
 import { describeContent } from '@/modules/share-chain/services/content';
 import { ActionButton, Card, Loading, Notice } from '@/ui';
+import { useSharedContents } from '../hooks/useSharedContents';
 import { useStarMap } from '../hooks/useStarMap';
 import { layoutStarMap } from '../services/star-map-layout';
-import { DefaultFilters, type StarMapFilters as Filters } from '../services/star-map.service';
+import { DefaultFilters, HOME_CONTENT, type StarMapFilters as Filters } from '../services/star-map.service';
 import { StarMapDetail, Stat } from './StarMapDetail';
 import { StarMapFilters } from './StarMapFilters';
 import { StarMapGraph } from './StarMapGraph';
@@ -26,24 +28,35 @@ function ZoomControl({ zoom, onChange }: { zoom: number; onChange(next: number):
   };
   return (
     <View className='star-map-zoom'>
-      <Text className={`star-map-zoom__button ${index === 0 ? 'star-map-zoom__button--disabled' : ''}`} onClick={() => step(-1)}>
+      <Text className={`star-map-zoom__button ${index === 0 ? 'star-map-zoom__button--disabled' : ''}`} onClick={() => step(-1)} {...controlProps({ role: 'button', label: '缩小', disabled: index === 0, onActivate: () => step(-1) })}>
         −
       </Text>
       <Text className='star-map-zoom__value'>{Math.round(zoom * 100)}%</Text>
-      <Text className={`star-map-zoom__button ${index === ZOOMS.length - 1 ? 'star-map-zoom__button--disabled' : ''}`} onClick={() => step(1)}>
+      <Text
+        className={`star-map-zoom__button ${index === ZOOMS.length - 1 ? 'star-map-zoom__button--disabled' : ''}`}
+        onClick={() => step(1)}
+        {...controlProps({ role: 'button', label: '放大', disabled: index === ZOOMS.length - 1, onActivate: () => step(1) })}
+      >
         +
       </Text>
     </View>
   );
 }
 
-/** The star map (星空图) of one content: filters, the radial share tree, the tapped node, totals and top spreaders. */
-export function StarMapView() {
-  const [filters, setFilters] = useState<Filters>(DefaultFilters);
+/**
+ * The star map (星空图) of one content: filters, the radial share tree, the tapped node, totals and
+ * top spreaders. `initial` is the content a console row opened it for (default: the home page).
+ */
+export function StarMapView({ initial }: { initial?: { contentType: ContentType; contentId: string } | null }) {
+  const [filters, setFilters] = useState<Filters>(() => (initial ? { ...DefaultFilters, ...initial } : DefaultFilters));
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [zoom, setZoom] = useState(1);
   const { data, error, loading, reload } = useStarMap(filters);
   const channels = useAllChannels();
+  const contents = useSharedContents();
+  const current = [HOME_CONTENT, ...(contents.items ?? [])].find((c) => c.contentType === filters.contentType && c.contentId === filters.contentId);
+  // A content not shared yet has no list entry: its name comes with the first share.
+  const contentName = current ? describeContent(current.contentType, current.title) : '这条内容';
 
   const layout = useMemo(() => layoutStarMap(data?.nodes ?? []), [data]);
   const nodesById = useMemo(() => new Map<string, StarMapNode>((data?.nodes ?? []).map((n) => [n.id, n])), [data]);
@@ -71,7 +84,7 @@ export function StarMapView() {
   const graph = (
     <Card
       className='star-map-card'
-      title={`${describeContent(filters.contentType, filters.contentId)} · 分享星空图`}
+      title={`${contentName} · 分享星空图`}
       subtitle={data && data.nodes.length > 0 ? (data.collapsed ? `显示 ${data.nodes.length} / 共 ${data.totalNodes} 个节点` : `共 ${totals.shares} 个节点`) : undefined}
       extra={
         <View className='ll-row'>
@@ -105,7 +118,7 @@ export function StarMapView() {
 
   return (
     <View className='star-map-view'>
-      <StarMapFilters value={filters} channels={channels.items} loading={loading} onChange={change} onRefresh={reload} />
+      <StarMapFilters value={filters} channels={channels.items} contents={contents.items} onChange={change} />
       {data && (
         <View className='star-map-summary'>
           <Stat label='分享节点' value={data.collapsed && data.nodes.length > 0 ? data.totalNodes : totals.shares} />

@@ -1,4 +1,4 @@
-import type { ContentType, StarMapResponse } from '@leadloop/shared';
+import type { ContentType, SharedContentList, StarMapResponse } from '@leadloop/shared';
 import { api } from '@/core/api/client';
 import { platform } from '@/core/platform';
 
@@ -38,3 +38,13 @@ export function fetchStarMap(filters: StarMapFilters): Promise<StarMapResponse> 
     },
   });
 }
+
+export type SharedContent = SharedContentList['items'][number];
+
+/** Content that has been shared, with titles: what the map can be opened for. */
+export function fetchSharedContents(): Promise<SharedContent[]> {
+  return api('sharedContents', undefined, { scope: platform.consoleScope }).then((result) => result.items);
+}
+
+/** The map's default: the home page, shareable before any content exists. */
+export const HOME_CONTENT: SharedContent = { contentType: 'page', contentId: 'home', title: '首页', shares: 0 };

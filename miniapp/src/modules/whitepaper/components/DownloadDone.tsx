@@ -16,11 +16,11 @@ export function DownloadDone({ link, onReopen, error }: { link: DownloadLink; on
         </Text>
       </View>
       <Text className='whitepaper-done__hint'>
-        {platform.isBrowser ? '如果没有自动下载，可点击下方按钮重新下载。' : '可在文档右上角「···」中转发给同事或保存到手机。'}
+        {platform.isBrowser ? '如果没有自动下载，可点击下方按钮再次下载。' : '可在文档右上角「···」中转发给同事或保存到手机。'}
       </Text>
       {error && <Notice tone='error'>{error}</Notice>}
       <ActionButton variant='secondary' onClick={onReopen}>
-        {platform.isBrowser ? '重新下载' : '再次打开'}
+        {platform.isBrowser ? '再次下载' : '再次打开'}
       </ActionButton>
     </Card>
   );

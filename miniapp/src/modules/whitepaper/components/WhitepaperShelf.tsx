@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { useCallback } from 'react';
 import { useApiResource } from '@/core/api/useApiResource';
 import { Routes } from '@/core/routes';
-import { Card } from '@/ui';
+import { Card, Tappable } from '@/ui';
 import { fetchWhitepaper, listPublished } from '../services/whitepaper.service';
 import { WhitepaperCover } from './WhitepaperCover';
 import './Whitepaper.scss';
@@ -30,13 +30,13 @@ export function WhitepaperShelf({ title = '白皮书与资料', whitepaperIds = 
   return (
     <Card className='whitepaper-shelf' title={title} subtitle='行业报告与方案手册，留资后免费下载'>
       {data.map((paper) => (
-        <View key={paper.id} className='whitepaper-shelf__item' onClick={() => open(paper.id)}>
+        <Tappable key={paper.id} className='whitepaper-shelf__item' onTap={() => open(paper.id)}>
           <WhitepaperCover title={paper.title} coverUrl={paper.coverUrl} size='thumb' />
           <View className='whitepaper-shelf__text'>
             <Text className='whitepaper-shelf__title'>{paper.title}</Text>
             {paper.summary && <Text className='whitepaper-shelf__summary'>{paper.summary}</Text>}
           </View>
-        </View>
+        </Tappable>
       ))}
     </Card>
   );

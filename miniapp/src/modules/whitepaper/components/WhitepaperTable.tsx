@@ -13,10 +13,11 @@ interface WhitepaperTableProps {
   onToggle(paper: WhitepaperAdminView): void;
   onEdit(paper: WhitepaperAdminView): void;
   onOpen(paper: WhitepaperAdminView): void;
+  onStarMap(paper: WhitepaperAdminView): void;
 }
 
 /** Every whitepaper with its status and downloads; publish, withdraw, edit. */
-export function WhitepaperTable({ list, busyId, actionError, onToggle, onEdit, onOpen }: WhitepaperTableProps) {
+export function WhitepaperTable({ list, busyId, actionError, onToggle, onEdit, onOpen, onStarMap }: WhitepaperTableProps) {
   const columns: TableColumn<WhitepaperAdminView>[] = [
     {
       title: '白皮书',
@@ -47,8 +48,13 @@ export function WhitepaperTable({ list, busyId, actionError, onToggle, onEdit, o
             编辑
           </ActionButton>
           {paper.status === 'published' && (
-            <ActionButton small block={false} variant='ghost' onClick={() => onOpen(paper)}>
+            <ActionButton small block={false} variant='ghost' label={`预览《${paper.title}》`} onClick={() => onOpen(paper)}>
               查看
+            </ActionButton>
+          )}
+          {paper.status === 'published' && (
+            <ActionButton small block={false} variant='ghost' label={`《${paper.title}》的分享星空图`} onClick={() => onStarMap(paper)}>
+              星空图
             </ActionButton>
           )}
         </View>

@@ -2,6 +2,7 @@ import { LiveDetail } from '@/modules/live/components/LiveDetail';
 import { describeLiveError } from '@/modules/live/services/live-errors';
 import { useRoutedContentId } from '@/modules/share-chain/hooks/useRoutedContentId';
 import { isApiError } from '@/core/api/api-error';
+import { PrivacyPopup } from '@/modules/privacy/components/PrivacyPopup';
 import { Loading, Page, RetryCard } from '@/ui';
 
 export default function LiveDetailPage() {
@@ -14,5 +15,11 @@ export default function LiveDetailPage() {
       </Page>
     );
   }
-  return <Page>{id === '' ? <Loading /> : <LiveDetail id={id ?? ''} />}</Page>;
+  // the sign-up sheet binds a phone (getPhoneNumber) and the poster is saved to the album
+  return (
+    <Page>
+      <PrivacyPopup />
+      {id === '' ? <Loading /> : <LiveDetail id={id ?? ''} />}
+    </Page>
+  );
 }
