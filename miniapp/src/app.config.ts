@@ -1,19 +1,45 @@
+import { Pages, type PagePath } from '@leadloop/shared';
+
+/** A subpackage of the pages under `packages/<name>/`, each named by the shared page contract. */
+function subPackage(name: string, pages: PagePath[]) {
+  const root = `packages/${name}`;
+  return {
+    root,
+    name,
+    pages: pages.map((page) => {
+      if (!page.startsWith(`${root}/`)) throw new Error(`${page} is not in the ${name} subpackage`);
+      return page.slice(root.length + 1);
+    }),
+  };
+}
+
 export default defineAppConfig({
   // Main package: tab pages only. Everything else lives in a subpackage.
-  pages: ['pages/index/index', 'pages/mine/index'],
+  pages: [Pages.home, Pages.mine],
   subPackages: [
-    { root: 'packages/staff', name: 'staff', pages: ['pages/invite/index', 'pages/scan-confirm/index', 'pages/my-shares/index', 'pages/card/index', 'pages/visitors/index'] },
-    { root: 'packages/console', name: 'console', pages: ['pages/login/index', 'pages/home/index', 'pages/star-map/index', 'pages/channels/index', 'pages/live/index', 'pages/live-edit/index', 'pages/live-report/index', 'pages/whitepapers/index', 'pages/brand/index', 'pages/home-page/index'] },
-    { root: 'packages/live', name: 'live', pages: ['pages/detail/index', 'pages/room/index', 'pages/survey/index'] },
-    { root: 'packages/whitepaper', name: 'whitepaper', pages: ['pages/detail/index'] },
-    { root: 'packages/card', name: 'card', pages: ['pages/view/index'] },
-    { root: 'packages/me', name: 'me', pages: ['pages/signups/index', 'pages/downloads/index', 'pages/privacy/index', 'pages/data/index', 'pages/profile/index', 'pages/policy/index'] },
+    subPackage('staff', [Pages.staffInvite, Pages.consoleConfirm, Pages.myShares, Pages.myCard, Pages.cardVisitors]),
+    subPackage('console', [
+      Pages.consoleLogin,
+      Pages.consoleHome,
+      Pages.starMap,
+      Pages.channels,
+      Pages.consoleLive,
+      Pages.consoleLiveEdit,
+      Pages.consoleLiveReport,
+      Pages.consoleWhitepapers,
+      Pages.consoleBrand,
+      Pages.consoleHomePage,
+    ]),
+    subPackage('live', [Pages.liveDetail, Pages.liveRoom, Pages.liveSurvey]),
+    subPackage('whitepaper', [Pages.whitepaperDetail]),
+    subPackage('card', [Pages.card]),
+    subPackage('me', [Pages.mySignups, Pages.myDownloads, Pages.myPrivacy, Pages.myData, Pages.myProfile, Pages.policy]),
   ],
   // Staff open 我的 before scanning a console code or accepting an invite.
   preloadRule: {
-    'pages/mine/index': { network: 'all', packages: ['staff', 'me'] },
+    [Pages.mine]: { network: 'all', packages: ['staff', 'me'] },
     // 首页 lists upcoming live events and whitepapers: their pages should open without a download.
-    'pages/index/index': { network: 'all', packages: ['live', 'whitepaper'] },
+    [Pages.home]: { network: 'all', packages: ['live', 'whitepaper'] },
   },
   window: {
     backgroundTextStyle: 'light',
@@ -28,8 +54,8 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'white',
     list: [
-      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab-home.png', selectedIconPath: 'assets/tab-home-active.png' },
-      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab-mine.png', selectedIconPath: 'assets/tab-mine-active.png' },
+      { pagePath: Pages.home, text: '首页', iconPath: 'assets/tab-home.png', selectedIconPath: 'assets/tab-home-active.png' },
+      { pagePath: Pages.mine, text: '我的', iconPath: 'assets/tab-mine.png', selectedIconPath: 'assets/tab-mine-active.png' },
     ],
   },
   // WeChat asks (onNeedPrivacyAuthorization, see modules/privacy) before every privacy API the app

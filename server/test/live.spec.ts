@@ -199,7 +199,7 @@ describe('live events', () => {
     await server.http('POST', `/api/live/${second.id}/signups`, {}, person.token);
     const mine = await server.http('GET', '/api/me/signups?limit=1', undefined, person.token);
     expect(mine.body.items).toEqual([expect.objectContaining({ eventId: second.id, status: 'confirmed', paid: false })]);
-    const rest = await server.http('GET', `/api/me/signups?limit=1&after=${mine.body.next}`, undefined, person.token);
+    const rest = await server.http('GET', `/api/me/signups?limit=1&cursor=${mine.body.nextCursor}`, undefined, person.token);
     expect(rest.body.items[0].eventId).toBe(first.id);
 
     const exported = (await server.http('GET', '/api/me/export', undefined, person.token)).body;

@@ -56,6 +56,38 @@ describe('staff: invites, roles and console scan-login', () => {
     expect((await server.http('GET', '/api/staff/invites', undefined, sales.token)).status).toBe(403);
   });
 
+  it('pages the team and pending invites with opaque cursors, and refuses a forged cursor or an oversized page', async () => {
+    const names = ['翻页一', '翻页二', '翻页三'];
+    for (const name of names) await server.http('POST', '/api/staff/invites', { name, role: 'sdr' }, admin.token);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { status: number; body: { items: { name: string }[]; nextCursor: string | null } } = await server.http('GET', `/api/staff/invites?limit=2${cursor ? `&cursor=${cursor}` : ''}`, undefined, admin.token);
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      paged.push(...page.body.items.map((i: { name: string }) => i.name));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    const whole = await server.http('GET', '/api/staff/invites?limit=100', undefined, admin.token);
+    expect(whole.body.nextCursor).toBeNull();
+    expect(paged).toEqual(whole.body.items.map((i: { name: string }) => i.name));
+    expect(paged.slice(0, 3).sort()).toEqual([...names].sort()); // newest first
+
+    const team = await server.http('GET', '/api/staff?limit=1', undefined, admin.token);
+    expect(team.body.items).toHaveLength(1);
+    const forged = [
+      'bogus',
+      Buffer.from(JSON.stringify(['staff.invites', "' OR 1=1 --"])).toString('base64url'),
+      team.body.nextCursor, // a real cursor, of another list
+    ];
+    for (const bad of forged) {
+      const refused = await server.http('GET', `/api/staff/invites?cursor=${bad}`, undefined, admin.token);
+      expect([bad, refused.status, refused.body.code, refused.body.details]).toEqual([bad, 400, 'VALIDATION_FAILED', { fields: [expect.objectContaining({ path: 'cursor' })] }]);
+    }
+    const oversized = await server.http('GET', '/api/staff?limit=101', undefined, admin.token);
+    expect([oversized.status, oversized.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+  });
+
   it('refuses unknown and expired invites, and a WeChat already bound to staff', async () => {
     const person = await loginAs(server, 'late-comer');
     const unknown = await server.http('POST', '/api/staff/invites/accept', { token: 'A'.repeat(32) }, person.token);

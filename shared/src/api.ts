@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { Access, type AccessRule } from './roles';
+import { PageQuery } from './pagination';
 import * as brand from './contracts/brand';
 import * as card from './contracts/card';
 import * as home from './contracts/home-page';
@@ -50,7 +51,7 @@ const route = <T extends ApiRoute>(r: T) => r;
 export const Api = {
   health: route({ method: 'GET', path: '/health', summary: 'Liveness and database check', tag: 'system', access: Access.public, response: system.HealthResponse }),
   streamStatus: route({ method: 'GET', path: '/stream/status', summary: 'Each activity-stream consumer: position, lag, failures', tag: 'system', access: Access.admin, response: stream.StreamStatusResponse }),
-  deadLetters: route({ method: 'GET', path: '/stream/dead-letters', summary: 'Events a consumer quarantined after its retries', tag: 'system', access: Access.admin, query: stream.DeadLetterQuery, response: stream.DeadLetterList }),
+  deadLetters: route({ method: 'GET', path: '/stream/dead-letters', summary: 'Events a consumer quarantined after its retries', tag: 'system', access: Access.admin, query: PageQuery, response: stream.DeadLetterList }),
   replayDeadLetter: route({ method: 'POST', path: '/stream/dead-letters/{id}/replay', summary: 'Hand a quarantined event to its consumer again', tag: 'system', access: Access.admin, response: stream.ReplayResponse }),
   publicConfig: route({ method: 'GET', path: '/config', summary: 'What the client needs to know about this server', tag: 'system', access: Access.public, response: system.PublicConfigResponse }),
 
@@ -60,11 +61,11 @@ export const Api = {
   bindPhone: route({ method: 'POST', path: '/me/phone', summary: 'Bind a phone number from a getPhoneNumber code', tag: 'identity', access: Access.person, body: identity.BindPhoneRequest, response: identity.BindPhoneResponse }),
 
   createInvite: route({ method: 'POST', path: '/staff/invites', summary: 'Invite a staff member (one-time link)', tag: 'staff', access: Access.admin, body: staff.CreateInviteRequest, response: staff.InviteResponse, status: 201 }),
-  listInvites: route({ method: 'GET', path: '/staff/invites', summary: 'Invites not yet accepted and still valid', tag: 'staff', access: Access.admin, response: staff.PendingInviteList }),
+  listInvites: route({ method: 'GET', path: '/staff/invites', summary: 'Invites not yet accepted and still valid', tag: 'staff', access: Access.admin, query: PageQuery, response: staff.PendingInviteList }),
   revokeInvite: route({ method: 'DELETE', path: '/staff/invites/{id}', summary: 'Withdraw an invite that was not accepted yet', tag: 'staff', access: Access.admin, response: staff.RevokeInviteResponse }),
   previewInvite: route({ method: 'POST', path: '/staff/invites/preview', summary: 'What an invite is for, before accepting it', tag: 'staff', access: Access.person, body: staff.InvitePreviewRequest, response: staff.InvitePreview }),
   acceptInvite: route({ method: 'POST', path: '/staff/invites/accept', summary: 'Bind my WeChat to the invited staff account', tag: 'staff', access: Access.person, body: staff.AcceptInviteRequest, response: identity.SessionResponse }),
-  listStaff: route({ method: 'GET', path: '/staff', summary: 'All staff accounts', tag: 'staff', access: Access.admin, response: staff.StaffListResponse }),
+  listStaff: route({ method: 'GET', path: '/staff', summary: 'All staff accounts', tag: 'staff', access: Access.admin, query: PageQuery, response: staff.StaffListResponse }),
   updateStaff: route({ method: 'PATCH', path: '/staff/{id}', summary: 'Change a staff member’s role or disable them', tag: 'staff', access: Access.admin, body: staff.UpdateStaffRequest, response: staff.StaffListItem }),
 
   handOverStaff: route({ method: 'POST', path: '/staff/{id}/handover', summary: 'Hand over everything a member owns to another member (and disable the leaver), logged', tag: 'staff', access: Access.admin, body: staff.HandoverRequest, response: staff.StaffHandover, status: 201 }),
@@ -80,15 +81,15 @@ export const Api = {
   ingestEvents: route({ method: 'POST', path: '/events', summary: 'Report touchpoints and in-app actions (batch of up to 50)', tag: 'share-chain', access: Access.public, body: share.IngestEventsRequest, response: share.IngestEventsResponse }),
   starMap: route({ method: 'GET', path: '/share/star-map', summary: 'The share tree of a content item, aggregated for display', tag: 'share-chain', access: Access.console, query: share.StarMapQuery, response: share.StarMapResponse }),
   sharedContents: route({ method: 'GET', path: '/share/contents', summary: 'Shared content with titles, most recently shared first (the star map’s picker)', tag: 'share-chain', access: Access.console, response: share.SharedContentList }),
-  myShares: route({ method: 'GET', path: '/share/mine', summary: 'My shares, visitors and leads brought, per content', tag: 'share-chain', access: Access.anyStaff, response: share.MySharesResponse }),
+  myShares: route({ method: 'GET', path: '/share/mine', summary: 'My shares, visitors and leads brought, per content', tag: 'share-chain', access: Access.anyStaff, query: PageQuery, response: share.MySharesResponse }),
   createChannel: route({ method: 'POST', path: '/channels', summary: 'Create a channel code (QR/link carrying c=)', tag: 'share-chain', access: Access.console, body: share.CreateChannelRequest, response: share.ChannelCreated, status: 201 }),
-  listChannels: route({ method: 'GET', path: '/channels', summary: 'All channels', tag: 'share-chain', access: Access.console, response: share.ChannelList }),
+  listChannels: route({ method: 'GET', path: '/channels', summary: 'All channels', tag: 'share-chain', access: Access.console, query: PageQuery, response: share.ChannelList }),
 
   // salesperson cards: /cards/mine* are declared before /cards/{cardId} so `mine` is never taken for an id
   myCard: route({ method: 'GET', path: '/cards/mine', summary: 'My business card (created on first use), with my draft introduction and unread signals', tag: 'card', access: Access.anyStaff, response: card.MyCard }),
   updateMyCard: route({ method: 'PUT', path: '/cards/mine', summary: 'Save my business card; a changed introduction is checked before others see it', tag: 'card', access: Access.anyStaff, body: card.UpdateCardRequest, response: card.MyCard }),
   uploadCardImage: route({ method: 'POST', path: '/cards/mine/images/{kind}', summary: 'Upload my avatar or contact QR (multipart part `image`, PNG/JPEG ≤ 2 MB; kind: avatar | contact-qr)', tag: 'card', access: Access.anyStaff, files: [{ name: card.CARD_IMAGE_FIELD, required: true, accept: ['image/png', 'image/jpeg'] }], response: card.MyCard }),
-  myCardVisitors: route({ method: 'GET', path: '/cards/mine/visitors', summary: 'Who viewed my card, most recent first', tag: 'card', access: Access.anyStaff, query: card.CardVisitorsQuery, response: card.CardVisitorList }),
+  myCardVisitors: route({ method: 'GET', path: '/cards/mine/visitors', summary: 'Who viewed my card, most recent first', tag: 'card', access: Access.anyStaff, query: PageQuery, response: card.CardVisitorList }),
   myCardSignals: route({ method: 'GET', path: '/cards/mine/signals', summary: 'Signals about my card (returning visitors) after a given one', tag: 'card', access: Access.anyStaff, query: card.CardSignalsQuery, response: card.CardSignalList }),
   readMyCardSignals: route({ method: 'POST', path: '/cards/mine/signals/read', summary: 'Mark my card signals read', tag: 'card', access: Access.anyStaff, body: card.MarkSignalsReadRequest, response: card.MarkSignalsReadResponse }),
   cardImage: route({ method: 'GET', path: '/cards/images/{imageId}', summary: 'A card image (PNG/JPEG bytes; immutable, cacheable)', tag: 'card', access: Access.public, response: card.CardImageBytes, produces: 'image/*' }),
@@ -100,10 +101,10 @@ export const Api = {
   publishLiveEvent: route({ method: 'POST', path: '/live/{id}/publish', summary: 'Publish a live event: sign-ups open', tag: 'live', access: Access.console, response: live.ConsoleLiveEvent }),
   uploadLiveCover: route({ method: 'POST', path: '/console/live/{id}/cover', summary: 'Upload the event’s cover (multipart part `cover`, PNG/JPEG ≤ 2 MB); bumps its version', tag: 'live', access: Access.console, files: [{ name: 'cover', required: true, accept: ['image/png', 'image/jpeg'] }], response: live.ConsoleLiveEvent }),
   liveCover: route({ method: 'GET', path: '/files/live-covers/{id}', summary: 'A live event’s uploaded cover image', tag: 'live', access: Access.public, query: live.LiveCoverQuery, response: live.LiveCoverBytes, produces: 'image/*' }),
-  consoleLiveEvents: route({ method: 'GET', path: '/console/live', summary: 'All live events, newest first', tag: 'live', access: Access.console, query: live.LiveListQuery, response: live.ConsoleLiveEventList }),
+  consoleLiveEvents: route({ method: 'GET', path: '/console/live', summary: 'All live events, newest first', tag: 'live', access: Access.console, query: PageQuery, response: live.ConsoleLiveEventList }),
   consoleLiveEvent: route({ method: 'GET', path: '/console/live/{id}', summary: 'One live event as the console edits it', tag: 'live', access: Access.console, response: live.ConsoleLiveEvent }),
   liveReport: route({ method: 'GET', path: '/live/{id}/report', summary: 'Sign-ups by channel and sharer, attendance, survey, revenue', tag: 'live', access: Access.console, response: live.LiveReport }),
-  liveEvents: route({ method: 'GET', path: '/live', summary: 'Published live events, soonest first', tag: 'live', access: Access.public, query: live.LiveListQuery, response: live.LiveEventList }),
+  liveEvents: route({ method: 'GET', path: '/live', summary: 'Published live events, soonest first', tag: 'live', access: Access.public, query: PageQuery, response: live.LiveEventList }),
   liveEvent: route({ method: 'GET', path: '/live/{id}', summary: 'A live event, with my sign-up', tag: 'live', access: Access.public, response: live.LiveEventView }),
   liveGate: route({ method: 'GET', path: '/live/{id}/gate', summary: 'What sign-up still needs from me', tag: 'live', access: Access.person, response: profile.GateStatus }),
   signUp: route({ method: 'POST', path: '/live/{id}/signups', summary: 'Sign up (a paid event answers with payment parameters)', tag: 'live', access: Access.person, body: live.SignupRequest, response: live.SignupResponse }),
@@ -112,7 +113,7 @@ export const Api = {
   liveRoom: route({ method: 'GET', path: '/live/{id}/room', summary: 'Where to watch (signed-up people only)', tag: 'live', access: Access.person, response: live.LiveRoomResponse }),
   reportAttendance: route({ method: 'POST', path: '/live/{id}/attendance', summary: 'Join, heartbeat or leave the live room', tag: 'live', access: Access.person, body: live.AttendanceRequest, response: live.AttendanceResponse }),
   answerSurvey: route({ method: 'POST', path: '/live/{id}/survey', summary: 'Answer the event survey', tag: 'live', access: Access.person, body: live.SurveyAnswerRequest, response: live.SurveyAnswerResponse }),
-  mySignups: route({ method: 'GET', path: '/me/signups', summary: 'My live-event sign-ups, newest first', tag: 'live', access: Access.person, query: live.LiveListQuery, response: live.MySignupList }),
+  mySignups: route({ method: 'GET', path: '/me/signups', summary: 'My live-event sign-ups, newest first', tag: 'live', access: Access.person, query: PageQuery, response: live.MySignupList }),
   wechatPayNotify: route({ method: 'POST', path: '/payments/wechat/notify', summary: 'WeChat Pay notification (signed, encrypted; raw body verified)', tag: 'payments', access: Access.public, response: live.PayNotifyAck }),
 
   // whitepapers: console (/console/whitepapers…), prospects (/whitepapers/{id}…), signed files (/files/…)
@@ -123,11 +124,11 @@ export const Api = {
   replaceWhitepaperFiles: route({ method: 'POST', path: '/console/whitepapers/{id}/files', summary: 'Replace the PDF (`file`) and/or the cover (`cover`); bumps the version', tag: 'whitepaper', access: Access.console, body: whitepaper.ReplaceWhitepaperFilesForm, files: [{ name: 'file', required: false, accept: ['application/pdf'] }, { name: 'cover', required: false, accept: ['image/png', 'image/jpeg'] }], response: whitepaper.WhitepaperAdminView }),
   publishWhitepaper: route({ method: 'POST', path: '/console/whitepapers/{id}/publish', summary: 'Publish: prospects can see and download it', tag: 'whitepaper', access: Access.console, response: whitepaper.WhitepaperAdminView }),
   unpublishWhitepaper: route({ method: 'POST', path: '/console/whitepapers/{id}/unpublish', summary: 'Withdraw from prospects (links already given stop working)', tag: 'whitepaper', access: Access.console, response: whitepaper.WhitepaperAdminView }),
-  whitepapers: route({ method: 'GET', path: '/whitepapers', summary: 'Published whitepapers, newest first', tag: 'whitepaper', access: Access.public, query: whitepaper.PageQuery, response: whitepaper.PublishedWhitepaperList }),
+  whitepapers: route({ method: 'GET', path: '/whitepapers', summary: 'Published whitepapers, newest first', tag: 'whitepaper', access: Access.public, query: PageQuery, response: whitepaper.PublishedWhitepaperList }),
   whitepaper: route({ method: 'GET', path: '/whitepapers/{id}', summary: 'A published whitepaper', tag: 'whitepaper', access: Access.public, response: whitepaper.WhitepaperView }),
   whitepaperGate: route({ method: 'GET', path: '/whitepapers/{id}/gate', summary: 'What the download form still needs from me', tag: 'whitepaper', access: Access.person, response: profile.GateStatus }),
   downloadWhitepaper: route({ method: 'POST', path: '/whitepapers/{id}/downloads', summary: 'Pass the gate and get a signed, expiring download link', tag: 'whitepaper', access: Access.person, body: whitepaper.DownloadRequest, response: whitepaper.DownloadLink, status: 201 }),
-  myDownloads: route({ method: 'GET', path: '/me/downloads', summary: 'Whitepapers I downloaded, newest first', tag: 'privacy', access: Access.person, query: whitepaper.PageQuery, response: whitepaper.MyDownloads }),
+  myDownloads: route({ method: 'GET', path: '/me/downloads', summary: 'Whitepapers I downloaded, newest first', tag: 'privacy', access: Access.person, query: PageQuery, response: whitepaper.MyDownloads }),
   whitepaperFile: route({ method: 'GET', path: '/files/whitepapers/{downloadId}', summary: 'The PDF behind a signed download link (no session: Taro.downloadFile sends none)', tag: 'whitepaper', access: Access.public, query: whitepaper.DownloadLinkQuery, response: whitepaper.FileBody, produces: 'application/pdf' }),
   whitepaperCover: route({ method: 'GET', path: '/files/whitepaper-covers/{id}', summary: 'A whitepaper’s cover image', tag: 'whitepaper', access: Access.public, query: whitepaper.CoverQuery, response: whitepaper.FileBody, produces: 'image/*' }),
 

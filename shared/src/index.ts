@@ -2,6 +2,8 @@ export * from './errors';
 export * from './roles';
 export * from './phone';
 export * from './entry';
+export * from './pages';
+export * from './pagination';
 export * from './api';
 export * from './contracts/identity';
 export * from './contracts/staff';

@@ -15,6 +15,7 @@ export { PagePreview } from './PagePreview';
 export { Picture } from './Picture';
 export { QrLinkCard } from './QrLinkCard';
 export { ResultPanel } from './ResultPanel';
+export { ResourceTable, type ResourceList } from './ResourceTable';
 export { RetryCard } from './RetryCard';
 export { Tag } from './Tag';
 export { Tappable } from './Tappable';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf } from '../pagination';
 import { GateSubmission } from './profile';
 import { ContentIdSchema } from './share-chain';
 
@@ -129,13 +130,6 @@ export const ContactRequestResponse = z.object({
 });
 export type ContactRequestResponse = z.infer<typeof ContactRequestResponse>;
 
-export const CardVisitorsQuery = z
-  .object({
-    cursor: z.string().max(100).optional(),
-    limit: z.coerce.number().int().min(1).max(50).default(20),
-  })
-  .strict();
-export type CardVisitorsQuery = z.infer<typeof CardVisitorsQuery>;
 
 /** A visitor as the card owner sees them: display name and masked phone only. */
 export const CardVisitor = z.object({
@@ -150,7 +144,7 @@ export const CardVisitor = z.object({
 export type CardVisitor = z.infer<typeof CardVisitor>;
 
 /** Most recent visit first; pass `nextCursor` back as `cursor` for the next page. */
-export const CardVisitorList = z.object({ items: z.array(CardVisitor), nextCursor: z.string().nullable() });
+export const CardVisitorList = pageOf(CardVisitor);
 export type CardVisitorList = z.infer<typeof CardVisitorList>;
 
 export const CardSignalKinds = ['returning_visitor'] as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf } from '../pagination';
 import { GateSubmission, RequiredFields } from './profile';
 
 const HttpsUrl = z.url({ protocol: /^https?$/ }).max(512);
@@ -116,9 +117,8 @@ export const LiveCoverQuery = z.object({ v: z.string().max(16).optional() });
 export const LiveCoverBytes = z.unknown();
 export const LIVE_COVER_MAX_BYTES = 2 * 1024 * 1024;
 
-export const LiveEventList = z.object({ items: z.array(LiveEventView), next: z.string().nullable() });
-export const ConsoleLiveEventList = z.object({ items: z.array(ConsoleLiveEvent), next: z.string().nullable() });
-export const LiveListQuery = z.object({ after: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) }).strict();
+export const LiveEventList = pageOf(LiveEventView);
+export const ConsoleLiveEventList = pageOf(ConsoleLiveEvent);
 
 export const SignupRequest = z
   .object({
@@ -203,5 +203,5 @@ export const MySignupItem = z.object({
   paid: z.boolean(),
   at: z.string(),
 });
-export const MySignupList = z.object({ items: z.array(MySignupItem), next: z.string().nullable() });
+export const MySignupList = pageOf(MySignupItem);
 export type MySignupList = z.infer<typeof MySignupList>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf } from '../pagination';
 
 /** What can be shared; each share names one of these and its id. */
 export const ContentTypes = ['live', 'whitepaper', 'card', 'campaign', 'page'] as const;
@@ -70,7 +71,7 @@ export const ChannelView = z.object({
 export type ChannelView = z.infer<typeof ChannelView>;
 
 export const ChannelCreated = ChannelView.extend({ path: z.string(), qrDataUrl: z.string() });
-export const ChannelList = z.object({ items: z.array(ChannelView) });
+export const ChannelList = pageOf(ChannelView);
 
 /** Where the person was when they arrived, sent with the login that may create them. */
 export const EntryContext = z
@@ -190,20 +191,18 @@ export const StarMapResponse = z.object({
 });
 export type StarMapResponse = z.infer<typeof StarMapResponse>;
 
-export const MySharesResponse = z.object({
-  items: z.array(
-    z.object({
-      contentType: z.enum(ContentTypes),
-      contentId: z.string(),
-      /** What people see of the content (「首页」, the event's or whitepaper's title); null once it is deleted. */
-      title: z.string().nullable(),
-      shares: z.number().int(),
-      visitors: z.number().int(),
-      leads: z.number().int(),
-      conversions: z.number().int(),
-    }),
-  ),
-});
+export const MySharesResponse = pageOf(
+  z.object({
+    contentType: z.enum(ContentTypes),
+    contentId: z.string(),
+    /** What people see of the content (「首页」, the event's or whitepaper's title); null once it is deleted. */
+    title: z.string().nullable(),
+    shares: z.number().int(),
+    visitors: z.number().int(),
+    leads: z.number().int(),
+    conversions: z.number().int(),
+  }),
+);
 export type MySharesResponse = z.infer<typeof MySharesResponse>;
 
 /** Content that has been shared, with its title: what the console's star map can be opened for. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf } from '../pagination';
 import { StaffRoles } from '../roles';
 import { SessionResponse, StaffSummary } from './identity';
 
@@ -48,7 +49,7 @@ export const PendingInvite = z.object({
   expiresAt: z.string(),
 });
 export type PendingInvite = z.infer<typeof PendingInvite>;
-export const PendingInviteList = z.object({ items: z.array(PendingInvite) });
+export const PendingInviteList = pageOf(PendingInvite);
 export type PendingInviteList = z.infer<typeof PendingInviteList>;
 export const RevokeInviteResponse = z.object({ id: z.string(), revoked: z.literal(true) });
 
@@ -62,7 +63,7 @@ export const StaffListItem = StaffSummary.extend({
 });
 export type StaffListItem = z.infer<typeof StaffListItem>;
 
-export const StaffListResponse = z.object({ items: z.array(StaffListItem) });
+export const StaffListResponse = pageOf(StaffListItem);
 export type StaffListResponse = z.infer<typeof StaffListResponse>;
 
 export const UpdateStaffRequest = z

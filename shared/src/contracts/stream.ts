@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf } from '../pagination';
 
 /** One consumer of the activity stream, as an admin sees it. */
 export const StreamConsumerStatus = z.object({
@@ -37,15 +38,8 @@ export const DeadLetter = z.object({
 });
 export type DeadLetter = z.infer<typeof DeadLetter>;
 
-export const DeadLetterQuery = z
-  .object({
-    cursor: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a cursor from a previous page').optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(50),
-  })
-  .strict();
-export type DeadLetterQuery = z.infer<typeof DeadLetterQuery>;
-
-export const DeadLetterList = z.object({ items: z.array(DeadLetter), nextCursor: z.string().nullable() });
+/** Open dead letters, newest first (query: `PageQuery`). */
+export const DeadLetterList = pageOf(DeadLetter);
 export type DeadLetterList = z.infer<typeof DeadLetterList>;
 
 export const ReplayResponse = z.object({ replayed: z.literal(true) });

@@ -1,17 +1,10 @@
 import { z } from 'zod';
+import { PageQuery, pageOf } from '../pagination';
 import { GateSubmission, ProfileField, RequiredFields } from './profile';
 
 /** Server-generated ids (ULIDs): 26 Crockford base32 characters. */
 export const RecordId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a record id');
 
-/** Keyset pagination: pass the previous page's `nextCursor` to read on. */
-export const PageQuery = z
-  .object({
-    cursor: RecordId.optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-  })
-  .strict();
-export type PageQuery = z.infer<typeof PageQuery>;
 
 /** A list field sent as an array, a JSON array string or a comma-separated string (form fields are text). */
 function listOf<T extends z.ZodType<unknown[], unknown>>(items: T) {
@@ -103,11 +96,11 @@ export const WhitepaperAdminView = WhitepaperView.extend({
 });
 export type WhitepaperAdminView = z.infer<typeof WhitepaperAdminView>;
 
-export const WhitepaperList = z.object({ items: z.array(WhitepaperAdminView), nextCursor: z.string().nullable() });
+export const WhitepaperList = pageOf(WhitepaperAdminView);
 export type WhitepaperList = z.infer<typeof WhitepaperList>;
 
 /** Published whitepapers as prospects and staff browse them (e.g. to feature one on a card), newest first. */
-export const PublishedWhitepaperList = z.object({ items: z.array(WhitepaperView), nextCursor: z.string().nullable() });
+export const PublishedWhitepaperList = pageOf(WhitepaperView);
 export type PublishedWhitepaperList = z.infer<typeof PublishedWhitepaperList>;
 
 export const DownloadRequest = z
@@ -146,5 +139,5 @@ export const CoverQuery = z.object({ v: z.string().optional() });
 export const FileBody = z.unknown();
 
 export const MyDownload = z.object({ downloadId: z.string(), whitepaperId: z.string(), title: z.string(), at: z.string() });
-export const MyDownloads = z.object({ items: z.array(MyDownload), nextCursor: z.string().nullable() });
+export const MyDownloads = pageOf(MyDownload);
 export type MyDownloads = z.infer<typeof MyDownloads>;

@@ -1,19 +1,17 @@
+import { MAX_PAGE_SIZE, type Page } from '@leadloop/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-export interface KeysetPage<T> {
-  items: T[];
-  /** Where the next page starts; null on the last page. */
-  next: string | null;
-}
+/** Reads a page of a list: the first without a cursor, the next ones with the previous page's `nextCursor`. */
+export type PageLoader<T> = (cursor?: string) => Promise<Page<T>>;
 
 /**
- * A keyset-paged list: the first page on mount and on `reload`, the next ones on `loadMore`.
- * A page that arrives after a newer reload (or after unmounting) is dropped, and rows already
- * shown are not repeated when the list changed between pages.
+ * A keyset-paged list (`PageQuery` / `pageOf` in shared): the first page on mount (while `enabled`)
+ * and on `reload`, the next ones on `loadMore`. A page that arrives after a newer reload (or after
+ * unmounting) is dropped, and rows already shown are not repeated when the list changed between pages.
  */
-export function useKeysetList<T>(load: (after?: string) => Promise<KeysetPage<T>>, keyOf: (item: T) => string) {
+export function useKeysetList<T>(load: PageLoader<T>, keyOf: (item: T) => string, enabled = true) {
   const [items, setItems] = useState<T[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const generation = useRef(0);
@@ -28,37 +26,54 @@ export function useKeysetList<T>(load: (after?: string) => Promise<KeysetPage<T>
       .then((page) => {
         if (mine !== generation.current) return;
         setItems(page.items);
-        setNext(page.next);
+        setNextCursor(page.nextCursor);
       })
       .catch((failure: unknown) => mine === generation.current && setError(failure));
   }, []);
 
   useEffect(() => {
+    if (!enabled) return;
     reload();
     return () => {
       generation.current++;
     };
-  }, [reload]);
+  }, [reload, enabled]);
 
   const loadMore = useCallback(async () => {
-    if (!next || loadingMore) return;
+    if (!nextCursor || loadingMore) return;
     const mine = generation.current;
     setLoadingMore(true);
     try {
-      const page = await latest.current.load(next);
+      const page = await latest.current.load(nextCursor);
       if (mine !== generation.current) return;
       const key = latest.current.keyOf;
       setItems((prev) => {
         const seen = new Set((prev ?? []).map(key));
         return [...(prev ?? []), ...page.items.filter((item) => !seen.has(key(item)))];
       });
-      setNext(page.next);
+      setNextCursor(page.nextCursor);
     } catch (failure) {
       setError(failure);
     } finally {
       setLoadingMore(false);
     }
-  }, [next, loadingMore]);
+  }, [nextCursor, loadingMore]);
 
-  return { items, error, hasMore: next !== null, loadingMore, loadMore, reload };
+  return { items, error, hasMore: nextCursor !== null, loadingMore, loadMore, reload };
+}
+
+/**
+ * Every page of a short list whose whole is needed at once (a filter's options, totals over all
+ * rows), at the largest page size; stops after `maxPages` so a runaway list cannot loop forever.
+ */
+export async function readAllPages<T>(load: (cursor: string | undefined, limit: number) => Promise<Page<T>>, maxPages = 20): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | undefined;
+  for (let n = 0; n < maxPages; n++) {
+    const page = await load(cursor, MAX_PAGE_SIZE);
+    all.push(...page.items);
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
+  }
+  return all;
 }

@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import type { DeadLetterList, DeadLetterQuery, StreamStatusResponse } from '@leadloop/shared';
+import type { DeadLetterList, PageQuery, StreamStatusResponse } from '@leadloop/shared';
 import { DataSource, In, IsNull, LessThan } from 'typeorm';
+import { z } from 'zod';
 import { AppError } from '../../core/app-error';
 import { Clock } from '../../core/clock';
+import { IdKey, KeysetCursor } from '../../core/pagination';
 import { DeadLetterEntity, EventEntity, StreamConsumerEntity } from './activity.entity';
 import { Pipeline } from './pipeline';
 import { Sequencer } from './sequencer';
+
+/** Dead letters are listed newest first by id. */
+const DeadLetterCursor = new KeysetCursor('stream.dead-letters', z.tuple([IdKey]));
 
 /** What admins see of the stream (lag per consumer, quarantined events) and the replay of a dead letter. */
 @Injectable()
@@ -44,19 +49,20 @@ export class StreamAdminService {
   }
 
   /** Open dead letters, newest first. */
-  async deadLetters(query: DeadLetterQuery): Promise<DeadLetterList> {
+  async deadLetters(query: PageQuery): Promise<DeadLetterList> {
+    const before = DeadLetterCursor.decode(query.cursor)?.[0];
     const rows = await this.dataSource.manager.find(DeadLetterEntity, {
-      where: { replayedAt: IsNull(), ...(query.cursor ? { id: LessThan(query.cursor) } : {}) },
+      where: { replayedAt: IsNull(), ...(before ? { id: LessThan(before) } : {}) },
       order: { id: 'DESC' },
       take: query.limit + 1,
     });
-    const page = rows.slice(0, query.limit);
+    const { items: page, nextCursor } = DeadLetterCursor.page(rows, query.limit, (r) => [r.id]);
     const types = new Map(
       page.length === 0 ? [] : (await this.dataSource.manager.find(EventEntity, { select: { id: true, type: true }, where: { id: In(page.map((r) => r.eventId)) } })).map((e) => [e.id, e.type]),
     );
     return {
       items: page.map((r) => ({ id: r.id, consumer: r.consumer, eventId: r.eventId, eventType: types.get(r.eventId) ?? 'unknown', error: r.error, attempts: r.attempts, createdAt: r.createdAt.toISOString() })),
-      nextCursor: rows.length > query.limit ? page[page.length - 1].id : null,
+      nextCursor,
     };
   }
 

@@ -1,5 +1,5 @@
 import { Controller, Param } from '@nestjs/common';
-import { Api, type DeadLetterQuery } from '@leadloop/shared';
+import { Api, type PageQuery } from '@leadloop/shared';
 import { Route, ValidQuery } from '../../core/route';
 import { StreamAdminService } from './stream-admin.service';
 
@@ -13,7 +13,7 @@ export class StreamController {
   }
 
   @Route(Api.deadLetters)
-  deadLetters(@ValidQuery() query: DeadLetterQuery) {
+  deadLetters(@ValidQuery() query: PageQuery) {
     return this.stream.deadLetters(query);
   }
 

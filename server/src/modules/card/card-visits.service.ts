@@ -1,16 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CardSignalList, CardSignalsQuery, CardView, CardViewQuery, CardVisitorList, CardVisitorsQuery, MarkSignalsReadRequest } from '@leadloop/shared';
+import type { CardSignalList, CardSignalsQuery, CardView, CardViewQuery, CardVisitorList, MarkSignalsReadRequest, PageQuery } from '@leadloop/shared';
+import { z } from 'zod';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Clock } from '../../core/clock';
+import { IdKey, InstantKey, KeysetCursor } from '../../core/pagination';
 import type { AuthContext } from '../../core/route';
 import { isUniqueViolation } from '../../database/data-source';
 import { newId } from '../../database/ids';
 import { Activity } from '../activity/activity';
 import { type ResolvedSource, Touchpoints } from '../share-chain/touchpoints';
 import { cardViewActivity } from './card.activities';
-import type { CardEntity, CardVisitorEntity } from './card.entity';
-import { cardNotFound, cursorInvalid } from './card.errors';
+import type { CardEntity } from './card.entity';
+import { cardNotFound } from './card.errors';
 import { CardRepository } from './card.repository';
 import { publicCardView, viewedByOwner } from './card.service';
 import { CardVisitsRepository } from './card-visits.repository';
@@ -18,6 +20,8 @@ import { CardVisitsRepository } from './card-visits.repository';
 /** The mini-program page that shows a card (touchpoints and consents name it). */
 /** A second open within this time is the same visit (a double tap, a back-and-forth): not counted. */
 const REPEAT_TAP_MS = 60_000;
+/** Visitors are listed by their last view, most recent first, ties broken by person id. */
+const VisitorCursor = new KeysetCursor('card.visitors', z.tuple([InstantKey, IdKey]));
 
 /** Prospects viewing cards, and what the owner learns from it: visitors and returning-visitor signals. */
 @Injectable()
@@ -41,11 +45,12 @@ export class CardVisitsService {
     return publicCardView(shown.card, isOwner);
   }
 
-  async visitors(auth: AuthContext, query: CardVisitorsQuery): Promise<CardVisitorList> {
+  async visitors(auth: AuthContext, query: PageQuery): Promise<CardVisitorList> {
+    const after = VisitorCursor.decode(query.cursor);
     const card = await this.cards.findByStaff(auth.staff!.id);
     if (!card) return { items: [], nextCursor: null };
-    const rows = await this.visits.visitorsPage(card.id, query.cursor ? decodeCursor(query.cursor) : null, query.limit + 1);
-    const page = rows.slice(0, query.limit);
+    const rows = await this.visits.visitorsPage(card.id, after ? { at: new Date(after[0]), personId: after[1] } : null, query.limit + 1);
+    const { items: page, nextCursor } = VisitorCursor.page(rows, query.limit, (r) => [r.lastViewAt.getTime(), r.personId]);
     const labels = await this.visits.labels(page.map((r) => r.personId));
     return {
       items: page.map((r) => ({
@@ -56,7 +61,7 @@ export class CardVisitsService {
         contactRequested: r.contactRequestedAt !== null,
         contactRequestedAt: r.contactRequestedAt?.toISOString() ?? null,
       })),
-      nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]) : null,
+      nextCursor,
     };
   }
 
@@ -121,14 +126,4 @@ export class CardVisitsService {
       if (!isUniqueViolation(error)) throw error;
     }
   }
-}
-
-function encodeCursor(row: CardVisitorEntity): string {
-  return Buffer.from(`${row.lastViewAt.getTime()}.${row.personId}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { at: Date; personId: string } {
-  const match = /^(\d{1,15})\.([0-9A-Z]{26})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw cursorInvalid();
-  return { at: new Date(Number(match[1])), personId: match[2] };
 }

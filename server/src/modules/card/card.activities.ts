@@ -1,7 +1,8 @@
+import { Pages } from '@leadloop/shared';
 import type { ActivityRecord } from '../activity/activity';
 import type { ResolvedSource } from '../share-chain/touchpoints';
 
-export const CARD_PAGE = 'packages/card/pages/view/index';
+export const CARD_PAGE = Pages.card;
 
 /** A counted view of a salesperson's card (not a conversion). */
 export function cardViewActivity(view: { id: string; cardId: string; personId: string; viewedAt: Date }, source: ResolvedSource): ActivityRecord {

@@ -4,7 +4,7 @@ import {
   CARD_IMAGE_FIELD,
   type CardSignalsQuery,
   type CardViewQuery,
-  type CardVisitorsQuery,
+  type PageQuery,
   type ContactRequest,
   type MarkSignalsReadRequest,
   type UpdateCardRequest,
@@ -41,7 +41,7 @@ export class CardController {
   }
 
   @Route(Api.myCardVisitors)
-  myVisitors(@Auth() auth: AuthContext, @ValidQuery() query: CardVisitorsQuery) {
+  myVisitors(@Auth() auth: AuthContext, @ValidQuery() query: PageQuery) {
     return this.visits.visitors(auth, query);
   }
 

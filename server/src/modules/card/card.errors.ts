@@ -8,4 +8,3 @@ export const imageMissing = () =>
   new AppError('VALIDATION_FAILED', `Attach the image as the multipart field "${CARD_IMAGE_FIELD}"`, { fields: [{ path: CARD_IMAGE_FIELD, message: 'required' }] });
 export const imageTypeUnsupported = () =>
   new AppError('IMAGE_TYPE_UNSUPPORTED', 'The image must be a PNG or JPEG file', { field: CARD_IMAGE_FIELD, accepted: ['image/png', 'image/jpeg'] });
-export const cursorInvalid = () => new AppError('VALIDATION_FAILED', 'Query parameters are invalid', { fields: [{ path: 'cursor', message: 'must be a cursor from a previous page' }] });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { HomeContactRequest } from '@leadloop/shared';
+import { Pages, type HomeContactRequest } from '@leadloop/shared';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../core/clock';
 import type { AuthContext } from '../../core/route';
@@ -11,7 +11,7 @@ import { Touchpoints } from '../share-chain/touchpoints';
 import type { HomeContactRequestEntity } from './home-page.entity';
 import { HomePageRepository } from './home-page.repository';
 
-export const HOME_PAGE = 'pages/index/index';
+export const HOME_PAGE = Pages.home;
 /** The same gate as a card's 请联系我: name and phone, and consent to sales follow-up as its own purpose. */
 const CONTACT_GATE: Gate = { purpose: 'sales_contact', required: ['name', 'phone'], sourcePage: HOME_PAGE };
 

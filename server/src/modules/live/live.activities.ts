@@ -1,8 +1,9 @@
+import { Pages } from '@leadloop/shared';
 import type { ActivityRecord } from '../activity/activity';
 import type { LiveSignupEntity } from './live.entity';
 
-export const DETAIL_PAGE = 'packages/live/pages/detail/index';
-export const ROOM_PAGE = 'packages/live/pages/room/index';
+export const DETAIL_PAGE = Pages.liveDetail;
+export const ROOM_PAGE = Pages.liveRoom;
 
 type Signup = Pick<LiveSignupEntity, 'id' | 'eventId' | 'personId' | 'shareNodeId' | 'channelId'>;
 

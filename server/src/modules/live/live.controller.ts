@@ -56,7 +56,7 @@ export class LiveController {
 
   @Route(Api.consoleLiveEvents)
   consoleList(@ValidQuery() query: ListQuery) {
-    return this.live.consoleList(query.limit, query.after);
+    return this.live.consoleList(query);
   }
 
   @Route(Api.consoleLiveEvent)
@@ -71,7 +71,7 @@ export class LiveController {
 
   @Route(Api.liveEvents)
   list(@MaybeAuth() auth: AuthContext | null, @ValidQuery() query: ListQuery) {
-    return this.live.list(auth, query.limit, query.after);
+    return this.live.list(auth, query);
   }
 
   @Route(Api.liveEvent)
@@ -113,7 +113,7 @@ export class LiveController {
 
   @Route(Api.mySignups)
   mine(@Auth() auth: AuthContext, @ValidQuery() query: ListQuery) {
-    return this.live.mySignups(auth, query.limit, query.after);
+    return this.live.mySignups(auth, query);
   }
 
   @Route(Api.answerSurvey)

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { Pages } from '@leadloop/shared';
 import { isId } from '../../database/ids';
 import type { PosterContent } from '../posters/poster-sources';
 import { LiveCovers } from './live-covers';
@@ -26,7 +27,7 @@ export class LivePoster {
       kindLabel: '直播',
       cover: async () => (event.coverKey ? this.covers.bytes(event) : event.coverUrl ? this.fetchCover(event.coverUrl) : null),
       version: String(event.version),
-      page: 'packages/live/pages/detail/index',
+      page: Pages.liveDetail,
     };
   }
 

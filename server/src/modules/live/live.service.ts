@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { ConsoleLiveEvent, LiveEventChanges, LiveEventDraft, LiveEventView } from '@leadloop/shared';
+import type { ConsoleLiveEvent, LiveEventChanges, LiveEventDraft, LiveEventView, Page, PageQuery } from '@leadloop/shared';
+import { z } from 'zod';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../core/app-error';
 import { Clock } from '../../core/clock';
+import { IdKey, InstantKey, KeysetCursor } from '../../core/pagination';
 import type { AuthContext } from '../../core/route';
 import { isId, newId } from '../../database/ids';
 import { PaymentsService, requirePayments } from '../payments/payments.service';
@@ -11,7 +13,10 @@ import { LiveEventEntity, type LiveSignupEntity } from './live.entity';
 import { LiveRepository } from './live.repository';
 import { SeatPool } from './seat-pool';
 
-type Cursor = { startAt: Date; id: string };
+/** Upcoming events are listed soonest first by (start, id); the console's list and 我的报名 newest first by id. */
+const UpcomingCursor = new KeysetCursor('live.upcoming', z.tuple([InstantKey, IdKey]));
+const ConsoleCursor = new KeysetCursor('live.console', z.tuple([IdKey]));
+const MySignupsCursor = new KeysetCursor('live.signups', z.tuple([IdKey]));
 
 /** Live events as marketers manage them and prospects see them. */
 @Injectable()
@@ -99,20 +104,21 @@ export class LiveService {
     return this.consoleViewOf(await this.mustFind(id));
   }
 
-  async consoleList(limit: number, after?: string): Promise<{ items: ConsoleLiveEvent[]; next: string | null }> {
-    const events = await this.live.newest(limit, after);
-    const ids = events.map((e) => e.id);
+  async consoleList(query: PageQuery): Promise<Page<ConsoleLiveEvent>> {
+    const page = ConsoleCursor.page(await this.live.newest(query.limit + 1, ConsoleCursor.decode(query.cursor)?.[0]), query.limit, (e) => [e.id]);
+    const ids = page.items.map((e) => e.id);
     const [counts, taken] = await Promise.all([this.live.signupCounts(ids), this.seats.taken(ids)]);
-    return { items: events.map((e) => this.consoleView(e, counts.get(e.id) ?? 0, taken.get(e.id) ?? 0)), next: events.length === limit ? events[events.length - 1].id : null };
+    return { items: page.items.map((e) => this.consoleView(e, counts.get(e.id) ?? 0, taken.get(e.id) ?? 0)), nextCursor: page.nextCursor };
   }
 
-  async list(auth: AuthContext | null, limit: number, after?: string): Promise<{ items: LiveEventView[]; next: string | null }> {
-    const events = await this.live.upcoming(this.clock.now(), limit, decodeCursor(after));
-    const ids = events.map((e) => e.id);
+  async list(auth: AuthContext | null, query: PageQuery): Promise<Page<LiveEventView>> {
+    const after = UpcomingCursor.decode(query.cursor);
+    const rows = await this.live.upcoming(this.clock.now(), query.limit + 1, after ? { startAt: new Date(after[0]), id: after[1] } : undefined);
+    const page = UpcomingCursor.page(rows, query.limit, (e) => [e.startAt.getTime(), e.id]);
+    const ids = page.items.map((e) => e.id);
     const mine = auth ? new Map((await this.live.mySignups(auth.personId, ids)).map((s) => [s.eventId, s])) : new Map<string, LiveSignupEntity>();
     const taken = await this.seats.taken(ids);
-    const last = events[events.length - 1];
-    return { items: events.map((e) => publicView(e, mine.get(e.id) ?? null, taken.get(e.id) ?? 0, this.clock.now())), next: events.length === limit ? encodeCursor(last) : null };
+    return { items: page.items.map((e) => publicView(e, mine.get(e.id) ?? null, taken.get(e.id) ?? 0, this.clock.now())), nextCursor: page.nextCursor };
   }
 
   async view(auth: AuthContext | null, id: string): Promise<LiveEventView> {
@@ -126,16 +132,20 @@ export class LiveService {
     return publicView(event, signup, taken.get(id) ?? 0, this.clock.now(), reminderOn);
   }
 
-  /** 我的报名, newest first; the cursor is the last sign-up id (ids sort by creation). */
-  async mySignups(auth: AuthContext, limit: number, before?: string) {
-    const signups = await this.live.signupsOf(auth.personId, limit, before);
+  /** 我的报名, newest first; the cursor holds the last sign-up id (ids sort by creation). */
+  async mySignups(auth: AuthContext, query: PageQuery) {
+    const { items: signups, nextCursor } = MySignupsCursor.page(
+      await this.live.signupsOf(auth.personId, query.limit + 1, MySignupsCursor.decode(query.cursor)?.[0]),
+      query.limit,
+      (s) => [s.id],
+    );
     const events = new Map((await this.live.findEvents(signups.map((s) => s.eventId))).map((e) => [e.id, e]));
     return {
       items: signups.flatMap((s) => {
         const e = events.get(s.eventId);
         return e ? [{ signupId: s.id, eventId: e.id, title: e.title, startAt: e.startAt.toISOString(), status: s.status, paid: s.paid === 1, at: s.createdAt.toISOString() }] : [];
       }),
-      next: signups.length === limit ? signups[signups.length - 1].id : null,
+      nextCursor,
     };
   }
 
@@ -190,12 +200,3 @@ function isMarketer(auth: AuthContext | null): boolean {
   return !!auth?.staff && (auth.staff.role === 'admin' || auth.staff.role === 'marketer');
 }
 
-function encodeCursor(e: LiveEventEntity): string {
-  return `${e.startAt.getTime()}.${e.id}`;
-}
-
-function decodeCursor(cursor?: string): Cursor | undefined {
-  const match = cursor ? /^(\d{1,15})\.([0-9A-Z]{26})$/.exec(cursor) : null;
-  if (cursor && !match) throw new AppError('VALIDATION_FAILED', 'Bad cursor', { fields: [{ path: 'after', message: 'not a cursor from this list' }] });
-  return match ? { startAt: new Date(Number(match[1])), id: match[2] } : undefined;
-}

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { PageLinks } from '@leadloop/shared';
 import { DataSource, type EntityManager, In, IsNull, LessThan, LessThanOrEqual, Not } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../../core/app-error';
@@ -156,7 +157,7 @@ export class RemindersService {
       return this.finish(reminder, 'cancelled', 'no longer applicable');
     }
     try {
-      await this.wechat.sendSubscribeMessage({ touser: openid, templateId: grant.templateId, page: `${DETAIL_PAGE}?id=${event.id}`, data: messageData(event, reminder.kind) });
+      await this.wechat.sendSubscribeMessage({ touser: openid, templateId: grant.templateId, page: PageLinks.liveDetail(event.id), data: messageData(event, reminder.kind) });
       await this.finish(reminder, 'sent', null, 'used');
     } catch (error) {
       if (error instanceof WechatApiError && error.errcode === WechatErrcode.NO_SUBSCRIPTION) {

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { ContentType } from '@leadloop/shared';
+import { Pages, type ContentType, type PagePath } from '@leadloop/shared';
 import { BrandService } from '../brand/brand.service';
 
 /** What a poster shows of a piece of content, as the module that owns the content describes it. */
@@ -16,8 +16,8 @@ export interface PosterContent {
    * version gives a new poster, an unchanged one reuses the cached image.
    */
   version: string;
-  /** Mini-program page the poster's code opens, without a leading slash, e.g. 'packages/live/pages/detail/index'. */
-  page: string;
+  /** Mini-program page the poster's code opens (its `scene` is the share token). */
+  page: PagePath;
 }
 
 /** The content's poster view, or null when there is no such content (or it is not shareable, e.g. a draft). */
@@ -33,7 +33,7 @@ export function homePoster(companyName: string): PosterContent {
     kindLabel: '精选内容',
     cover: async () => null,
     version: `2:${companyName}`,
-    page: 'pages/index/index',
+    page: Pages.home,
   };
 }
 

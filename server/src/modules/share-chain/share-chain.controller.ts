@@ -1,5 +1,5 @@
 import { Body, Controller, Param, Req } from '@nestjs/common';
-import { Api, type CreateChannelRequest, type MintShareRequest, type StarMapQuery } from '@leadloop/shared';
+import { Api, type CreateChannelRequest, type MintShareRequest, type PageQuery, type StarMapQuery } from '@leadloop/shared';
 import { Call, Direct, type DirectCall } from '../../core/direct-routes';
 import { Auth, type AuthContext, Route, ValidQuery } from '../../core/route';
 import { EventsService } from './events.service';
@@ -43,8 +43,8 @@ export class ShareChainController {
   }
 
   @Route(Api.myShares)
-  mine(@Auth() auth: AuthContext) {
-    return this.shares.myShares(auth);
+  mine(@Auth() auth: AuthContext, @ValidQuery() query: PageQuery) {
+    return this.shares.myShares(auth, query);
   }
 
   @Route(Api.createChannel)
@@ -53,7 +53,7 @@ export class ShareChainController {
   }
 
   @Route(Api.listChannels)
-  listChannels() {
-    return this.shares.listChannels();
+  listChannels(@ValidQuery() query: PageQuery) {
+    return this.shares.listChannels(query);
   }
 }

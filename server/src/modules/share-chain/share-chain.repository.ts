@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager, In, LessThan } from 'typeorm';
 import { forceIndexSql, upsertAdd } from '../../database/sql';
 import { ChannelEntity, ShareNodeEntity } from './share-chain.entity';
 
@@ -125,7 +125,8 @@ export class ShareChainRepository {
     await this.dataSource.manager.insert(ChannelEntity, channel);
   }
 
-  listChannels(): Promise<ChannelEntity[]> {
-    return this.dataSource.manager.find(ChannelEntity, { order: { createdAt: 'DESC' } });
+  /** Newest first (ids sort by creation), before the id `before`. */
+  listChannels(limit: number, before?: string): Promise<ChannelEntity[]> {
+    return this.dataSource.manager.find(ChannelEntity, { where: before ? { id: LessThan(before) } : {}, order: { id: 'DESC' }, take: limit });
   }
 }

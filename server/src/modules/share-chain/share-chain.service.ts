@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import type { ChannelView, CreateChannelRequest, MintShareRequest, MintShareResponse, MySharesResponse, SharedContentList, ShareTokenContent } from '@leadloop/shared';
+import { ContentTypes, PageLinks, Pages, type ChannelView, type CreateChannelRequest, type MintShareRequest, type MintShareResponse, type MySharesResponse, type Page, type PageQuery, type SharedContentList, type ShareTokenContent } from '@leadloop/shared';
+import { z } from 'zod';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../core/clock';
+import { IdKey, KeysetCursor } from '../../core/pagination';
 import type { AuthContext } from '../../core/route';
 import { isUniqueViolation } from '../../database/data-source';
 import { newId } from '../../database/ids';
@@ -17,12 +19,16 @@ import { ShareChainRepository } from './share-chain.repository';
 const SHARED_CONTENTS_LIMIT = 200;
 
 /** Where a channel's code opens the mini-program. */
-export const CHANNEL_LANDING_PAGE = 'pages/index/index';
+export const CHANNEL_LANDING_PAGE = Pages.home;
 
 /** 96 random bits as 16 url-safe characters: unguessable, and fits a mini-program code scene. */
 export function newShareToken(): string {
   return randomBytes(12).toString('base64url');
 }
+
+/** Channels are listed newest first by id; my shares by content (type, id). */
+const ChannelCursor = new KeysetCursor('channels', z.tuple([IdKey]));
+const MySharesCursor = new KeysetCursor('share.mine', z.tuple([z.enum(ContentTypes), z.string().min(1).max(64)]));
 
 @Injectable()
 export class ShareChainService {
@@ -118,32 +124,39 @@ export class ShareChainService {
     }
     this.logger.log(`Channel ${channel.code} created by ${auth.staff?.id}`);
     const scene = `c=${channel.code}`;
-    return { ...channelView(channel), path: `${CHANNEL_LANDING_PAGE}?c=${channel.code}`, qrDataUrl: await this.staff.codeImage(scene, CHANNEL_LANDING_PAGE) };
+    return { ...channelView(channel), path: PageLinks.channelLanding(channel.code), qrDataUrl: await this.staff.codeImage(scene, CHANNEL_LANDING_PAGE) };
   }
 
-  async listChannels(): Promise<{ items: ChannelView[] }> {
-    return { items: (await this.nodes.listChannels()).map(channelView) };
+  async listChannels(query: PageQuery): Promise<Page<ChannelView>> {
+    const page = ChannelCursor.page(await this.nodes.listChannels(query.limit + 1, ChannelCursor.decode(query.cursor)?.[0]), query.limit, (c) => [c.id]);
+    return { items: page.items.map(channelView), nextCursor: page.nextCursor };
   }
 
-  /** Per content: how many shares the caller made, and the visitors, leads and conversions below them. */
-  async myShares(auth: AuthContext): Promise<MySharesResponse> {
-    const rows: { content_type: string; content_id: string; shares: string; visitors: string; conversions: string }[] = await this.dataSource.query(
+  /** Per content (in content order): how many shares the caller made, and the visitors, leads and conversions below them. */
+  async myShares(auth: AuthContext, query: PageQuery): Promise<MySharesResponse> {
+    const after = MySharesCursor.decode(query.cursor);
+    const found: { content_type: string; content_id: string; shares: string; visitors: string; conversions: string }[] = await this.dataSource.query(
       `SELECT content_type, content_id, COUNT(*) AS shares, SUM(subtree_visitors) AS visitors, SUM(subtree_conversions) AS conversions
-         FROM share_nodes WHERE sharer_person_id = ? AND activated_at IS NOT NULL GROUP BY content_type, content_id`,
-      [auth.personId],
+         FROM share_nodes WHERE sharer_person_id = ? AND activated_at IS NOT NULL${after ? ' AND (content_type > ? OR (content_type = ? AND content_id > ?))' : ''}
+        GROUP BY content_type, content_id ORDER BY content_type, content_id LIMIT ?`,
+      [auth.personId, ...(after ? [after[0], after[0], after[1]] : []), query.limit + 1],
     );
-    const leads: { content_type: string; content_id: string; leads: string }[] = auth.staff
-      ? await this.dataSource.query(
-          `SELECT n.content_type, n.content_id, COUNT(*) AS leads FROM person_attribution a
-             JOIN share_nodes n ON n.id = a.first_node_id
-            WHERE a.owner_staff_id = ? GROUP BY n.content_type, n.content_id`,
-          [auth.staff.id],
-        )
-      : [];
+    const { items: rows, nextCursor } = MySharesCursor.page(found, query.limit, (r) => [r.content_type as (typeof ContentTypes)[number], r.content_id]);
+    const contentIds = [...new Set(rows.map((r) => r.content_id))];
+    const leads: { content_type: string; content_id: string; leads: string }[] =
+      auth.staff && contentIds.length > 0
+        ? await this.dataSource.query(
+            `SELECT n.content_type, n.content_id, COUNT(*) AS leads FROM person_attribution a
+               JOIN share_nodes n ON n.id = a.first_node_id
+              WHERE a.owner_staff_id = ? AND n.content_id IN (${contentIds.map(() => '?').join(', ')}) GROUP BY n.content_type, n.content_id`,
+            [auth.staff.id, ...contentIds],
+          )
+        : [];
     const leadsBy = new Map(leads.map((l) => [`${l.content_type}|${l.content_id}`, Number(l.leads)]));
     type Type = MySharesResponse['items'][number]['contentType'];
     const titleOf = await this.titles.titlesOf(rows.map((r) => ({ contentType: r.content_type as Type, contentId: r.content_id })));
     return {
+      nextCursor,
       items: rows.map((r) => ({
         contentType: r.content_type as Type,
         contentId: r.content_id,

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { ConsolePollResponse, ConsoleScanResponse, ConsoleTicketResponse } from '@leadloop/shared';
+import { PageLinks, Pages } from '@leadloop/shared';
 import { AppError } from '../../core/app-error';
 import { Clock } from '../../core/clock';
 import { RateLimiter } from '../../core/rate-limiter';
@@ -11,7 +12,7 @@ import type { ConsoleLoginTicketEntity } from './staff.entity';
 import { StaffRepository } from './staff.repository';
 import { hashSecret, StaffService } from './staff.service';
 
-export const SCAN_CONFIRM_PAGE = 'packages/staff/pages/scan-confirm/index';
+export const SCAN_CONFIRM_PAGE = Pages.consoleConfirm;
 const TICKET_TTL_MS = 2 * 60 * 1000;
 /** A confirmed ticket may still be collected by the desktop's next poll shortly after expiry. */
 const COLLECT_GRACE_MS = 30 * 1000;
@@ -56,7 +57,7 @@ export class ConsoleLoginService {
       ticket,
       pollSecret,
       expiresAt: expiresAt.toISOString(),
-      path: `${SCAN_CONFIRM_PAGE}?scene=${ticket}`,
+      path: PageLinks.consoleConfirm(ticket),
       qrDataUrl: await this.staffService.codeImage(ticket, SCAN_CONFIRM_PAGE),
     };
   }

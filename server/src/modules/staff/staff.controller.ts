@@ -6,10 +6,11 @@ import {
   type ConsoleTicketRef,
   type CreateInviteRequest,
   type HandoverRequest,
+  type PageQuery,
   type UpdateStaffRequest,
 } from '@leadloop/shared';
 import type { Request } from 'express';
-import { Auth, type AuthContext, Route } from '../../core/route';
+import { Auth, type AuthContext, Route, ValidQuery } from '../../core/route';
 import { ConsoleLoginService } from './console-login.service';
 import { StaffService } from './staff.service';
 
@@ -26,8 +27,8 @@ export class StaffController {
   }
 
   @Route(Api.listInvites)
-  listInvites() {
-    return this.staff.pendingInvites();
+  listInvites(@ValidQuery() query: PageQuery) {
+    return this.staff.pendingInvites(query);
   }
 
   @Route(Api.revokeInvite)
@@ -46,8 +47,8 @@ export class StaffController {
   }
 
   @Route(Api.listStaff)
-  list() {
-    return this.staff.list();
+  list(@ValidQuery() query: PageQuery) {
+    return this.staff.list(query);
   }
 
   @Route(Api.updateStaff)

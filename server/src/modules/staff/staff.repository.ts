@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, In, IsNull, MoreThan } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull, LessThan, MoreThan } from 'typeorm';
 import { Clock } from '../../core/clock';
 import { forUpdateSql } from '../../database/locks';
 import { ConsoleLoginTicketEntity, type ConsoleTicketState, StaffEntity, StaffHandoverEntity, StaffInviteEntity } from './staff.entity';
@@ -30,8 +30,9 @@ export class StaffRepository {
     return em.findOneBy(StaffEntity, { personId });
   }
 
-  listAll(): Promise<StaffEntity[]> {
-    return this.dataSource.manager.find(StaffEntity, { order: { createdAt: 'ASC' } });
+  /** Oldest first (ids sort by creation), after the id `after`. */
+  listPage(limit: number, after?: string): Promise<StaffEntity[]> {
+    return this.dataSource.manager.find(StaffEntity, { where: after ? { id: MoreThan(after) } : {}, order: { id: 'ASC' }, take: limit });
   }
 
   async insertStaff(em: EntityManager, staff: StaffEntity): Promise<void> {
@@ -79,8 +80,13 @@ export class StaffRepository {
     await this.dataSource.manager.insert(StaffInviteEntity, invite);
   }
 
-  listPendingInvites(now: Date): Promise<StaffInviteEntity[]> {
-    return this.dataSource.manager.find(StaffInviteEntity, { where: { usedAt: IsNull(), expiresAt: MoreThan(now) }, order: { createdAt: 'DESC' } });
+  /** Newest first (ids sort by creation), before the id `before`. */
+  listPendingInvites(now: Date, limit: number, before?: string): Promise<StaffInviteEntity[]> {
+    return this.dataSource.manager.find(StaffInviteEntity, {
+      where: { usedAt: IsNull(), expiresAt: MoreThan(now), ...(before ? { id: LessThan(before) } : {}) },
+      order: { id: 'DESC' },
+      take: limit,
+    });
   }
 
   /** Ends an unused invite now; false when it was already used, expired or unknown. */

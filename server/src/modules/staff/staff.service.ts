@@ -7,15 +7,20 @@ import type {
   StaffHandoverList,
   InvitePreview,
   InviteResponse,
+  PageQuery,
   PendingInviteList,
   SessionResponse,
   StaffListItem,
+  StaffListResponse,
   StaffRole,
   UpdateStaffRequest,
 } from '@leadloop/shared';
+import { PageLinks, Pages } from '@leadloop/shared';
+import { z } from 'zod';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../core/app-error';
 import { Clock } from '../../core/clock';
+import { IdKey, KeysetCursor } from '../../core/pagination';
 import type { AuthContext } from '../../core/route';
 import { isUniqueViolation } from '../../database/data-source';
 import { newId, newSecret } from '../../database/ids';
@@ -26,7 +31,11 @@ import type { StaffEntity, StaffHandoverEntity } from './staff.entity';
 import { handoverInvalid, lastAdmin, staffNotFound } from './staff.errors';
 import { StaffRepository } from './staff.repository';
 
-export const INVITE_PAGE = 'packages/staff/pages/invite/index';
+export const INVITE_PAGE = Pages.staffInvite;
+
+/** Pending invites are listed newest first, staff oldest first, both by id (ids sort by creation). */
+const InviteCursor = new KeysetCursor('staff.invites', z.tuple([IdKey]));
+const StaffCursor = new KeysetCursor('staff', z.tuple([IdKey]));
 
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
@@ -80,13 +89,14 @@ export class StaffService {
       role: input.role,
       expiresAt: expiresAt.toISOString(),
       token,
-      path: `${INVITE_PAGE}?scene=${token}`,
+      path: PageLinks.staffInvite(token),
     };
   }
 
-  async pendingInvites(): Promise<PendingInviteList> {
-    const invites = await this.staff.listPendingInvites(this.clock.now());
-    return { items: invites.map((i) => ({ id: i.id, name: i.name, role: i.role, createdAt: i.createdAt.toISOString(), expiresAt: i.expiresAt.toISOString() })) };
+  async pendingInvites(query: PageQuery): Promise<PendingInviteList> {
+    const rows = await this.staff.listPendingInvites(this.clock.now(), query.limit + 1, InviteCursor.decode(query.cursor)?.[0]);
+    const { items: invites, nextCursor } = InviteCursor.page(rows, query.limit, (i) => [i.id]);
+    return { nextCursor, items: invites.map((i) => ({ id: i.id, name: i.name, role: i.role, createdAt: i.createdAt.toISOString(), expiresAt: i.expiresAt.toISOString() })) };
   }
 
   /** A leaked or mistaken invite stops working at once; accepted ones are not touched. */
@@ -140,8 +150,9 @@ export class StaffService {
     return this.sessions.issue(auth.personId);
   }
 
-  async list(): Promise<{ items: StaffListItem[] }> {
-    return { items: (await this.staff.listAll()).map(toListItem) };
+  async list(query: PageQuery): Promise<StaffListResponse> {
+    const page = StaffCursor.page(await this.staff.listPage(query.limit + 1, StaffCursor.decode(query.cursor)?.[0]), query.limit, (s) => [s.id]);
+    return { items: page.items.map(toListItem), nextCursor: page.nextCursor };
   }
 
   async update(auth: AuthContext, id: string, changes: UpdateStaffRequest): Promise<StaffListItem> {

@@ -14,7 +14,7 @@ import { DownloadLinks } from './download-link';
 import { downloadActivity, WHITEPAPER_PAGE } from './whitepaper.activities';
 import type { WhitepaperDownloadEntity, WhitepaperEntity } from './whitepaper.entity';
 import { requestIdTaken, whitepaperNotFound } from './whitepaper.errors';
-import { keysetPage, WhitepaperRepository } from './whitepaper.repository';
+import { DownloadCursor, pageAfter, WhitepaperRepository } from './whitepaper.repository';
 
 /** The gated download: profile and consent, a recorded download and its activity, a signed link. */
 @Injectable()
@@ -42,7 +42,7 @@ export class DownloadsService {
   }
 
   async mine(auth: AuthContext, query: PageQuery): Promise<MyDownloads> {
-    const page = keysetPage(await this.whitepapers.downloadsOf(auth.personId, query), query.limit);
+    const page = DownloadCursor.page(await this.whitepapers.downloadsOf(auth.personId, pageAfter(DownloadCursor, query)), query.limit, (d) => [d.id]);
     return {
       items: page.items.map((d) => ({ downloadId: d.id, whitepaperId: d.whitepaperId, title: d.title, at: d.createdAt.toISOString() })),
       nextCursor: page.nextCursor,

@@ -1,17 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import type { WhitepaperStatus } from '@leadloop/shared';
+import type { PageQuery, WhitepaperStatus } from '@leadloop/shared';
+import { z } from 'zod';
 import { DataSource, type EntityManager, In, LessThan } from 'typeorm';
+import { IdKey, KeysetCursor } from '../../core/pagination';
 import { WhitepaperDownloadEntity, WhitepaperEntity } from './whitepaper.entity';
 
+/** Whitepapers and downloads are listed newest first by id (ids sort by creation): a cursor holds the last id shown. */
+export const WhitepaperCursor = new KeysetCursor('whitepapers', z.tuple([IdKey]));
+export const DownloadCursor = new KeysetCursor('downloads', z.tuple([IdKey]));
+
+/** Rows after `after` (an id), `limit` of them. */
 export interface Page {
-  cursor?: string;
+  after?: string;
   limit: number;
 }
 
-/** Rows of a keyset page (newest first by id) and the cursor of the next one. */
-export function keysetPage<T extends { id: string }>(rows: T[], limit: number): { items: T[]; nextCursor: string | null } {
-  const items = rows.slice(0, limit);
-  return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
+/** The repository's page request from the client's query (the cursor decoded, one row more for the next-page check). */
+export function pageAfter(cursor: typeof WhitepaperCursor, query: PageQuery): Page {
+  return { after: cursor.decode(query.cursor)?.[0], limit: query.limit + 1 };
 }
 
 export type DownloadWithTitle = WhitepaperDownloadEntity & { title: string };
@@ -36,12 +42,12 @@ export class WhitepaperRepository {
     return this.dataSource.manager.findOneBy(WhitepaperEntity, { id, status: 'published' });
   }
 
-  /** Newest first; one row more than asked, for keysetPage. */
+  /** Newest first. */
   listNewest(status: WhitepaperStatus | undefined, page: Page): Promise<WhitepaperEntity[]> {
     return this.dataSource.manager.find(WhitepaperEntity, {
-      where: { ...(status ? { status } : {}), ...(page.cursor ? { id: LessThan(page.cursor) } : {}) },
+      where: { ...(status ? { status } : {}), ...(page.after ? { id: LessThan(page.after) } : {}) },
       order: { id: 'DESC' },
-      take: page.limit + 1,
+      take: page.limit,
     });
   }
 
@@ -92,12 +98,12 @@ export class WhitepaperRepository {
     return this.dataSource.manager.findOneBy(WhitepaperDownloadEntity, { id });
   }
 
-  /** A person's downloads with their whitepaper's title, newest first: a keyset page (one row more than asked), or all. */
+  /** A person's downloads with their whitepaper's title, newest first: a keyset page, or all. */
   async downloadsOf(personId: string, page?: Page): Promise<DownloadWithTitle[]> {
     const downloads = await this.dataSource.manager.find(WhitepaperDownloadEntity, {
-      where: { personId, ...(page?.cursor ? { id: LessThan(page.cursor) } : {}) },
+      where: { personId, ...(page?.after ? { id: LessThan(page.after) } : {}) },
       order: { id: 'DESC' },
-      ...(page ? { take: page.limit + 1 } : {}),
+      ...(page ? { take: page.limit } : {}),
     });
     const titles = await this.titlesOf([...new Set(downloads.map((d) => d.whitepaperId))]);
     return downloads.map((d) => Object.assign(d, { title: titles.get(d.whitepaperId) ?? '' }));

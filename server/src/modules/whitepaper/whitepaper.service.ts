@@ -18,7 +18,7 @@ import type { ServedFile } from '../storage/served-file';
 import { type CheckedCover, type CheckedDocument, checkCover, checkDocument } from './upload-checks';
 import type { WhitepaperEntity } from './whitepaper.entity';
 import { documentMissing, nothingToReplace, whitepaperNotFound } from './whitepaper.errors';
-import { type ContentChanges, keysetPage, WhitepaperRepository } from './whitepaper.repository';
+import { type ContentChanges, pageAfter, WhitepaperCursor, WhitepaperRepository } from './whitepaper.repository';
 
 /** The whitepaper catalogue: uploads and edits in the console, published ones for prospects. */
 @Injectable()
@@ -57,7 +57,7 @@ export class WhitepaperService {
   }
 
   async list(query: WhitepaperListQuery): Promise<WhitepaperList> {
-    const page = keysetPage(await this.whitepapers.listNewest(query.status, query), query.limit);
+    const page = WhitepaperCursor.page(await this.whitepapers.listNewest(query.status, pageAfter(WhitepaperCursor, query)), query.limit, (p) => [p.id]);
     const downloads = await this.whitepapers.countDownloads(page.items.map((p) => p.id));
     return { items: page.items.map((p) => adminView(p, downloads.get(p.id) ?? 0)), nextCursor: page.nextCursor };
   }
@@ -98,7 +98,7 @@ export class WhitepaperService {
 
   /** What prospects and staff browse: published whitepapers only, newest first. */
   async listPublished(query: PageQuery): Promise<PublishedWhitepaperList> {
-    const page = keysetPage(await this.whitepapers.listNewest('published', query), query.limit);
+    const page = WhitepaperCursor.page(await this.whitepapers.listNewest('published', pageAfter(WhitepaperCursor, query)), query.limit, (p) => [p.id]);
     return { items: page.items.map(publicView), nextCursor: page.nextCursor };
   }
 

@@ -2,14 +2,11 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
 import { describeError } from '@/core/api/api-error';
-import { useKeysetList, type KeysetPage } from '@/core/api/useKeysetList';
+import { useKeysetList, type PageLoader } from '@/core/api/useKeysetList';
 import { Routes } from '@/core/routes';
 import { ActionButton, Card, formatDateTime, formatMonthDayTime, Loading, Notice, RetryCard, Tag, Tappable } from '@/ui';
 import { fetchMyDownloads, fetchMySignups, SignupStatusLabels } from '../services/activity.service';
 import './Activity.scss';
-
-const loadSignups = (after?: string) => fetchMySignups(after).then((page) => ({ items: page.items, next: page.next }));
-const loadDownloads = (cursor?: string) => fetchMyDownloads(cursor).then((page) => ({ items: page.items, next: page.nextCursor }));
 
 const open = (url: string) => void Taro.navigateTo({ url });
 const goHome = () => void Taro.switchTab({ url: Routes.home });
@@ -18,7 +15,7 @@ interface ActivityListProps<T> {
   title: string;
   /** The measure word in 共 N 场 / 共 N 份. */
   unit: string;
-  load(after?: string): Promise<KeysetPage<T>>;
+  load: PageLoader<T>;
   keyOf(item: T): string;
   empty: { text: string; action: string };
   renderRow(item: T): ReactNode;
@@ -56,7 +53,7 @@ export function MySignupsList() {
     <ActivityList
       title='我的报名'
       unit='场'
-      load={loadSignups}
+      load={fetchMySignups}
       keyOf={(signup) => signup.signupId}
       empty={{ text: '还没有报名过直播。', action: '去看看近期直播' }}
       renderRow={(signup) => {
@@ -81,7 +78,7 @@ export function MyDownloadsList() {
     <ActivityList
       title='我的下载'
       unit='份'
-      load={loadDownloads}
+      load={fetchMyDownloads}
       keyOf={(download) => download.downloadId}
       empty={{ text: '还没有下载过资料。', action: '返回首页' }}
       renderRow={(download) => (

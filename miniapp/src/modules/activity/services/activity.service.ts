@@ -1,9 +1,9 @@
 import type { MyDownloads, MySignupList } from '@leadloop/shared';
 import { api } from '@/core/api/client';
 
-/** 我的报名: live-event sign-ups, newest first; `after` is the previous page's `next`. */
-export function fetchMySignups(after?: string): Promise<MySignupList> {
-  return api('mySignups', undefined, { query: { limit: 20, after } });
+/** 我的报名: live-event sign-ups, newest first; `cursor` is the previous page's `nextCursor`. */
+export function fetchMySignups(cursor?: string): Promise<MySignupList> {
+  return api('mySignups', undefined, { query: { limit: 20, cursor } });
 }
 
 /** 我的下载: whitepapers downloaded, newest first; `cursor` is the previous page's `nextCursor`. */

@@ -1,4 +1,4 @@
-import type { CardImageKind, MyCard } from '@leadloop/shared';
+import { Pages, type CardImageKind, type MyCard } from '@leadloop/shared';
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { describeError } from '@/core/api/api-error';
@@ -14,7 +14,7 @@ import { cardShareTitle } from './CardView';
 import { FeaturedPicker } from './FeaturedPicker';
 import './CardEditor.scss';
 
-const CARD_PAGE = Routes.cardView.replace(/^\//, '');
+const CARD_PAGE = Pages.card;
 
 function ImageSlot({ card, kind, editor }: { card: MyCard; kind: CardImageKind; editor: Editor }) {
   const url = kind === 'avatar' ? card.avatarUrl : card.contactQrUrl;

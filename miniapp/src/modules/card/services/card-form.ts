@@ -1,6 +1,5 @@
-import { CARD_PHONE_PATTERN, MAX_FEATURED_ITEMS, MAX_INTRO_CHARS, type CardFeaturedItem, type CardFeaturedView, type IntroStatus, type MyCard, type UpdateCardRequest } from '@leadloop/shared';
+import { CARD_PHONE_PATTERN, MAX_FEATURED_ITEMS, MAX_INTRO_CHARS, PageLinks, Pages, pageUrl, type CardFeaturedItem, type CardFeaturedView, type IntroStatus, type MyCard, type UpdateCardRequest } from '@leadloop/shared';
 import { isApiError } from '../../../core/api/api-error';
-import { Routes } from '../../../core/routes';
 
 /** The card editor as typed. */
 export interface CardForm {
@@ -106,9 +105,7 @@ export function toggleFeatured(list: readonly CardFeaturedItem[], item: CardFeat
  * opens it from the card arrives through the owner's chain.
  */
 export function featuredUrl(item: CardFeaturedView): string {
-  const s = `s=${encodeURIComponent(item.shareToken)}`;
-  const id = `id=${encodeURIComponent(item.contentId)}`;
-  if (item.contentType === 'whitepaper') return `${Routes.whitepaperDetail}?${id}&${s}`;
-  if (item.contentType === 'live') return `${Routes.liveDetail}?${id}&${s}`;
-  return `${Routes.home}?${s}`;
+  if (item.contentType === 'whitepaper') return `/${PageLinks.whitepaperDetail(item.contentId, item.shareToken)}`;
+  if (item.contentType === 'live') return `/${PageLinks.liveDetail(item.contentId, item.shareToken)}`;
+  return pageUrl(Pages.home, { s: item.shareToken });
 }

@@ -1,8 +1,14 @@
 import { useApiResource } from '@/core/api/useApiResource';
-import { listChannels } from '../services/channels.service';
+import { useKeysetList } from '@/core/api/useKeysetList';
+import { listAllChannels, listChannels } from '../services/channels.service';
 
-/** All channels, for the channel table and the star map's channel filter. */
-export function useChannels(enabled = true) {
-  const { data, error, reload } = useApiResource(listChannels, enabled);
+/** Every channel, for the star map's channel filter. */
+export function useAllChannels(enabled = true) {
+  const { data, error, reload } = useApiResource(listAllChannels, enabled);
   return { items: data, error, reload };
+}
+
+/** The channel table: newest first, a page at a time. */
+export function useChannelPages() {
+  return useKeysetList(listChannels, (channel) => channel.id);
 }

@@ -1,17 +1,16 @@
 import { StaffRoleLabels, type PendingInvite } from '@leadloop/shared';
 import { useState } from 'react';
 import { describeError } from '@/core/api/api-error';
-import { ActionButton, Card, confirmAction, DataTable, formatDate, Loading, Notice, Tag, type TableColumn } from '@/ui';
+import { ActionButton, confirmAction, formatDate, ResourceTable, Tag, type ResourceList, type TableColumn } from '@/ui';
 import './PendingInvites.scss';
 
 interface PendingInvitesProps {
-  items: PendingInvite[] | null;
-  error: unknown;
+  list: ResourceList<PendingInvite>;
   onRevoke(id: string): Promise<void>;
 }
 
 /** Admin: invites not accepted yet, each of which can be withdrawn. */
-export function PendingInvites({ items, error, onRevoke }: PendingInvitesProps) {
+export function PendingInvites({ list, onRevoke }: PendingInvitesProps) {
   const [revoking, setRevoking] = useState<string | null>(null);
   const [revokeError, setRevokeError] = useState<unknown>(null);
 
@@ -48,12 +47,17 @@ export function PendingInvites({ items, error, onRevoke }: PendingInvitesProps) 
     },
   ];
 
-  const shownError = error || revokeError;
   return (
-    <Card className='pending-invites-card' title='待加入' subtitle={items ? `${items.length} 个邀请未接受` : undefined}>
-      {shownError ? <Notice tone='error'>{describeError(shownError)}</Notice> : null}
-      {!items && !error && <Loading />}
-      {items && <DataTable block='pending-invites' columns={columns} rows={items} rowKey={(invite) => invite.id} empty='没有待接受的邀请。' />}
-    </Card>
+    <ResourceTable
+      list={list}
+      className='pending-invites-card'
+      title='待加入'
+      subtitle={(items, hasMore) => `${items.length}${hasMore ? '+' : ''} 个邀请未接受`}
+      notice={revokeError ? describeError(revokeError) : null}
+      block='pending-invites'
+      columns={columns}
+      rowKey={(invite) => invite.id}
+      empty='没有待接受的邀请。'
+    />
   );
 }

@@ -1,7 +1,6 @@
 import { StaffRoleLabels, type StaffListItem } from '@leadloop/shared';
 import { useState } from 'react';
-import { describeError } from '@/core/api/api-error';
-import { ActionButton, Card, DataTable, formatDate, Loading, Notice, Tag, type TableColumn } from '@/ui';
+import { formatDate, Notice, ResourceTable, Tag, ActionButton, type ResourceList, type TableColumn } from '@/ui';
 import { StaffManageSheet } from './StaffManageSheet';
 import './StaffTable.scss';
 
@@ -11,13 +10,13 @@ function StatusTag({ member }: { member: StaffListItem }) {
 }
 
 interface StaffTableProps {
-  items: StaffListItem[] | null;
-  error: unknown;
+  /** The team, a page at a time (`useStaffDirectory`). */
+  list: ResourceList<StaffListItem>;
   /** After a role change or a hand-over: reload the team and the hand-over log. */
   onChanged(): void;
 }
 
-export function StaffTable({ items, error, onChanged }: StaffTableProps) {
+export function StaffTable({ list, onChanged }: StaffTableProps) {
   const [managing, setManaging] = useState<StaffListItem | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -37,15 +36,21 @@ export function StaffTable({ items, error, onChanged }: StaffTableProps) {
   ];
 
   return (
-    <Card title='团队成员' subtitle={items ? `共 ${items.length} 人` : undefined}>
-      {error ? <Notice tone='error'>{describeError(error)}</Notice> : null}
+    <>
       {message && <Notice tone='success'>{message}</Notice>}
-      {!items && !error && <Loading />}
-      {items && <DataTable block='staff-table' columns={columns} rows={items} rowKey={(member) => member.id} empty='还没有成员，先邀请一位吧。' />}
-      {managing && items && (
+      <ResourceTable
+        list={list}
+        title='团队成员'
+        subtitle={(items, hasMore) => `共 ${items.length}${hasMore ? '+' : ''} 人`}
+        block='staff-table'
+        columns={columns}
+        rowKey={(member) => member.id}
+        empty='还没有成员，先邀请一位吧。'
+      />
+      {managing && list.items && (
         <StaffManageSheet
           member={managing}
-          team={items}
+          team={[...list.items]}
           onClose={() => setManaging(null)}
           onChanged={(sentence) => {
             setManaging(null);
@@ -54,6 +59,6 @@ export function StaffTable({ items, error, onChanged }: StaffTableProps) {
           }}
         />
       )}
-    </Card>
+    </>
   );
 }

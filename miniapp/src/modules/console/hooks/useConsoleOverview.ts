@@ -24,7 +24,7 @@ async function loadOverview(): Promise<ConsoleOverview> {
   return {
     live: {
       count: live.items.length,
-      more: live.next !== null,
+      more: live.nextCursor !== null,
       activity: live.items.reduce((sum, event) => sum + event.signups, 0),
       latestTitle: live.items[0]?.title ?? null,
     },

@@ -1,12 +1,10 @@
 import { useApiResource } from '@/core/api/useApiResource';
+import { useKeysetList } from '@/core/api/useKeysetList';
 import { listHandovers, listStaff } from '../services/staff-admin.service';
 
-const loadStaff = () => listStaff().then((result) => result.items);
-
-/** The team for the console's member table (admins only, hence `enabled`). */
+/** The team for the console's member table (admins only, hence `enabled`), a page at a time. */
 export function useStaffDirectory(enabled: boolean) {
-  const { data, error, reload } = useApiResource(loadStaff, enabled);
-  return { items: data, error, reload };
+  return useKeysetList(listStaff, (member) => member.id, enabled);
 }
 
 const loadHandovers = () => listHandovers().then((result) => result.items);

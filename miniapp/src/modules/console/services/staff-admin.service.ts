@@ -2,8 +2,9 @@ import type { CreateInviteRequest, InviteResponse, PendingInviteList, StaffHando
 import { api } from '@/core/api/client';
 import { platform } from '@/core/platform';
 
-export function listStaff(): Promise<StaffListResponse> {
-  return api('listStaff', undefined, { scope: platform.consoleScope });
+/** The team, oldest member first, a page at a time. */
+export function listStaff(cursor?: string): Promise<StaffListResponse> {
+  return api('listStaff', undefined, { scope: platform.consoleScope, query: { limit: 20, cursor } });
 }
 
 export function createStaffInvite(input: Pick<CreateInviteRequest, 'name' | 'role'>): Promise<InviteResponse> {
@@ -11,8 +12,8 @@ export function createStaffInvite(input: Pick<CreateInviteRequest, 'name' | 'rol
 }
 
 /** Invites not accepted yet and still valid (never their secret links). */
-export function listPendingInvites(): Promise<PendingInviteList> {
-  return api('listInvites', undefined, { scope: platform.consoleScope });
+export function listPendingInvites(cursor?: string): Promise<PendingInviteList> {
+  return api('listInvites', undefined, { scope: platform.consoleScope, query: { limit: 20, cursor } });
 }
 
 /** Withdraws an invite: its link stops working at once. */

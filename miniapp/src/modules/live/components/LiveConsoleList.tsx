@@ -5,7 +5,7 @@ import { useRef } from 'react';
 import { useKeysetList } from '@/core/api/useKeysetList';
 import { controlProps } from '@/core/platform/a11y';
 import { Routes } from '@/core/routes';
-import { ActionButton, Card, DataTable, Loading, Notice, Tag, type TableColumn } from '@/ui';
+import { ActionButton, ResourceTable, Tag, type TableColumn } from '@/ui';
 import { listConsoleEvents } from '../services/live-console.service';
 import { describeLiveError } from '../services/live-errors';
 import { formatLiveTime, formatPrice, livePhase } from '../services/live-format';
@@ -63,28 +63,21 @@ export function LiveConsoleList() {
   });
 
   return (
-    <Card
+    <ResourceTable
+      list={list}
       className='live-list'
       title='全部直播'
-      subtitle={list.items ? (list.hasMore ? `已显示 ${list.items.length} 场，还有更早的直播` : `共 ${list.items.length} 场`) : undefined}
+      subtitle={(items, hasMore) => (hasMore ? `已显示 ${items.length} 场，还有更早的直播` : `共 ${items.length} 场`)}
       extra={
         <ActionButton small block={false} onClick={() => open(Routes.consoleLiveEdit)}>
           新建直播
         </ActionButton>
       }
-    >
-      {list.error ? <Notice tone='error'>{describeLiveError(list.error)}</Notice> : null}
-      {!list.items && !list.error && <Loading />}
-      {list.items && (
-        <DataTable block='live-table' columns={Columns} rows={list.items} rowKey={eventId} empty='还没有直播。点击「新建直播」，几分钟就能开放报名。' />
-      )}
-      {list.hasMore && (
-        <View className='live-list__more'>
-          <ActionButton variant='ghost' small block={false} loading={list.loadingMore} disabled={list.loadingMore} onClick={() => void list.loadMore()}>
-            加载更多
-          </ActionButton>
-        </View>
-      )}
-    </Card>
+      describeError={describeLiveError}
+      block='live-table'
+      columns={Columns}
+      rowKey={eventId}
+      empty='还没有直播。点击「新建直播」，几分钟就能开放报名。'
+    />
   );
 }

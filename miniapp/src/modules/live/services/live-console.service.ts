@@ -1,4 +1,4 @@
-import type { ConsoleLiveEvent, CreateLiveEventRequest, LiveReport, UpdateLiveEventRequest } from '@leadloop/shared';
+import type { ConsoleLiveEvent, CreateLiveEventRequest, LiveReport, Page, UpdateLiveEventRequest } from '@leadloop/shared';
 import { api, upload } from '@/core/api/client';
 import type { PickedFile } from '@/core/platform';
 import { isApiError } from '@/core/api/api-error';
@@ -6,13 +6,8 @@ import { platform } from '@/core/platform';
 
 const scope = () => ({ scope: platform.consoleScope });
 
-export interface ConsoleLivePage {
-  items: ConsoleLiveEvent[];
-  next: string | null;
-}
-
-export async function listConsoleEvents(after?: string, limit = 20): Promise<ConsoleLivePage> {
-  return api('consoleLiveEvents', undefined, { ...scope(), query: { limit, after } });
+export async function listConsoleEvents(cursor?: string, limit = 20): Promise<Page<ConsoleLiveEvent>> {
+  return api('consoleLiveEvents', undefined, { ...scope(), query: { limit, cursor } });
 }
 
 /** One event with everything the form edits (watch mode, reminders, the replay URL ahead of time). */

@@ -1,9 +1,9 @@
-import type { ConsentPurpose, CorrectProfileRequest, EraseMeResponse, MyConsents, MyProfile, PersonDataExport, PolicyKind, PolicyText } from '@leadloop/shared';
+import { Pages, type ConsentPurpose, type CorrectProfileRequest, type EraseMeResponse, type MyConsents, type MyProfile, type PersonDataExport, type PolicyKind, type PolicyText } from '@leadloop/shared';
 import { api } from '@/core/api/client';
 import { signOut } from '@/modules/identity/services/identity.service';
 
 /** Where a withdrawal is recorded from (the consent ledger keeps the page). */
-export const PRIVACY_PAGE = 'packages/me/pages/privacy/index';
+export const PRIVACY_PAGE = Pages.myPrivacy;
 
 export function fetchConsents(): Promise<MyConsents> {
   return api('myConsents');

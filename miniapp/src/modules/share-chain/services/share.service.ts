@@ -1,5 +1,6 @@
 import type { ContentType, MintShareRequest, MintShareResponse, MySharesResponse } from '@leadloop/shared';
 import { api } from '@/core/api/client';
+import { readAllPages } from '@/core/api/useKeysetList';
 import { entryStore } from '@/core/entry';
 import { platform } from '@/core/platform';
 import { currentSession } from '@/core/session/session-store';
@@ -79,6 +80,7 @@ export function recordShareRequest(content: ShareContent, page: string, token: s
   });
 }
 
-export function fetchMyShares(): Promise<MySharesResponse> {
-  return api('myShares');
+/** All my shares, per content: the page shows totals over every one of them. */
+export function fetchMyShares(): Promise<MySharesResponse['items']> {
+  return readAllPages((cursor, limit) => api('myShares', undefined, { query: { limit, cursor } }));
 }

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { useMemo, useState } from 'react';
 import { describeError } from '@/core/api/api-error';
 import { controlProps } from '@/core/platform/a11y';
-import { useChannels } from '@/modules/channels/hooks/useChannels';
+import { useAllChannels } from '@/modules/channels/hooks/useChannels';
 import { ConsoleLayout } from '@/modules/console/components/ConsoleLayout';
 import { describeContent } from '@/modules/share-chain/services/content';
 import { ActionButton, Card, Loading, Notice } from '@/ui';
@@ -52,7 +52,7 @@ export function StarMapView({ initial }: { initial?: { contentType: ContentType;
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [zoom, setZoom] = useState(1);
   const { data, error, loading, reload } = useStarMap(filters);
-  const channels = useChannels();
+  const channels = useAllChannels();
   const contents = useSharedContents();
   const current = [HOME_CONTENT, ...(contents.items ?? [])].find((c) => c.contentType === filters.contentType && c.contentId === filters.contentId);
   // A content not shared yet has no list entry: its name comes with the first share.

@@ -35,8 +35,7 @@ export function WhitepaperConsole() {
       <ConsoleLayout
         main={
           <WhitepaperTable
-            items={list.items}
-            error={list.error}
+            list={list}
             busyId={list.busyId}
             actionError={list.actionError}
             onToggle={(p) => void list.toggle(p)}

@@ -1,13 +1,13 @@
 import type { WhitepaperAdminView } from '@leadloop/shared';
 import { Text, View } from '@tarojs/components';
-import { describeError } from '@/core/api/api-error';
-import { ActionButton, Card, DataTable, formatDateTime, Loading, Notice, Tag, type TableColumn } from '@/ui';
+import { ActionButton, formatDateTime, ResourceTable, Tag, type ResourceList, type TableColumn } from '@/ui';
 import { WhitepaperCover } from './WhitepaperCover';
 import './WhitepaperConsole.scss';
 
+const published = (items: readonly WhitepaperAdminView[]) => items.filter((p) => p.status === 'published').length;
+
 interface WhitepaperTableProps {
-  items: WhitepaperAdminView[] | null;
-  error: unknown;
+  list: ResourceList<WhitepaperAdminView>;
   busyId: string | null;
   actionError: string | null;
   onToggle(paper: WhitepaperAdminView): void;
@@ -17,7 +17,7 @@ interface WhitepaperTableProps {
 }
 
 /** Every whitepaper with its status and downloads; publish, withdraw, edit. */
-export function WhitepaperTable({ items, error, busyId, actionError, onToggle, onEdit, onOpen, onStarMap }: WhitepaperTableProps) {
+export function WhitepaperTable({ list, busyId, actionError, onToggle, onEdit, onOpen, onStarMap }: WhitepaperTableProps) {
   const columns: TableColumn<WhitepaperAdminView>[] = [
     {
       title: '白皮书',
@@ -63,19 +63,18 @@ export function WhitepaperTable({ items, error, busyId, actionError, onToggle, o
   ];
 
   return (
-    <Card className='whitepaper-list' title='全部白皮书' subtitle={items ? `共 ${items.length} 份 · 已发布 ${items.filter((p) => p.status === 'published').length} 份` : undefined}>
-      {error ? <Notice tone='error'>{describeError(error)}</Notice> : null}
-      {actionError && <Notice tone='error'>{actionError}</Notice>}
-      {!items && !error && <Loading />}
-      {items && (
-        <DataTable
-          block='whitepaper-table'
-          columns={columns}
-          rows={items}
-          rowKey={(paper) => paper.id}
-          empty='还没有白皮书。在右侧上传第一份 PDF，发布后访客即可留资下载。'
-        />
-      )}
-    </Card>
+    <ResourceTable
+      list={list}
+      className='whitepaper-list'
+      title='全部白皮书'
+      subtitle={(items, hasMore) =>
+        hasMore ? `已加载 ${items.length} 份 · 其中已发布 ${published(items)} 份` : `共 ${items.length} 份 · 已发布 ${published(items)} 份`
+      }
+      notice={actionError}
+      block='whitepaper-table'
+      columns={columns}
+      rowKey={(paper) => paper.id}
+      empty='还没有白皮书。在右侧上传第一份 PDF，发布后访客即可留资下载。'
+    />
   );
 }

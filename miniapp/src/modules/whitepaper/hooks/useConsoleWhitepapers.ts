@@ -1,14 +1,14 @@
 import type { WhitepaperAdminView } from '@leadloop/shared';
 import { useCallback, useState } from 'react';
-import { useApiResource } from '@/core/api/useApiResource';
+import { useKeysetList } from '@/core/api/useKeysetList';
 import { describeWhitepaperError } from '../services/whitepaper-errors';
 import { listForConsole, setPublished } from '../services/whitepaper.service';
 
-const loadAll = () => listForConsole().then((page) => page.items);
+const paperId = (paper: WhitepaperAdminView) => paper.id;
 
-/** The console's whitepaper list, with publish / unpublish. */
+/** The console's whitepaper list, newest first a page at a time, with publish / unpublish. */
 export function useConsoleWhitepapers() {
-  const { data, error, reload } = useApiResource(loadAll);
+  const { items: loaded, reload, ...pages } = useKeysetList(listForConsole, paperId);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [changed, setChanged] = useState<Record<string, WhitepaperAdminView>>({});
@@ -31,6 +31,6 @@ export function useConsoleWhitepapers() {
     reload();
   }, [reload]);
 
-  const items = data ? data.map((paper) => changed[paper.id] ?? paper) : null;
-  return { items, error, busyId, actionError, toggle, reload: refresh };
+  const items = loaded ? loaded.map((paper) => changed[paper.id] ?? paper) : null;
+  return { ...pages, items, busyId, actionError, toggle, reload: refresh };
 }

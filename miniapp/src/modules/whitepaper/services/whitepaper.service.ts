@@ -9,6 +9,7 @@ import type {
   WhitepaperList,
   WhitepaperView,
 } from '@leadloop/shared';
+import { Pages } from '@leadloop/shared';
 import { api, upload } from '@/core/api/client';
 import { entryStore } from '@/core/entry';
 import { platform, type PickedFile } from '@/core/platform';
@@ -17,7 +18,7 @@ import { serverUrl } from '@/core/api/server-url';
 const byId = (id: string) => ({ params: { id } });
 
 /** The page a download's consent and touchpoint are recorded against. */
-export const WHITEPAPER_PAGE = 'packages/whitepaper/pages/detail/index';
+export const WHITEPAPER_PAGE = Pages.whitepaperDetail;
 
 export function fetchWhitepaper(id: string): Promise<WhitepaperView> {
   return api('whitepaper', undefined, byId(id));

@@ -1,12 +1,12 @@
 import { ChannelCreator } from '@/modules/channels/components/ChannelCreator';
 import { ChannelTable } from '@/modules/channels/components/ChannelTable';
-import { useChannels } from '@/modules/channels/hooks/useChannels';
+import { useChannelPages } from '@/modules/channels/hooks/useChannels';
 import { ConsoleFrame } from '@/modules/console/components/ConsoleFrame';
 import { ConsoleLayout } from '@/modules/console/components/ConsoleLayout';
 
 function Channels() {
-  const { items, error, reload } = useChannels();
-  return <ConsoleLayout main={<ChannelTable items={items} error={error} />} side={<ChannelCreator onCreated={reload} />} />;
+  const list = useChannelPages();
+  return <ConsoleLayout main={<ChannelTable list={list} />} side={<ChannelCreator onCreated={list.reload} />} />;
 }
 
 export default function ChannelsPage() {

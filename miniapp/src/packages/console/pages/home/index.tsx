@@ -45,8 +45,8 @@ export default function ConsoleHomePage() {
                 <ConsoleWelcome me={me} team={isAdmin ? directory.items : undefined} />
                 {isAdmin && <BrandSetupNotice />}
                 <ConsoleNav role={staff.role} />
-                {isAdmin && <StaffTable items={directory.items} error={directory.error} onChanged={afterTeamChange} />}
-                {isAdmin && <PendingInvites items={invites.items} error={invites.error} onRevoke={invites.revoke} />}
+                {isAdmin && <StaffTable list={directory} onChanged={afterTeamChange} />}
+                {isAdmin && <PendingInvites list={invites} onRevoke={invites.revoke} />}
                 {isAdmin && <HandoverLog items={handovers.items} error={handovers.error} />}
               </>
             }
