@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Pages } from '@leadloop/shared';
 import type { Page } from 'playwright-core';
 import { acceptInvite, button, field, onScreen, openFirstAdminInvite, PHONE, scanLoginConsole, screenshotPage, setUpBrowserApp, signInAsPersona, WAIT } from '../support/flows';
 
@@ -81,10 +82,8 @@ function expectSpeaksForCompany(text: string, where: string): void {
 
 /** Every page of app.config.ts a prospect can reach: all but the staff and console packages. */
 function prospectPages(): string[] {
-  const config = readFileSync(join(ROOT, 'miniapp', 'src', 'app.config.ts'), 'utf8');
-  const main = /pages:\s*\[([^\]]*)\]/.exec(config)![1].match(/'([^']+)'/g)!.map((p) => p.slice(1, -1));
-  const packages = [...config.matchAll(/\{\s*root:\s*'([^']+)'[^}]*pages:\s*\[([^\]]*)\]/g)].flatMap(([, root, list]) => list.match(/'([^']+)'/g)!.map((p) => `${root}/${p.slice(1, -1)}`));
-  return [...main, ...packages].filter((p) => !p.startsWith('packages/staff/') && !p.startsWith('packages/console/'));
+  // every page the app registers comes from the page contract (app.config.ts is built from it)
+  return Object.values(Pages).filter((p) => !p.startsWith('packages/staff/') && !p.startsWith('packages/console/'));
 }
 
 describe('the mini-program speaks for the customer’s company', () => {
