@@ -216,6 +216,27 @@ describe('activity stream: recorder, consumers, poison', () => {
     }
   });
 
+  it('answers every ingest request while positions are handed out beside it (no deadlock reaches a client)', async () => {
+    let sending = true;
+    const sequencing = (async () => {
+      while (sending) await drain(server);
+    })();
+    const statuses: number[] = [];
+    const install = newInstall();
+    let next = 0;
+    const sender = async () => {
+      while (next < 3000) {
+        next += 10;
+        statuses.push((await server.http('POST', '/api/events', { events: Array.from({ length: 10 }, () => entryEvent(install)) })).status);
+      }
+    };
+    await Promise.all(Array.from({ length: 32 }, sender));
+    sending = false;
+    await sequencing;
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    expect(await count(server, 'SELECT COUNT(*) FROM events WHERE source_key = ?', [install])).toBe(3000);
+  });
+
   it('backfills a new consumer from the beginning, or starts it at the head', async () => {
     const backfill = new Recorder('test-backfill', 'beginning');
     const fromNow = new Recorder('test-from-now', 'now');

@@ -21,3 +21,12 @@ export function claimSkippingLocked<T extends ObjectLiteral>(query: SelectQueryB
 export function forUpdateSql(em: EntityManager | DataSource): string {
   return isMysql(em) ? ' FOR UPDATE' : '';
 }
+
+/**
+ * A transaction at READ COMMITTED on MySQL/MariaDB (SQLite's turn-taking is stricter already).
+ * For work that locks what it changes by primary key and must not take REPEATABLE READ's gap
+ * locks on a secondary index that concurrent inserts write to (they deadlock with it).
+ */
+export function readCommittedTransaction<T>(source: DataSource, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  return isMysql(source) ? source.transaction('READ COMMITTED', work) : source.transaction(work);
+}

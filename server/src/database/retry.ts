@@ -19,6 +19,8 @@ export async function retryOnConflict<T>(work: () => Promise<T>): Promise<T> {
       return await work();
     } catch (error) {
       if (!(isWriteConflict(error) || error instanceof LostRace) || attempt >= ATTEMPTS) throw error;
+      // a short random pause so the transactions that collided do not collide again in step
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
     }
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { claimSkippingLocked } from '../../database/locks';
+import { claimSkippingLocked, readCommittedTransaction } from '../../database/locks';
 import { StreamSequenceEntity } from './activity.entity';
 
 const BATCH = 1000;
@@ -30,9 +30,13 @@ export class Sequencer {
     }
   }
 
-  /** One batch: at most BATCH events, in id order. */
+  /**
+   * One batch: at most BATCH events, in id order. READ COMMITTED: under REPEATABLE READ the scan
+   * of `seq IS NULL` gap-locks the very index entries that concurrent ingest inserts, and the two
+   * deadlock. The lock on the `stream_sequences` row alone keeps sequencers taking turns.
+   */
   sequence(): Promise<number> {
-    return this.dataSource.transaction(async (em) => {
+    return readCommittedTransaction(this.dataSource, async (em) => {
       const next = await this.lockNext(em);
       if (next === null) return 0;
       const waiting: { id: string }[] = await em.query(`SELECT id FROM events WHERE seq IS NULL ORDER BY id LIMIT ${BATCH}`);

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { GroupCommit, type Outcome } from '../../database/group-commit';
+import { retryOnConflict } from '../../database/retry';
 import { insertNew } from '../../database/sql';
 import { EventEntity } from '../activity/activity.entity';
 
@@ -32,7 +33,8 @@ export class EventWriter {
   private async flush(requests: EventRow[][]): Promise<Outcome<number>[]> {
     const rows = requests.flat();
     try {
-      const inserted = await insertNew(this.dataSource, 'events', rows, { countResendsIn: 'resends' });
+      // one statement, rolled back whole by a deadlock: running it again is safe
+      const inserted = await retryOnConflict(() => insertNew(this.dataSource, 'events', rows, { countResendsIn: 'resends' }));
       if (inserted === rows.length) return requests.map((r) => ({ ok: r.length }));
       // some were resends: find which of this batch's fresh ids made it in
       const stored = new Set(
