@@ -1,9 +1,10 @@
+import { AccountEntity } from './modules/accounts/accounts.entity';
 import { activityEntities } from './modules/activity/activity.entity';
 import { BrandSettingsEntity } from './modules/brand/brand.entity';
 import { cardEntities } from './modules/card/card.entity';
 import { homePageEntities } from './modules/home-page/home-page.entity';
 import { PersonEntity, PersonIdentifierEntity, PersonMergeEntity } from './modules/identity/identity.entity';
-import { LeadEntity } from './modules/leads/leads.entity';
+import { leadEntities } from './modules/leads/leads.entity';
 import { liveEntities } from './modules/live/live.entity';
 import { paymentEntities } from './modules/payments/payments.entity';
 import { PersonErasureEntity } from './modules/privacy/privacy.entity';
@@ -29,7 +30,8 @@ export const entities = [
   ...activityEntities,
   ...shareChainEntities,
   ConsentEntity,
-  LeadEntity,
+  ...leadEntities,
+  AccountEntity,
   ...cardEntities,
   ...liveEntities,
   ...paymentEntities,

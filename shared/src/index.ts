@@ -18,4 +18,5 @@ export * from './contracts/poster';
 export * from './contracts/stream';
 export * from './contracts/brand';
 export * from './contracts/home-page';
+export * from './contracts/leads';
 export * from './sandbox';

@@ -1,3 +1,4 @@
+import type { BuyingRole, CompanySizeBand, Seniority } from '@leadloop/shared';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 @Entity('persons')
@@ -10,6 +11,16 @@ export class PersonEntity {
   @Column({ type: 'varchar', length: 80, nullable: true }) company!: string | null;
   @Column({ name: 'job_title', type: 'varchar', length: 40, nullable: true }) title!: string | null;
   @Column({ type: 'varchar', length: 120, nullable: true }) email!: string | null;
+  @Column({ type: 'varchar', length: 40, nullable: true }) industry!: string | null;
+  @Column({ type: 'varchar', length: 20, nullable: true }) province!: string | null;
+  @Column({ type: 'varchar', length: 20, nullable: true }) city!: string | null;
+  @Column({ name: 'size_band', type: 'varchar', length: 16, nullable: true }) sizeBand!: CompanySizeBand | null;
+  @Column({ type: 'varchar', length: 40, nullable: true }) department!: string | null;
+  @Column({ type: 'varchar', length: 16, nullable: true }) seniority!: Seniority | null;
+  /** Staff set the seniority by hand; otherwise it follows the job title. */
+  @Column({ name: 'seniority_edited', type: 'int', default: 0 }) seniorityEdited!: number;
+  @Column({ name: 'account_id', type: 'varchar', length: 26, nullable: true }) accountId!: string | null;
+  @Column({ name: 'buying_role', type: 'varchar', length: 16, nullable: true }) buyingRole!: BuyingRole | null;
   @Column({ name: 'merged_into', type: 'varchar', length: 26, nullable: true }) mergedInto!: string | null;
   /** Set when the person erased their data (我的 → delete): the row stays, empty, and no session works for it. */
   @Column({ name: 'erased_at', type: 'datetime', precision: 3, nullable: true }) erasedAt!: Date | null;
