@@ -68,6 +68,9 @@ export const ErrorCodes = {
   // brand settings and the home page
   HOME_IMAGE_NOT_FOUND: 422,
   HOME_CONTENT_NOT_FOUND: 422,
+  // the lead workspace
+  LEAD_NOT_FOUND: 404,
+  LEAD_NOT_YOURS: 403,
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

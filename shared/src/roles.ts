@@ -25,6 +25,8 @@ export const Access = {
   anyStaff: StaffRoles,
   /** The marketing console: campaigns, content, channels, reports. */
   console: ['admin', 'marketer'],
+  /** Lead work: every staff role; which leads each one sees is decided per lead (`leads/lead-access.ts`). */
+  leads: StaffRoles,
   /** Admins only: staff accounts and invites. */
   admin: ['admin'],
 } as const satisfies Record<string, AccessRule>;
@@ -33,3 +35,9 @@ export const Access = {
 export function roleAllowed(rule: AccessRule, role: StaffRole): boolean {
   return rule === 'public' || rule === 'person' || rule.includes(role);
 }
+
+/** Roles that see every lead (the pool); the others see the leads they own. */
+export const LeadPoolRoles: readonly StaffRole[] = ['admin', 'marketer'];
+
+/** Roles that never receive a full phone number, not even of their own leads. */
+export const MaskedPhoneRoles: readonly StaffRole[] = ['partner'];
