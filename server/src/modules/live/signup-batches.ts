@@ -64,7 +64,7 @@ export class SignupBatches {
   }
 
   private async run(eventId: string, requests: SignupRequest[]): Promise<Outcome<BatchedSignup>[]> {
-    const event = await this.events.mustFind(eventId);
+    const event = await this.events.mustFindPublic(eventId);
     if (event.status !== 'published' || event.endAt <= this.clock.now()) throw new AppError('LIVE_NOT_OPEN', 'Sign-up is not open for this event');
     const alone = { ok: { event, signup: null } };
     if (event.priceFen > 0) return requests.map(() => alone);

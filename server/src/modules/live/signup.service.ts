@@ -59,7 +59,7 @@ export class SignupService implements OnModuleInit {
   }
 
   async gateStatus(auth: AuthContext, eventId: string): Promise<GateStatus> {
-    const event = await this.events.mustFind(eventId);
+    const event = await this.events.mustFindPublic(eventId);
     return this.gate.status(auth.personId, { purpose: 'event_signup', required: event.signupFields as ProfileField[] });
   }
 
