@@ -68,6 +68,7 @@ const Env = z
     POSTER_DIR: z.string().default('data/posters'),
     WHITEPAPER_MAX_BYTES: z.coerce.number().int().min(1024).max(500 * 1024 * 1024).default(20 * 1024 * 1024),
     DOWNLOAD_LINK_TTL_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(600),
+    OUTBOUND_ALLOW_PRIVATE: z.stringbool().default(false),
     LOG_FORMAT: z.enum(['json', 'text']).optional(),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   })
@@ -79,6 +80,9 @@ const Env = z
       }
       if (env.WECHAT_SANDBOX === true) {
         ctx.addIssue({ code: 'custom', path: ['WECHAT_SANDBOX'], message: 'the sandbox never runs in production' });
+      }
+      if (env.OUTBOUND_ALLOW_PRIVATE) {
+        ctx.addIssue({ code: 'custom', path: ['OUTBOUND_ALLOW_PRIVATE'], message: 'is for development only: production never fetches private addresses' });
       }
     }
     const pay = ['WECHATPAY_MCHID', 'WECHATPAY_SERIAL_NO', 'WECHATPAY_PRIVATE_KEY_PATH', 'WECHATPAY_APIV3_KEY'] as const;
@@ -164,6 +168,12 @@ export interface AppConfig {
   /** Rendered share posters: a cache (a deleted file is rendered again by the next request for it). */
   posters: { dir: string };
   whitepaper: { maxBytes: number; downloadLinkTtlSeconds: number };
+  /**
+   * Fetches of addresses people typed (a cover URL, later webhooks) go through `SafeFetcher`,
+   * which refuses loopback, private, link-local, CGNAT and metadata addresses; `allowPrivate`
+   * lets them through, for development against services on this machine only.
+   */
+  outbound: { allowPrivate: boolean };
   log: { format: 'json' | 'text'; level: 'error' | 'warn' | 'log' | 'debug' | 'verbose' };
 }
 
@@ -227,6 +237,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     storage: { dir: fromRepoRoot(env.STORAGE_DIR) },
     posters: { dir: fromRepoRoot(env.POSTER_DIR) },
+    outbound: { allowPrivate: env.OUTBOUND_ALLOW_PRIVATE },
     whitepaper: { maxBytes: env.WHITEPAPER_MAX_BYTES, downloadLinkTtlSeconds: env.DOWNLOAD_LINK_TTL_SECONDS },
     log: { format: env.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'text'), level: env.LOG_LEVEL },
   };
