@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './config/config';
 import { ErrorFilter } from './core/error.filter';
 import { AppLogger } from './core/logger';
+import { clientAddress, RateLimits } from './core/rate-limits';
 import { requestContextMiddleware, SECURITY_HEADERS } from './core/request-context';
 import { directRoutes, discoverDirectRoutes } from './core/direct-routes';
 import { ContractInterceptor } from './core/route';
@@ -27,7 +28,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     rawBody: true,
     bodyParser: false,
   });
-  app.set('trust proxy', 'loopback');
+  // req.ip: the client behind the TRUST_PROXY hops, as `clientAddress` reads it for the direct routes
+  app.set('trust proxy', config.trustProxyHops);
   app.disable('x-powered-by');
   app.use(requestContextMiddleware);
   app.use(securityHeaders);
@@ -52,6 +54,8 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   const direct = directRoutes(discoverDirectRoutes(app.get(ModulesContainer)), {
     authenticate: (token) => app.get(AuthGuard).authenticate(token),
     checkResponses: config.env !== 'production',
+    limit: (route, context) => app.get(RateLimits).check(route, context),
+    address: (req) => clientAddress(req.headers, req.socket.remoteAddress, config.trustProxyHops),
   });
   // Nest's own server: its request listener is Express; the direct routes go first
   const server = app.getHttpServer() as Server;

@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { Clock, ControllableClock, SystemClock } from './core/clock';
+import { RateLimits } from './core/rate-limits';
 import { SafeFetcher } from './core/safe-fetch';
 import { ServerUrl } from './core/server-url';
 import { DatabaseModule } from './database/database.module';
@@ -38,8 +39,9 @@ class ConfigModule {
         { provide: Clock, useValue: clock },
         ServerUrl,
         SafeFetcher,
+        RateLimits,
       ],
-      exports: [APP_CONFIG, Clock, ServerUrl, SafeFetcher],
+      exports: [APP_CONFIG, Clock, ServerUrl, SafeFetcher, RateLimits],
     };
   }
 }

@@ -69,6 +69,10 @@ const Env = z
     WHITEPAPER_MAX_BYTES: z.coerce.number().int().min(1024).max(500 * 1024 * 1024).default(20 * 1024 * 1024),
     DOWNLOAD_LINK_TTL_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(600),
     OUTBOUND_ALLOW_PRIVATE: z.stringbool().default(false),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
+    RATE_LIMITS: z.stringbool().default(true),
+    RATE_LIMIT_SCALE: z.coerce.number().min(0.01).max(10_000).default(1),
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     LOG_FORMAT: z.enum(['json', 'text']).optional(),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   })
@@ -174,6 +178,13 @@ export interface AppConfig {
    * lets them through, for development against services on this machine only.
    */
   outbound: { allowPrivate: boolean };
+  /**
+   * Per-route request limits (`core/rate-limits.ts`), counted in Redis when `redisUrl` is set so
+   * every instance shares them; `scale` multiplies every limit (a load test may raise them).
+   */
+  rateLimits: { enabled: boolean; scale: number; redisUrl: string | null };
+  /** Proxies in front of the server whose `X-Forwarded-For` entry is trusted (0: the socket's peer is the client). */
+  trustProxyHops: number;
   log: { format: 'json' | 'text'; level: 'error' | 'warn' | 'log' | 'debug' | 'verbose' };
 }
 
@@ -238,6 +249,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     storage: { dir: fromRepoRoot(env.STORAGE_DIR) },
     posters: { dir: fromRepoRoot(env.POSTER_DIR) },
     outbound: { allowPrivate: env.OUTBOUND_ALLOW_PRIVATE },
+    rateLimits: { enabled: env.RATE_LIMITS, scale: env.RATE_LIMIT_SCALE, redisUrl: env.REDIS_URL ?? null },
+    trustProxyHops: env.TRUST_PROXY,
     whitepaper: { maxBytes: env.WHITEPAPER_MAX_BYTES, downloadLinkTtlSeconds: env.DOWNLOAD_LINK_TTL_SECONDS },
     log: { format: env.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'text'), level: env.LOG_LEVEL },
   };

@@ -1,4 +1,4 @@
-import { Body, Controller, Param, Req } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import {
   type AcceptInviteRequest,
   Api,
@@ -9,7 +9,6 @@ import {
   type PageQuery,
   type UpdateStaffRequest,
 } from '@leadloop/shared';
-import type { Request } from 'express';
 import { Auth, type AuthContext, Route, ValidQuery } from '../../core/route';
 import { ConsoleLoginService } from './console-login.service';
 import { StaffService } from './staff.service';
@@ -67,8 +66,8 @@ export class StaffController {
   }
 
   @Route(Api.createConsoleTicket)
-  createTicket(@Req() req: Request) {
-    return this.consoleLogin.createTicket(req.ip ?? 'unknown');
+  createTicket() {
+    return this.consoleLogin.createTicket();
   }
 
   @Route(Api.pollConsoleTicket)
