@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { ModulesContainer, NestFactory, Reflector } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
@@ -61,10 +62,11 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   const server = app.getHttpServer() as Server;
   const express = app.getHttpAdapter().getInstance() as (req: IncomingMessage, res: ServerResponse) => void;
   server.removeAllListeners('request');
+  const firstHeaders = limitConnections(server, config);
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    firstHeaders.arrived(req.socket);
     if (!direct(req, res)) express(req, res);
   });
-  server.keepAliveTimeout = 65_000;
   await app.listen(config.port, config.host);
   return {
     app,
@@ -72,6 +74,50 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
     close: async () => {
       server.closeAllConnections();
       await app.close();
+    },
+  };
+}
+
+/**
+ * Deliberate connection limits (`config.http`): Node's header and request timeouts and the
+ * keep-alive timeout; a connection that has not sent its first request's headers within the
+ * header timeout is closed at that moment (Node's own check runs only every 30 s); and, when
+ * clients connect directly (no trusted proxy), at most so many connections per address.
+ */
+function limitConnections(server: Server, config: AppConfig): { arrived(socket: Socket): void } {
+  const { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs, maxSocketsPerAddress } = config.http;
+  server.headersTimeout = headersTimeoutMs;
+  server.requestTimeout = requestTimeoutMs;
+  server.keepAliveTimeout = keepAliveTimeoutMs;
+  const waiting = new WeakMap<Socket, NodeJS.Timeout>();
+  const perAddress = new Map<string, number>();
+  server.on('connection', (socket: Socket) => {
+    const address = socket.remoteAddress ?? 'unknown';
+    if (config.trustProxyHops === 0) {
+      const open = perAddress.get(address) ?? 0;
+      if (open >= maxSocketsPerAddress) {
+        socket.destroy();
+        return;
+      }
+      perAddress.set(address, open + 1);
+      socket.once('close', () => {
+        const left = (perAddress.get(address) ?? 1) - 1;
+        if (left > 0) perAddress.set(address, left);
+        else perAddress.delete(address);
+      });
+    }
+    const timer = setTimeout(() => socket.destroy(), headersTimeoutMs);
+    timer.unref();
+    waiting.set(socket, timer);
+    socket.once('close', () => clearTimeout(timer));
+  });
+  return {
+    arrived: (socket) => {
+      const timer = waiting.get(socket);
+      if (timer) {
+        clearTimeout(timer);
+        waiting.delete(socket);
+      }
     },
   };
 }

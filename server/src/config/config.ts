@@ -73,6 +73,10 @@ const Env = z
     RATE_LIMITS: z.stringbool().default(true),
     RATE_LIMIT_SCALE: z.coerce.number().min(0.01).max(10_000).default(1),
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
+    HTTP_KEEPALIVE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(65_000),
+    HTTP_MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(512),
     LOG_FORMAT: z.enum(['json', 'text']).optional(),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   })
@@ -185,6 +189,13 @@ export interface AppConfig {
   rateLimits: { enabled: boolean; scale: number; redisUrl: string | null };
   /** Proxies in front of the server whose `X-Forwarded-For` entry is trusted (0: the socket's peer is the client). */
   trustProxyHops: number;
+  /**
+   * Connection limits: a connection must finish sending its request headers within
+   * `headersTimeoutMs` and its whole request within `requestTimeoutMs`; an idle keep-alive
+   * connection closes after `keepAliveTimeoutMs` (above a load balancer's 60 s idle timeout); one
+   * address holds at most `maxSocketsPerAddress` connections at once (when the server faces clients directly).
+   */
+  http: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; maxSocketsPerAddress: number };
   log: { format: 'json' | 'text'; level: 'error' | 'warn' | 'log' | 'debug' | 'verbose' };
 }
 
@@ -251,6 +262,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     outbound: { allowPrivate: env.OUTBOUND_ALLOW_PRIVATE },
     rateLimits: { enabled: env.RATE_LIMITS, scale: env.RATE_LIMIT_SCALE, redisUrl: env.REDIS_URL ?? null },
     trustProxyHops: env.TRUST_PROXY,
+    http: {
+      headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: env.HTTP_KEEPALIVE_TIMEOUT_MS,
+      maxSocketsPerAddress: env.HTTP_MAX_SOCKETS_PER_ADDRESS,
+    },
     whitepaper: { maxBytes: env.WHITEPAPER_MAX_BYTES, downloadLinkTtlSeconds: env.DOWNLOAD_LINK_TTL_SECONDS },
     log: { format: env.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'text'), level: env.LOG_LEVEL },
   };
