@@ -14,7 +14,7 @@ import { BlockEditor, type BlockChoices } from './BlockEditor';
 import { HomeBlocks } from './HomeBlocks';
 import './HomeEditor.scss';
 
-const loadChoices = (): Promise<BlockChoices> => Promise.all([featuredCandidates(), fetchCardChoices()]).then(([content, cards]) => ({ content, cards: cards.items }));
+const loadChoices = (): Promise<BlockChoices> => Promise.all([featuredCandidates(), fetchCardChoices()]).then(([content, cards]) => ({ content, cards }));
 
 /** 首页装修: blocks on the left, the page as a phone shows it on the right; save a draft, publish a version. */
 export function HomeEditor() {

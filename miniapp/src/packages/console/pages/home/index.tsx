@@ -47,7 +47,7 @@ export default function ConsoleHomePage() {
                 <ConsoleNav role={staff.role} />
                 {isAdmin && <StaffTable list={directory} onChanged={afterTeamChange} />}
                 {isAdmin && <PendingInvites list={invites} onRevoke={invites.revoke} />}
-                {isAdmin && <HandoverLog items={handovers.items} error={handovers.error} />}
+                {isAdmin && <HandoverLog list={handovers} />}
               </>
             }
             side={isAdmin ? <InviteCreator onCreated={reloadTeam} /> : undefined}
