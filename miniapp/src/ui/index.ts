@@ -11,6 +11,7 @@ export { MenuList, type MenuEntry } from './MenuList';
 export { Loading } from './Loading';
 export { Notice } from './Notice';
 export { Page } from './Page';
+export { SubPage } from './SubPage';
 export { PagePreview } from './PagePreview';
 export { Picture } from './Picture';
 export { QrLinkCard } from './QrLinkCard';
