@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
+import { callApi, storedToken, tinyPdf } from '../support/api';
 import { acceptInvite, button, onScreen, openFirstAdminInvite, PHONE, scanLoginConsole, screenshotPage, setUpBrowserApp, signInAsPersona } from '../support/flows';
 
 /**
@@ -44,42 +45,9 @@ async function expectAccessible(page: Page, name: string): Promise<void> {
   expect(report).toBe('');
 }
 
-/** The session a page holds for `key` (Taro's storage wraps values: { data: … }). */
-async function storedToken(page: Page, key: string): Promise<string> {
-  const stored = await page.evaluate((k) => localStorage.getItem(k), key);
-  const parsed = JSON.parse(stored ?? 'null') as { data?: { token?: string }; token?: string } | null;
-  const token = parsed?.data?.token ?? parsed?.token;
-  if (!token) throw new Error(`no session stored under ${key}`);
-  return token;
-}
+const apiCall = <T>(method: string, path: string, token: string, body?: unknown) => callApi<T>(app, method, `/api${path}`, token, body);
 
-async function apiCall<T>(method: string, path: string, token: string, body?: unknown): Promise<T> {
-  const init: RequestInit = { method, headers: { authorization: `Bearer ${token}` } };
-  if (body instanceof FormData) init.body = body;
-  else if (body !== undefined) {
-    init.body = JSON.stringify(body);
-    init.headers = { ...init.headers, 'content-type': 'application/json' };
-  }
-  const res = await fetch(`${app.server.url}/api${path}`, init);
-  if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-/** A one-page PDF and a small cover picture for the whitepaper. */
-function tinyPdf(): Buffer {
-  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >>'];
-  let pdf = '%PDF-1.4\n';
-  const offsets = objects.map((object, i) => {
-    const at = pdf.length;
-    pdf += `${i + 1} 0 obj\n${object}\nendobj\n`;
-    return at;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(pdf, 'latin1');
-}
-
+/** A small cover picture for the whitepaper. */
 function coverPng(): Buffer {
   const png = new PNG({ width: 96, height: 128 });
   for (let i = 0; i < png.data.length; i += 4) png.data.set([31, 94, 255, 255], i);
@@ -107,7 +75,7 @@ async function publishContent(consoleToken: string, appToken: string): Promise<{
   form.set('summary', '十个制造业客户的私域获客实践。');
   form.set('tags', JSON.stringify(['制造业']));
   form.set('requiredFields', JSON.stringify(['name', 'company']));
-  form.set('file', new Blob([new Uint8Array(tinyPdf())], { type: 'application/pdf' }), 'whitepaper.pdf');
+  form.set('file', new Blob([new Uint8Array(tinyPdf('accessibility e2e'))], { type: 'application/pdf' }), 'whitepaper.pdf');
   form.set('cover', new Blob([new Uint8Array(coverPng())], { type: 'image/png' }), 'cover.png');
   const paper = await apiCall<{ id: string }>('POST', '/console/whitepapers', consoleToken, form);
   await apiCall('POST', `/console/whitepapers/${paper.id}/publish`, consoleToken);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pages } from '@leadloop/shared';
 import type { Page } from 'playwright-core';
+import { callApi, storedToken, tinyPdf } from '../support/api';
 import { acceptInvite, button, field, onScreen, openFirstAdminInvite, PHONE, scanLoginConsole, screenshotPage, setUpBrowserApp, signInAsPersona, WAIT } from '../support/flows';
 
 /**
@@ -23,47 +24,8 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000
 
 const app = setUpBrowserApp();
 
-/** A small valid PDF (one page, one line). */
-function tinyPdf(text: string): Buffer {
-  const stream = `BT /F1 18 Tf 24 60 Td (${text}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 320 120] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let pdf = '%PDF-1.4\n';
-  const offsets = objects.map((object, i) => {
-    const at = pdf.length;
-    pdf += `${i + 1} 0 obj\n${object}\nendobj\n`;
-    return at;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(pdf, 'latin1');
-}
-
-/** The session a page's mini-program (or console) holds. */
-async function storedToken(page: Page, key: 'leadloop.session' | 'leadloop.console-session'): Promise<string> {
-  const stored = await page.evaluate((k) => localStorage.getItem(k), key);
-  const parsed = JSON.parse(stored ?? 'null') as { data?: { token?: string }; token?: string } | null;
-  const token = parsed?.data?.token ?? parsed?.token;
-  if (!token) throw new Error(`no session stored under ${key}`);
-  return token;
-}
-
-async function api(method: string, path: string, token: string, body?: unknown): Promise<any> {
-  const res = await fetch(`${app.server.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
+/** The app's API as the holder of `token`. */
+const api = (method: string, path: string, token: string, body?: unknown) => callApi(app, method, path, token, body);
 
 /** What a person sees on the page on screen (Taro keeps earlier pages in the DOM, hidden), and the tab title. */
 async function visibleText(page: Page): Promise<string> {

@@ -5,6 +5,7 @@ export { Card } from './Card';
 export { CheckOption } from './CheckOption';
 export { ChoiceCards } from './ChoiceCards';
 export { DataTable, type TableColumn } from './DataTable';
+export { EditorLayout } from './EditorLayout';
 export { GoneCard } from './GoneCard';
 export { LinkText } from './LinkText';
 export { MenuList, type MenuEntry } from './MenuList';
