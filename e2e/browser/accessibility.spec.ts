@@ -181,6 +181,39 @@ describe('accessibility of the key pages (axe-core, keyboard, dialogs)', () => {
     expect(res.headers.get('content-type')).toContain('image/svg+xml');
   });
 
+  test('visual: H5 sub-pages have a title bar with a back arrow (back, or home when opened from a link); tab pages have none', async () => {
+    const bar = (page: Page) => page.locator('.ll-title-bar').filter({ visible: true });
+    await prospect.goto(app.url('pages/mine/index'));
+    await onScreen(prospect, '.mine-menu__item', '导出与注销').waitFor();
+    expect(await bar(prospect).count()).toBe(0);
+    await onScreen(prospect, '.mine-menu__item', '导出与注销').click();
+    await onScreen(prospect, '.ll-title-bar__title', '导出与注销').waitFor();
+    expect(await bar(prospect).getAttribute('role')).toBe('banner');
+    expect(await onScreen(prospect, '.ll-title-bar__title').getAttribute('aria-level')).toBe('1');
+    const back = onScreen(prospect, '.ll-title-bar__back');
+    expect([await back.getAttribute('role'), await back.getAttribute('aria-label')]).toEqual(['link', '返回']);
+    await screenshotPage(prospect, 'visual-title-bar-390.png');
+    await back.click();
+    await onScreen(prospect, '.mine-menu__item', '导出与注销').waitFor();
+    expect(await bar(prospect).count()).toBe(0);
+
+    // opened straight from a shared link: nothing to go back to, so the arrow leads to the home page
+    const visitor = await app.newPage(PHONE);
+    await visitor.goto(app.url(`packages/live/pages/detail/index?id=${content.liveId}`));
+    await onScreen(visitor, '.ll-title-bar__title', '直播详情').waitFor();
+    const home = onScreen(visitor, '.ll-title-bar__back');
+    expect(await home.getAttribute('aria-label')).toBe('返回首页');
+    await home.click();
+    await onScreen(visitor, '.brand-header').waitFor();
+    expect(await bar(visitor).count()).toBe(0);
+
+    // a desktop browser keeps the phone column, bar included
+    const wide = await app.newPage(DESKTOP);
+    await wide.goto(app.url(`packages/whitepaper/pages/detail/index?id=${content.paperId}`));
+    await onScreen(wide, '.ll-title-bar__title', '白皮书').waitFor();
+    await screenshotPage(wide, 'visual-title-bar-1440.png');
+  });
+
   test('visual: the seats left do not wrap; textareas use the UI font inside their field', async () => {
     await prospect.goto(app.url(`packages/live/pages/detail/index?id=${content.liveId}`));
     const seats = onScreen(prospect, '.live-facts__value', '300 个');

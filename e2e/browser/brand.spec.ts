@@ -42,6 +42,12 @@ function expectSpeaksForCompany(text: string, where: string): void {
   for (const pitch of PITCHES) if (text.includes(pitch)) throw new Error(`${where} pitches tracking (${pitch}):\n${text}`);
 }
 
+/** Staff pages may talk about tracking (it is their tool), but the name on them is the company's. */
+function expectSpeaksForCompanyToStaff(text: string, where: string): void {
+  if (FORBIDDEN.test(text)) throw new Error(`${where} names the product: ${text.match(FORBIDDEN)?.[0]}\n${text}`);
+  expect(text).toContain(SHORT);
+}
+
 /** Every page of app.config.ts a prospect can reach: all but the staff and console packages. */
 function prospectPages(): string[] {
   // every page the app registers comes from the page contract (app.config.ts is built from it)
@@ -84,6 +90,24 @@ describe('the mini-program speaks for the customer’s company', () => {
     const brand = await (await fetch(`${app.server.url}/api/brand`)).json();
     expect(brand).toMatchObject({ configured: true, companyName: COMPANY, shortName: SHORT, colour: '#0a7c5a' });
     expect(brand.logoUrl).toMatch(/^\/api\/brand\/logo\//);
+  });
+
+  it('the console speaks for the company too: its header and login page show the company’s name and logo, never the product’s', async () => {
+    await desktop.goto(app.url('packages/console/pages/home/index'));
+    await onScreen(desktop, '.console-header__company', SHORT).waitFor();
+    await onScreen(desktop, '.console-header img.brand-mark--logo, .console-header .brand-mark--logo img').first().waitFor();
+    expectSpeaksForCompanyToStaff(await visibleText(desktop), 'the console home');
+    await screenshotPage(desktop, 'console-header-1440.png');
+    await desktop.setViewportSize({ width: 390, height: 844 });
+    await screenshotPage(desktop, 'console-header-390.png');
+    await desktop.setViewportSize(DESKTOP.viewport);
+
+    const signedOut = await app.newPage(DESKTOP);
+    await signedOut.goto(app.url('packages/console/pages/login/index'));
+    await onScreen(signedOut, '.console-login-aside__company', `${SHORT} · 管理控制台`).waitFor();
+    await onScreen(signedOut, '.scan-login__subtitle', `「${SHORT}」小程序`).waitFor();
+    expectSpeaksForCompanyToStaff(await visibleText(signedOut), 'the console login');
+    await screenshotPage(signedOut, 'console-login-1440.png');
   });
 
   it('a marketer builds the home page in 首页装修 beside a phone preview and publishes it', async () => {

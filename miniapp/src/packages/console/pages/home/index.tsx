@@ -42,7 +42,7 @@ export default function ConsoleHomePage() {
           <ConsoleLayout
             main={
               <>
-                <ConsoleWelcome me={me} team={isAdmin ? directory.items : undefined} />
+                <ConsoleWelcome me={me} team={isAdmin ? directory : undefined} />
                 {isAdmin && <BrandSetupNotice />}
                 <ConsoleNav role={staff.role} />
                 {isAdmin && <StaffTable list={directory} onChanged={afterTeamChange} />}
