@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import { callApi, storedToken, tinyPdf } from '../support/api';
-import { acceptInvite, button, onScreen, openFirstAdminInvite, PHONE, scanLoginConsole, screenshotPage, setUpBrowserApp, signInAsPersona } from '../support/flows';
+import { acceptInvite, button, onScreen, openFirstAdminInvite, PHONE, scanLoginConsole, screenshotPage, setUpBrowserApp, signInAsPersona, WAIT } from '../support/flows';
 
 /**
  * Accessibility of the H5 build, checked the way an auditor would: axe-core (an independent
@@ -183,9 +183,11 @@ describe('accessibility of the key pages (axe-core, keyboard, dialogs)', () => {
 
   test('visual: H5 sub-pages have a title bar with a back arrow (back, or home when opened from a link); tab pages have none', async () => {
     const bar = (page: Page) => page.locator('.ll-title-bar').filter({ visible: true });
+    // a tab page has no bar (a page left behind may still be sliding out: wait until none is shown)
+    const noBar = (page: Page) => page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.ll-title-bar')].every((e) => e.offsetParent === null), undefined, WAIT);
     await prospect.goto(app.url('pages/mine/index'));
     await onScreen(prospect, '.mine-menu__item', '导出与注销').waitFor();
-    expect(await bar(prospect).count()).toBe(0);
+    await noBar(prospect);
     await onScreen(prospect, '.mine-menu__item', '导出与注销').click();
     await onScreen(prospect, '.ll-title-bar__title', '导出与注销').waitFor();
     expect(await bar(prospect).getAttribute('role')).toBe('banner');
@@ -195,7 +197,7 @@ describe('accessibility of the key pages (axe-core, keyboard, dialogs)', () => {
     await screenshotPage(prospect, 'visual-title-bar-390.png');
     await back.click();
     await onScreen(prospect, '.mine-menu__item', '导出与注销').waitFor();
-    expect(await bar(prospect).count()).toBe(0);
+    await noBar(prospect);
 
     // opened straight from a shared link: nothing to go back to, so the arrow leads to the home page
     const visitor = await app.newPage(PHONE);
@@ -205,7 +207,7 @@ describe('accessibility of the key pages (axe-core, keyboard, dialogs)', () => {
     expect(await home.getAttribute('aria-label')).toBe('返回首页');
     await home.click();
     await onScreen(visitor, '.brand-header').waitFor();
-    expect(await bar(visitor).count()).toBe(0);
+    await noBar(visitor);
 
     // a desktop browser keeps the phone column, bar included
     const wide = await app.newPage(DESKTOP);
