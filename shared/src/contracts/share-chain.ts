@@ -203,17 +203,15 @@ export const MySharesResponse = pageOf(
 );
 export type MySharesResponse = z.infer<typeof MySharesResponse>;
 
-/** Content that has been shared, with its title: what the console's star map can be opened for. */
-export const SharedContentList = z.object({
-  items: z.array(
-    z.object({
-      contentType: z.enum(ContentTypes),
-      contentId: z.string(),
-      /** null once the content is deleted (its share tree remains). */
-      title: z.string().nullable(),
-      /** Share links people have used for it (every level). */
-      shares: z.number().int(),
-    }),
-  ),
-});
+/** Content that has been shared, with its title: what the console's star map can be opened for (most recently shared first, paged). */
+export const SharedContentList = pageOf(
+  z.object({
+    contentType: z.enum(ContentTypes),
+    contentId: z.string(),
+    /** null once the content is deleted (its share tree remains). */
+    title: z.string().nullable(),
+    /** Share links people have used for it (every level). */
+    shares: z.number().int(),
+  }),
+);
 export type SharedContentList = z.infer<typeof SharedContentList>;

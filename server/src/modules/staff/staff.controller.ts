@@ -7,6 +7,7 @@ import {
   type CreateInviteRequest,
   type HandoverRequest,
   type PageQuery,
+  type StaffListQuery,
   type UpdateStaffRequest,
 } from '@leadloop/shared';
 import { Auth, type AuthContext, Route, ValidQuery } from '../../core/route';
@@ -46,7 +47,7 @@ export class StaffController {
   }
 
   @Route(Api.listStaff)
-  list(@ValidQuery() query: PageQuery) {
+  list(@ValidQuery() query: StaffListQuery) {
     return this.staff.list(query);
   }
 
@@ -61,8 +62,8 @@ export class StaffController {
   }
 
   @Route(Api.staffHandovers)
-  handovers() {
-    return this.staff.handoverLog();
+  handovers(@ValidQuery() query: PageQuery) {
+    return this.staff.handoverLog(query);
   }
 
   @Route(Api.createConsoleTicket)
