@@ -65,6 +65,7 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   const firstHeaders = limitConnections(server, config);
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     firstHeaders.arrived(req.socket);
+    if (config.role === 'worker' && !workerServes(req)) return refuseOnWorker(res);
     if (!direct(req, res)) express(req, res);
   });
   await app.listen(config.port, config.host);
@@ -76,6 +77,18 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
       await app.close();
     },
   };
+}
+
+/** A worker answers only its health check (and, in development, the WeChat sandbox it may stand in for). */
+function workerServes(req: IncomingMessage): boolean {
+  const path = req.url?.split('?', 1)[0] ?? '';
+  return path === '/api/health' || path.startsWith('/sandbox/');
+}
+
+function refuseOnWorker(res: ServerResponse): void {
+  res.statusCode = 404;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify({ code: 'NOT_FOUND', message: 'This instance runs background work only', requestId: '-' }));
 }
 
 /**

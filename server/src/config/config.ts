@@ -20,6 +20,7 @@ export const fromRepoRoot = (path: string): string => resolve(REPO_ROOT, path);
 const Env = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    ROLE: z.enum(['all', 'api', 'worker']).default('all'),
     HOST: z.string().default('0.0.0.0'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     PUBLIC_URL: z.url().optional(),
@@ -114,6 +115,12 @@ const DEV_PII_KEY = Buffer.alloc(32, 7).toString('base64');
 
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
+  /**
+   * `all`: serves requests and runs the background work (consumers, reminders, reconciliation,
+   * moderation); `api`: serves requests only; `worker`: runs the background work and answers only
+   * its health check. Several API instances and workers share one database.
+   */
+  role: 'all' | 'api' | 'worker';
   host: string;
   port: number;
   /** Base URL the outside world reaches this server at; null means "derive from the listening port". */
@@ -213,8 +220,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const env = parsed.data;
   const sandbox = env.WECHAT_SANDBOX ?? !(env.WECHAT_APPID && env.WECHAT_SECRET);
+  // an API-only instance runs no background work: 0 turns a job off in this process
+  const background = (intervalMs: number): number => (env.ROLE === 'api' ? 0 : intervalMs);
   return {
     env: env.NODE_ENV,
+    role: env.ROLE,
     host: env.HOST,
     port: env.PORT,
     publicUrl: env.PUBLIC_URL?.replace(/\/$/, '') ?? null,
@@ -237,8 +247,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     h5Dir: fromRepoRoot(env.H5_DIR),
     privacyPolicyVersion: env.PRIVACY_POLICY_VERSION,
     attribution: { ownerProtectionDays: env.OWNER_PROTECTION_DAYS },
-    pipeline: { intervalMs: env.EVENT_PROCESSOR_INTERVAL_MS, maxAttempts: env.STREAM_MAX_ATTEMPTS, retryBaseMs: env.STREAM_RETRY_BASE_MS },
-    card: { returnVisitMinutes: env.CARD_RETURN_VISIT_MINUTES, moderationIntervalMs: env.CARD_MODERATION_INTERVAL_MS },
+    pipeline: { intervalMs: background(env.EVENT_PROCESSOR_INTERVAL_MS), maxAttempts: env.STREAM_MAX_ATTEMPTS, retryBaseMs: env.STREAM_RETRY_BASE_MS },
+    card: { returnVisitMinutes: env.CARD_RETURN_VISIT_MINUTES, moderationIntervalMs: background(env.CARD_MODERATION_INTERVAL_MS) },
     pay: {
       mchId: env.WECHATPAY_MCHID ?? null,
       serialNo: env.WECHATPAY_SERIAL_NO ?? null,
@@ -255,7 +265,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     live: {
       templates: { reminder: env.REMINDER_TEMPLATE_ID, replay: env.REPLAY_TEMPLATE_ID, survey: env.SURVEY_TEMPLATE_ID },
-      jobIntervalMs: env.LIVE_JOB_INTERVAL_MS,
+      jobIntervalMs: background(env.LIVE_JOB_INTERVAL_MS),
     },
     storage: { dir: fromRepoRoot(env.STORAGE_DIR) },
     posters: { dir: fromRepoRoot(env.POSTER_DIR) },
