@@ -193,8 +193,10 @@ export const LeadScoreView = z.object({
   personId: z.string(),
   grade: FitGrade,
   fitPoints: z.number().int(),
-  /** The intent score now (decayed, never below 0), rounded to 0.1. */
+  /** The intent score at `asOf` (decayed, never below 0); clients round it for display. */
   intent: z.number(),
+  /** The instant the decayed figures are computed for. */
+  asOf: z.string(),
   halfLifeDays: z.number().int(),
   ruleVersion: z.number().int(),
   scoredAt: z.string().nullable(),

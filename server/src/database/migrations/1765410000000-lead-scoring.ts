@@ -39,7 +39,7 @@ export class LeadScoring1765410000000 implements MigrationInterface {
     await q.addColumns('score_items', [
       new TableColumn({ ...col.text('dedupe_key', 64), default: "''" }),
       new TableColumn({ ...col.int('day'), default: 0 }),
-      new TableColumn(col.text('signal', 24, true)),
+      new TableColumn(col.text('signal_kind', 24, true)),
       new TableColumn(col.text('content_type', 16, true)),
       new TableColumn(col.text('content_id', 64, true)),
     ]);
@@ -53,7 +53,7 @@ export class LeadScoring1765410000000 implements MigrationInterface {
     await q.dropIndex('leads', 'ix_leads_last_activity');
     await q.dropIndex('score_items', 'ix_score_items_cap');
     await q.dropIndex('score_items', 'uq_score_items_dedupe');
-    for (const c of ['content_id', 'content_type', 'signal', 'day', 'dedupe_key']) await q.dropColumn('score_items', c);
+    for (const c of ['content_id', 'content_type', 'signal_kind', 'day', 'dedupe_key']) await q.dropColumn('score_items', c);
     await q.dropTable('score_runs');
     await q.dropTable('score_rule_sets');
   }

@@ -62,7 +62,7 @@ export class ScoreItemEntity {
   @Column({ name: 'dedupe_key', type: 'varchar', length: 64, default: '' }) dedupeKey!: string;
   /** The China-time day it fired on, for per-day caps. */
   @Column({ type: 'int', default: 0 }) day!: number;
-  @Column({ type: 'varchar', length: 24, nullable: true }) signal!: string | null;
+  @Column({ name: 'signal_kind', type: 'varchar', length: 24, nullable: true }) signal!: string | null;
   @Column({ name: 'content_type', type: 'varchar', length: 16, nullable: true }) contentType!: string | null;
   @Column({ name: 'content_id', type: 'varchar', length: 64, nullable: true }) contentId!: string | null;
 }

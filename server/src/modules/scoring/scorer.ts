@@ -3,6 +3,7 @@ import { intentAt, intentKey, type FitGrade, type IntentRule, type RuleSetDraft 
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../core/clock';
 import { newId } from '../../database/ids';
+import { forUpdateSql } from '../../database/locks';
 import { insertNew } from '../../database/sql';
 import type { EventEntity } from '../activity/activity.entity';
 import type { StreamConsumer } from '../activity/pipeline';
@@ -105,7 +106,8 @@ export class Scorer implements StreamConsumer {
   }
 
   private async leadStates(em: EntityManager, personIds: string[]): Promise<Map<string, LeadState>> {
-    const rows: { person_id: string; stage: string; scored_at: unknown }[] = await em.query(`SELECT person_id, stage, scored_at FROM leads WHERE person_id IN (${marks(personIds.length)})`, personIds);
+    // a locking read: a lead the leads consumer committed after this transaction began is seen (a plain read would use the older snapshot)
+    const rows: { person_id: string; stage: string; scored_at: unknown }[] = await em.query(`SELECT person_id, stage, scored_at FROM leads WHERE person_id IN (${marks(personIds.length)}) ORDER BY person_id${forUpdateSql(em)}`, personIds);
     return new Map(rows.map((r) => [r.person_id, { personId: r.person_id, stage: r.stage, scoredAt: r.scored_at }]));
   }
 
@@ -153,7 +155,7 @@ export class Scorer implements StreamConsumer {
       occurred_at: f.signal.at,
       dedupe_key: f.dedupeKey,
       day: f.day,
-      signal: f.signal.signal,
+      signal_kind: f.signal.signal,
       content_type: f.signal.contentType,
       content_id: f.signal.contentId,
     }));
@@ -193,7 +195,7 @@ export class Scorer implements StreamConsumer {
     await em.query(`DELETE FROM score_items WHERE person_id IN (${marks(people.length)}) AND dimension = 'fit'`, people);
     const now = this.clock.now();
     const rows = [...fits].flatMap(([personId, fit]) =>
-      fit.matched.map((rule) => ({ id: newId(now.getTime()), person_id: personId, dimension: 'fit', rule_key: rule.key, rule_label: rule.label, event_id: null, points: rule.points, rule_version: version, occurred_at: now, dedupe_key: 'fit', day: chinaDay(now), signal: null, content_type: null, content_id: null })),
+      fit.matched.map((rule) => ({ id: newId(now.getTime()), person_id: personId, dimension: 'fit', rule_key: rule.key, rule_label: rule.label, event_id: null, points: rule.points, rule_version: version, occurred_at: now, dedupe_key: 'fit', day: chinaDay(now), signal_kind: null, content_type: null, content_id: null })),
     );
     for (let i = 0; i < rows.length; i += 500) await insertNew(em, 'score_items', rows.slice(i, i + 500));
   }

@@ -42,6 +42,7 @@ export class ScoringService {
       grade: lead.fitGrade,
       fitPoints: lead.fitPoints,
       intent: Math.max(0, intentAt(lead.intentKey, now, h)),
+      asOf: new Date(now).toISOString(),
       halfLifeDays: h,
       ruleVersion: lead.ruleVersion,
       scoredAt: lead.scoredAt?.toISOString() ?? null,
