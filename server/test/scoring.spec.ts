@@ -143,6 +143,18 @@ describe('lead scoring (能力 × 意愿)', () => {
     expect(await count(server, "SELECT COUNT(*) FROM score_items WHERE person_id = ? AND dimension = 'intent'", [person.personId])).toBe(1);
   });
 
+  it("puts a person's score items and stage history in 我的's export and erases them with the person", async () => {
+    const person = await loginAs(server, 'exports-scores');
+    await download(person.token);
+    await drain(server);
+    const exported = (await server.http('GET', '/api/me/export', undefined, person.token)).body.sections.leadScoring;
+    expect(exported.scoreItems).toEqual([expect.objectContaining({ rule: '下载白皮书', dimension: 'intent', points: 15 })]);
+    expect(exported.stageChanges).toEqual([expect.objectContaining({ from: 'new', to: 'engaged' })]);
+    expect((await server.http('DELETE', '/api/me', { confirm: 'DELETE' }, person.token)).status).toBe(200);
+    expect(await count(server, 'SELECT COUNT(*) FROM score_items WHERE person_id = ?', [person.personId])).toBe(0);
+    expect(await count(server, 'SELECT COUNT(*) FROM lead_stage_changes WHERE person_id = ?', [person.personId])).toBe(0);
+  });
+
   it('re-scores every lead in the background when the rules change, with progress to the total', async () => {
     const person = await loginAs(server, 'rescored');
     await download(person.token);
