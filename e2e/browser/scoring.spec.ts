@@ -116,11 +116,10 @@ describe('lead scoring in the console (H5)', () => {
     expect(after.items.find((i) => i.label === '下载白皮书')?.points).toBe(40);
     expect(Math.round(after.intent)).toBe(40);
 
-    // the same page on a phone-sized screen
-    const narrow = await app.newPage(PHONE);
-    await narrow.goto(app.url('packages/console/pages/login/index'));
-    await narrow.evaluate(([key, value]) => localStorage.setItem(key, value), ['leadloop.console-session', (await desktop.evaluate(() => localStorage.getItem('leadloop.console-session'))) ?? '']);
-    await narrow.goto(app.url('packages/console/pages/scoring/index'));
+    // the same page on a phone-sized screen: one column, nothing wider than the screen
+    const narrow = desktop;
+    await narrow.setViewportSize(PHONE.viewport);
+    await narrow.reload();
     await ruleRow(narrow, '下载白皮书').waitFor();
     const overflow = await narrow.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

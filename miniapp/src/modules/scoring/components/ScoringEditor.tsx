@@ -70,7 +70,7 @@ export function ScoringEditor() {
           {editor.settingsProblem && <Notice tone='error'>{editor.settingsProblem}</Notice>}
           {editor.saved === 'settings' && <Notice tone='success'>已保存</Notice>}
           <ActionButton variant='secondary' loading={editor.saving === 'settings'} disabled={editor.saving !== null} onClick={() => void editor.saveSettings()}>
-            保存衰减与 MQL 标准
+            保存设置
           </ActionButton>
         </Card>
       </View>
