@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RescoreRuns } from '../src/modules/scoring/rescore-runs';
 import { Scorer } from '../src/modules/scoring/scorer';
+import { Activity } from '../src/modules/activity/activity';
 import { EventEntity } from '../src/modules/activity/activity.entity';
 import { loginAs, staffAs, startTestServer, type TestServer } from './support/app';
 import { clockOf } from './support/clock';
@@ -153,6 +154,21 @@ describe('lead scoring (能力 × 意愿)', () => {
     expect((await server.http('DELETE', '/api/me', { confirm: 'DELETE' }, person.token)).status).toBe(200);
     expect(await count(server, 'SELECT COUNT(*) FROM score_items WHERE person_id = ?', [person.personId])).toBe(0);
     expect(await count(server, 'SELECT COUNT(*) FROM lead_stage_changes WHERE person_id = ?', [person.personId])).toBe(0);
+  });
+
+  it('re-grades fit when a profile_update activity says the profile changed', async () => {
+    const person = await loginAs(server, 'promoted-buyer');
+    await download(person.token);
+    await drain(server);
+    expect(await scoreOf(person.personId)).toMatchObject({ grade: 'D', fitPoints: 0 });
+    await setProfile(person.personId, { seniority: 'executive', size_band: '5000+', province: '浙江', buying_role: 'decision_maker' });
+    await server.dataSource.transaction((em) =>
+      server.app.get(Activity).record(em, { kind: 'profile_update', personId: person.personId, refId: 'PROFILE0CHANGE0000000000001', page: '', contentType: 'page', contentId: 'profile', source: { nodeId: null, channelId: null } }),
+    );
+    await drain(server);
+    const score = await scoreOf(person.personId);
+    expect(score).toMatchObject({ grade: 'A', fitPoints: 70 });
+    expect(score.items.filter((i: any) => i.dimension === 'fit').map((i: any) => i.label).sort()).toEqual(['公司规模 200 人以上', '决策者', '重点区域', '高管或总监'].sort());
   });
 
   it('re-scores every lead in the background when the rules change, with progress to the total', async () => {
