@@ -7,6 +7,7 @@ import { PersonEntity, PersonIdentifierEntity, PersonMergeEntity } from './modul
 import { leadEntities } from './modules/leads/leads.entity';
 import { liveEntities } from './modules/live/live.entity';
 import { paymentEntities } from './modules/payments/payments.entity';
+import { scoringEntities } from './modules/scoring/scoring.entity';
 import { PersonErasureEntity } from './modules/privacy/privacy.entity';
 import { ConsentEntity, ProfileChangeEntity } from './modules/profile/profile.entity';
 import { shareChainEntities } from './modules/share-chain/share-chain.entity';
@@ -31,6 +32,7 @@ export const entities = [
   ...shareChainEntities,
   ConsentEntity,
   ...leadEntities,
+  ...scoringEntities,
   AccountEntity,
   ...cardEntities,
   ...liveEntities,

@@ -71,6 +71,10 @@ export const ErrorCodes = {
   // the lead workspace
   LEAD_NOT_FOUND: 404,
   LEAD_NOT_YOURS: 403,
+  // scoring and lifecycle stages
+  STAGE_TRANSITION_INVALID: 409,
+  STAGE_REASON_REQUIRED: 422,
+  STAGE_NOT_ALLOWED: 403,
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

@@ -11,6 +11,7 @@ import { ActivityStream1765000000000 } from './1765000000000-activity-stream';
 import { BrandHome1765200000000 } from './1765200000000-brand-home';
 import { DataRightsTeamLive1765300000000 } from './1765300000000-data-rights-team-live';
 import { LeadWorkspace1765400000000 } from './1765400000000-lead-workspace';
+import { LeadScoring1765410000000 } from './1765410000000-lead-scoring';
 import { SharedContents1765450000000 } from './1765450000000-shared-contents';
 import { BinaryTokens1765460000000 } from './1765460000000-binary-tokens';
 
@@ -29,6 +30,7 @@ export const migrations = [
   BrandHome1765200000000,
   DataRightsTeamLive1765300000000,
   LeadWorkspace1765400000000,
+  LeadScoring1765410000000,
   SharedContents1765450000000,
   BinaryTokens1765460000000,
 ];
