@@ -71,6 +71,12 @@ export const ErrorCodes = {
   // the lead workspace
   LEAD_NOT_FOUND: 404,
   LEAD_NOT_YOURS: 403,
+  // person merges
+  MERGE_NOT_FOUND: 404,
+  PERSON_NOT_FOUND: 404,
+  UNMERGE_NOT_EXACT: 409,
+  IDENTIFIER_BELONGS_TO_STAFF: 409,
+  IDENTIFIER_CONFLICT_NOT_FOUND: 404,
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;
