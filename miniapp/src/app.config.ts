@@ -29,6 +29,7 @@ export default defineAppConfig({
       Pages.consoleWhitepapers,
       Pages.consoleBrand,
       Pages.consoleHomePage,
+      Pages.consoleMerges,
     ]),
     subPackage('live', [Pages.liveDetail, Pages.liveRoom, Pages.liveSurvey]),
     subPackage('whitepaper', [Pages.whitepaperDetail]),

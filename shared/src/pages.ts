@@ -26,6 +26,7 @@ export const Pages = {
   consoleWhitepapers: 'packages/console/pages/whitepapers/index',
   consoleBrand: 'packages/console/pages/brand/index',
   consoleHomePage: 'packages/console/pages/home-page/index',
+  consoleMerges: 'packages/console/pages/merges/index',
   // content prospects open
   liveDetail: 'packages/live/pages/detail/index',
   liveRoom: 'packages/live/pages/room/index',

@@ -23,6 +23,7 @@ export const Routes = {
   consoleWhitepapers: url(Pages.consoleWhitepapers),
   consoleBrand: url(Pages.consoleBrand),
   consoleHomePage: url(Pages.consoleHomePage),
+  consoleMerges: url(Pages.consoleMerges),
   cardView: url(Pages.card),
   myCard: url(Pages.myCard),
   cardVisitors: url(Pages.cardVisitors),
