@@ -142,6 +142,9 @@ describe('person merges: on phone, email and CRM id, reversible', () => {
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('UNMERGE_NOT_EXACT');
     expect(again.body.details.blockers).toEqual([{ module: 'identity', table: 'persons', reason: 'already_reverted', rows: 1 }]);
+    // the admin's decision stands: the same phone, bound again, does not merge them again
+    expect((await bindPhone('merge-b', b.token, phone)).body.mergedFrom).toBeNull();
+    expect(await mergesOf(a.personId, b.personId)).toHaveLength(1);
   });
 
   it('merges on email (normalised, stored only as a hash) and unmerges exactly', async () => {

@@ -11,7 +11,7 @@ import {
   type UnmergeBlocker,
   type UnmergeResponse,
 } from '@leadloop/shared';
-import { DataSource, type EntityManager, In, IsNull, LessThan, MoreThan } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull, LessThan, MoreThan, Not } from 'typeorm';
 import { z } from 'zod';
 import { AppError } from '../../core/app-error';
 import { Clock } from '../../core/clock';
@@ -82,6 +82,8 @@ export class PersonMerges {
       await this.recordConflict(em, conflict);
       return { personId, mergeId: null, refusedForStaff: true };
     }
+    // an admin undid a merge of these two: the same evidence does not merge them again
+    if (await this.keptApart(em, owner, personId)) return { personId, mergeId: null, refusedForStaff: false };
     const mergeId = await this.merge(em, owner, personId, kind);
     return { personId: owner, mergeId, refusedForStaff: false };
   }
@@ -112,6 +114,9 @@ export class PersonMerges {
       if (existing) return existing.id;
     }
     if (survivorId === mergedId || survivor.mergedInto || merged.mergedInto) throw new AppError('CONFLICT', 'These person records cannot be merged');
+    if ((await this.staff.findByPerson(survivorId, em)) || (await this.staff.findByPerson(mergedId, em))) {
+      throw new AppError('IDENTIFIER_BELONGS_TO_STAFF', 'A staff member’s person is never merged automatically');
+    }
     const now = this.clock.now();
     const id = newId(now.getTime());
     const identifiers = await em.find(PersonIdentifierEntity, { select: { id: true }, where: { personId: mergedId } });
@@ -217,6 +222,17 @@ export class PersonMerges {
     });
     if (later > 0) blockers.push({ module: 'identity', table: 'person_merges', reason: 'later_merge', rows: later });
     return [...blockers, ...(await this.registry.check(em, merge.id))];
+  }
+
+  /** Whether an admin undid a merge of these two records (either way round). */
+  private async keptApart(em: EntityManager, a: string, b: string): Promise<boolean> {
+    const undone = await em.count(PersonMergeEntity, {
+      where: [
+        { survivorId: a, mergedId: b, revertedAt: Not(IsNull()) },
+        { survivorId: b, mergedId: a, revertedAt: Not(IsNull()) },
+      ],
+    });
+    return undone > 0;
   }
 
   /** Both person rows locked, in id order (so two merges of the same pair cannot deadlock). */

@@ -1,13 +1,11 @@
-import { Module, type OnModuleInit } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { PaymentReconcileJob } from './jobs/payment-reconcile.job';
-import { PersonMergeRegistry } from '../person-merge/person-merge';
 import { PaymentHooks } from './payment-hooks';
 import { PaymentsController } from './payments.controller';
 import { PaymentsService } from './payments.service';
 import { WechatPayClient } from './wechat-pay.client';
 import { loadPayCredentials, PAY_CREDENTIALS } from './wechat-pay.credentials';
-import { paymentsMerge } from './payments.merge';
 
 @Module({
   controllers: [PaymentsController],
@@ -20,10 +18,4 @@ import { paymentsMerge } from './payments.merge';
   ],
   exports: [PaymentsService, PaymentHooks, PAY_CREDENTIALS],
 })
-export class PaymentsModule implements OnModuleInit {
-  constructor(private readonly merges: PersonMergeRegistry) {}
-
-  onModuleInit(): void {
-    this.merges.register(paymentsMerge);
-  }
-}
+export class PaymentsModule {}

@@ -31,6 +31,8 @@ export interface ReassignSpec {
    * combine it. Deterministic: the survivor's row always wins.
    */
   uniqueWith?: string[];
+  /** Only rows that also meet this condition on the table (aliased `f`), e.g. orders of the sign-ups that moved. */
+  where?: { sql: string; params: Key[] };
   /** Defaults: the merged and surviving person ids; `p:<id>`-style keys pass their own. */
   from?: string;
   to?: string;
@@ -148,11 +150,16 @@ class JournalWriter {
         const to = spec.to ?? toId;
         const cols = spec.keyColumns;
         const select = cols.length === 0 ? '1 AS one' : cols.map((c) => `f.\`${c}\``).join(', ');
-        const rows: Record<string, Key>[] = await em.query(`SELECT ${select} FROM \`${spec.table}\` f WHERE f.\`${spec.column}\` = ?`, [from]);
+        const filter = spec.where ? ` AND (${spec.where.sql})` : '';
+        const rows: Record<string, Key>[] = await em.query(`SELECT ${select} FROM \`${spec.table}\` f WHERE f.\`${spec.column}\` = ?${filter}`, [from, ...(spec.where?.params ?? [])]);
         let twins: Record<string, Key>[] = [];
         if (spec.uniqueWith && rows.length > 0) {
           const on = spec.uniqueWith.map((c) => `s.\`${c}\` = f.\`${c}\``).join(' AND ');
-          twins = await em.query(`SELECT ${select} FROM \`${spec.table}\` f JOIN \`${spec.table}\` s ON s.\`${spec.column}\` = ? AND ${on} WHERE f.\`${spec.column}\` = ?`, [to, from]);
+          twins = await em.query(`SELECT ${select} FROM \`${spec.table}\` f JOIN \`${spec.table}\` s ON s.\`${spec.column}\` = ? AND ${on} WHERE f.\`${spec.column}\` = ?${filter}`, [
+            to,
+            from,
+            ...(spec.where?.params ?? []),
+          ]);
         }
         const tuple = (r: Record<string, Key>) => cols.map((c) => r[c]);
         const kept = twins.map(tuple);
