@@ -1,6 +1,6 @@
 import { loginAs, staffAs, startTestServer, type TestServer } from './support/app';
 import { firstSignup, publishEvent } from './support/live';
-import { count, drain } from './support/share';
+import { count, drain, mint } from './support/share';
 import { consent, publishedWhitepaper, requestDownload } from './support/whitepaper';
 
 // a fresh database with every migration, under a shared machine's load, can take longer than Jest's default
@@ -32,6 +32,8 @@ const PERSON_TABLES: [table: string, column: string, order: string][] = [
   ['conversion_credits', 'person_id', 'conversion_id, model, position'],
   ['ownership_decisions', 'person_id', 'id'],
   ['share_spreaders', 'person_id', 'content_type, content_id'],
+  ['share_nodes', 'sharer_person_id', 'id'],
+  ['card_signals', 'person_id', 'id'],
 ];
 
 describe('person merges: on phone, email and CRM id, reversible', () => {
@@ -41,6 +43,7 @@ describe('person merges: on phone, email and CRM id, reversible', () => {
   let eventA: string;
   let eventB: string;
   let paperId: string;
+  let cardId: string;
   let phoneSeq = 0;
 
   const phoneCode = async (persona: string, phone: string) => (await server.http('POST', `/sandbox/personas/${persona}/phone-code`, { phone })).body.code;
@@ -70,6 +73,8 @@ describe('person merges: on phone, email and CRM id, reversible', () => {
     eventA = (await publishEvent(server, marketer.token, { title: '智能制造峰会' })).id;
     eventB = (await publishEvent(server, marketer.token, { title: '工业互联网沙龙' })).id;
     paperId = await publishedWhitepaper(server, marketer.token, 'name,company,email');
+    const owner = await staffAs(server, 'merge-card-owner', 'sales');
+    cardId = (await server.http('PUT', '/api/cards/mine', { name: '周全' }, owner.token)).body.id;
   });
   afterAll(() => server.close());
 
@@ -86,6 +91,10 @@ describe('person merges: on phone, email and CRM id, reversible', () => {
     const download = await requestDownload(server, b.token, paperId, { gate: { profile: { name: '王敏', company: '星河制造', email: 'wangmin.b@example.com' }, consent: consent() } });
     expect(download.status).toBe(201);
     expect((await server.http('PUT', '/api/me/profile', { title: '采购经理' }, b.token)).status).toBe(200);
+    // both visited the same salesperson's card (one visitor row each), and the second one shared the home page
+    expect((await server.http('GET', `/api/cards/${cardId}`, undefined, a.token)).status).toBe(200);
+    expect((await server.http('GET', `/api/cards/${cardId}`, undefined, b.token)).status).toBe(200);
+    await mint(server, b.token);
     await drain(server);
 
     const beforeA = await exportOf(a.token);
@@ -113,6 +122,8 @@ describe('person merges: on phone, email and CRM id, reversible', () => {
     expect(after.sections.whitepaperDownloads).toHaveLength(1);
     expect(after.sections.profileChanges).toEqual(beforeB.sections.profileChanges);
     expect(after.identifiers.filter((i: { kind: string }) => i.kind === 'openid')).toHaveLength(2);
+    expect(after.sections.cardVisits.cards).toEqual([expect.objectContaining({ cardId, views: 2 })]);
+    expect(await count(server, 'SELECT COUNT(*) FROM share_nodes WHERE sharer_person_id = ?', [a.personId])).toBe(1);
     expect(await count(server, "SELECT COUNT(*) FROM person_merge_journal WHERE merge_id = ? AND op = 'kept' AND table_name = 'live_signups'", [merge.id])).toBe(1);
     // the merged record's session acts as the survivor; its WeChat signs in as the survivor
     expect((await server.http('GET', '/api/me', undefined, b.token)).body.person.id).toBe(a.personId);
