@@ -59,7 +59,7 @@ export function ConflictTable({ list }: ConflictTableProps) {
     <ResourceTable
       list={list}
       title='待处理：员工身份冲突'
-      subtitle={(items, hasMore) => `${items.length}${hasMore ? '+' : ''} 条未处理，员工不会被自动合并`}
+      subtitle={(items, hasMore) => (items.length === 0 ? '员工不会被自动合并' : `${items.length}${hasMore ? '+' : ''} 条未处理，员工不会被自动合并`)}
       notice={failure ? describeError(failure) : null}
       block='conflict-table'
       columns={columns}
