@@ -251,6 +251,24 @@ describe('person merges: on phone, email and CRM id, reversible', () => {
     expect((await server.http('GET', '/api/me', undefined, sales.token)).body.staff).toMatchObject({ role: 'sales' });
   });
 
+  it('refuses to undo a merge a later one builds on, until that one is undone; sessions follow the chain', async () => {
+    const [p1, p2, p3] = [await loginAs(server, 'merge-chain-1'), await loginAs(server, 'merge-chain-2'), await loginAs(server, 'merge-chain-3')];
+    const attach = (personId: string, externalId: string) => server.http('POST', `/api/persons/${personId}/crm-ids`, { system: 'hubspot', externalId }, admin.token);
+    await attach(p2.personId, 'HS-1');
+    const first = (await attach(p1.personId, 'HS-1')).body.mergeId;
+    await attach(p3.personId, 'HS-2');
+    const second = (await attach(p2.personId, 'HS-2')).body.mergeId;
+    expect((await server.http('GET', '/api/me', undefined, p1.token)).body.person.id).toBe(p3.personId);
+
+    const refused = await server.http('POST', `/api/persons/merges/${first}/unmerge`, undefined, admin.token);
+    expect(refused.status).toBe(409);
+    expect(refused.body.details.blockers).toContainEqual({ module: 'identity', table: 'person_merges', reason: 'later_merge', rows: 1 });
+    expect((await server.http('POST', `/api/persons/merges/${second}/unmerge`, undefined, admin.token)).status).toBe(200);
+    expect((await server.http('POST', `/api/persons/merges/${first}/unmerge`, undefined, admin.token)).status).toBe(200);
+    for (const p of [p1, p2, p3]) expect((await server.http('GET', '/api/me', undefined, p.token)).body.person.id).toBe(p.personId);
+    expect((await server.http('POST', '/api/persons/merges/01ARZ3NDEKTSV4RRFFQ69G5FAV/unmerge', undefined, admin.token)).body.code).toBe('MERGE_NOT_FOUND');
+  });
+
   it('a double-tapped phone bind merges once and creates no second person', async () => {
     const phone = nextPhone();
     const h = await loginAs(server, 'merge-h');
