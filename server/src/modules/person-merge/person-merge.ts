@@ -57,8 +57,8 @@ export interface MergeStep {
   count(kind: MergeMovedKind, n: number): void;
 }
 
-/** How a journaled value is stored: instants tagged, so they come back as instants. */
-type Plain = string | number | boolean | null | { $d: string };
+/** How a journaled value is stored: instants tagged, so they come back as instants (JSON columns keep their value). */
+type Plain = string | number | boolean | null | { $d: string } | object;
 
 const CHUNK = 200;
 const KEYS_PER_ENTRY = 500;
@@ -296,7 +296,12 @@ function freeze(value: unknown): Plain {
 }
 
 function thaw(value: Plain): unknown {
-  return value !== null && typeof value === 'object' ? new Date(value.$d) : value;
+  return isInstant(value) ? new Date(value.$d) : value;
+}
+
+/** A tagged instant; any other object is a column's own JSON value (a transformer's), kept as it is. */
+function isInstant(value: unknown): value is { $d: string } {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 1 && typeof (value as { $d?: unknown }).$d === 'string';
 }
 
 function freezeAll(values: object): Record<string, Plain> {
