@@ -1,4 +1,5 @@
 import { loginAs, staffAs, startTestServer, type TestServer } from './support/app';
+import { clockOf } from './support/clock';
 import { firstSignup, publishEvent } from './support/live';
 import { count, drain, mint } from './support/share';
 import { consent, publishedWhitepaper, requestDownload } from './support/whitepaper';
@@ -308,5 +309,31 @@ describe('person merges: on phone, email and CRM id, reversible', () => {
     const detail = await server.http('GET', `/api/persons/merges/${merge.id}`, undefined, admin.token);
     expect(detail.body.blockers).toContainEqual({ module: 'identity', table: 'persons', reason: 'person_erased', rows: 2 });
     expect(detail.body.survivor.displayName).toBe('已删除数据的用户');
+  });
+
+  it('pools watch minutes of one live both records watched, and gives each its own back', async () => {
+    const started = (await publishEvent(server, marketer.token, { title: '排产实战直播', startAt: new Date(Date.now() - 5 * 60_000).toISOString(), endAt: new Date(Date.now() + 55 * 60_000).toISOString() })).id;
+    const phone = nextPhone();
+    const m = await loginAs(server, 'merge-watch-a');
+    const n = await loginAs(server, 'merge-watch-b');
+    const watch = (token: string, kind: string) => server.http('POST', `/api/live/${started}/attendance`, { kind, sessionId: 'merge-watch-session' }, token);
+    for (const p of [m, n]) expect((await server.http('POST', `/api/live/${started}/signups`, firstSignup('孙婷'), p.token)).status).toBe(200);
+    expect((await watch(m.token, 'join')).status).toBe(200);
+    expect((await watch(n.token, 'join')).status).toBe(200);
+    clockOf(server.app).advance(60_000);
+    expect((await watch(n.token, 'heartbeat')).body.watchMinutes).toBe(2);
+    await drain(server);
+    const attendance = () => server.dataSource.query('SELECT person_id, minutes, first_at, last_at FROM live_attendance WHERE event_id = ? ORDER BY person_id', [started]);
+    const before = JSON.parse(JSON.stringify(await attendance()));
+
+    await bindPhone('merge-watch-a', m.token, phone);
+    await bindPhone('merge-watch-b', n.token, phone);
+    const [merge] = await mergesOf(m.personId, n.personId);
+    // the minute both watched counts once; the other minute joins the survivor's
+    expect(await attendance()).toEqual([expect.objectContaining({ person_id: m.personId, minutes: 2 })]);
+    expect((await exportOf(m.token)).sections.liveEvents.watchMinutes).toEqual([expect.objectContaining({ eventId: started, minutes: 2 })]);
+
+    expect((await server.http('POST', `/api/persons/merges/${merge.id}/unmerge`, undefined, admin.token)).status).toBe(200);
+    expect(JSON.parse(JSON.stringify(await attendance()))).toEqual(before);
   });
 });
