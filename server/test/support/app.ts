@@ -21,7 +21,8 @@ export interface TestServer {
 export async function startTestServer(label: string, env: Record<string, string> = {}, shared?: { db: TestDatabase }): Promise<TestServer> {
   // a second instance on the same database (as behind a load balancer) leaves dropping it to the first
   const db = shared?.db ?? (await createTestDatabase(label));
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: db.url, LOG_LEVEL: 'warn', DB_POOL_SIZE: '30', ...env });
+  // every spec's many personas sign in from 127.0.0.1: limits ×100 unless a spec tests them (rate-limits.spec)
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: db.url, LOG_LEVEL: 'warn', DB_POOL_SIZE: '30', RATE_LIMIT_SCALE: '100', ...env });
   const running = await startApp(config);
   const http: TestServer['http'] = async (method, path, body, token) => {
     const headers: Record<string, string> = {};
