@@ -30,6 +30,7 @@ export default defineAppConfig({
       Pages.consoleBrand,
       Pages.consoleHomePage,
       Pages.consoleScoring,
+      Pages.consoleMerges,
     ]),
     subPackage('live', [Pages.liveDetail, Pages.liveRoom, Pages.liveSurvey]),
     subPackage('whitepaper', [Pages.whitepaperDetail]),

@@ -75,6 +75,12 @@ export const ErrorCodes = {
   STAGE_TRANSITION_INVALID: 409,
   STAGE_REASON_REQUIRED: 422,
   STAGE_NOT_ALLOWED: 403,
+  // person merges
+  MERGE_NOT_FOUND: 404,
+  PERSON_NOT_FOUND: 404,
+  UNMERGE_NOT_EXACT: 409,
+  IDENTIFIER_BELONGS_TO_STAFF: 409,
+  IDENTIFIER_CONFLICT_NOT_FOUND: 404,
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

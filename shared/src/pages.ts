@@ -27,6 +27,7 @@ export const Pages = {
   consoleBrand: 'packages/console/pages/brand/index',
   consoleHomePage: 'packages/console/pages/home-page/index',
   consoleScoring: 'packages/console/pages/scoring/index',
+  consoleMerges: 'packages/console/pages/merges/index',
   // content prospects open
   liveDetail: 'packages/live/pages/detail/index',
   liveRoom: 'packages/live/pages/room/index',

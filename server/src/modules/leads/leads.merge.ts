@@ -1,0 +1,49 @@
+import type { MergeStep, PersonMergeContributor } from '../person-merge/person-merge';
+import { LeadEntity } from './leads.entity';
+
+/**
+ * The lead workspace's part of a merge: stage history and score items follow the person; tags
+ * too (a tag the survivor already has stays with the merged record); and one lead remains —
+ * the merged record's lead moves over whole, or, when both had one, the survivor's becomes the
+ * combination (earliest first touch, latest last touch, counts and intent added) and the merged
+ * lead is kept in the journal, so unmerge puts both back as they were.
+ */
+export const leadsMerge: PersonMergeContributor = {
+  module: 'leads',
+  async move(step: MergeStep): Promise<void> {
+    await step.reassign({ table: 'lead_stage_changes', column: 'person_id', keyColumns: ['id'] });
+    await step.reassign({ table: 'score_items', column: 'person_id', keyColumns: ['id'], kind: 'scores' });
+    await step.reassign({ table: 'person_tags', column: 'person_id', keyColumns: ['tag'], uniqueWith: ['tag'], kind: 'tags' });
+    const [from, to] = await Promise.all([step.em.findOneBy(LeadEntity, { personId: step.fromId }), step.em.findOneBy(LeadEntity, { personId: step.toId })]);
+    if (!from) return;
+    if (!to) {
+      await step.reassign({ table: 'leads', column: 'person_id', keyColumns: [], kind: 'lead' });
+      await step.guard(LeadEntity, { personId: step.toId });
+      return;
+    }
+    await step.update(LeadEntity, { personId: step.toId }, combinedLead(from, to));
+    await step.remove(LeadEntity, { personId: step.fromId });
+    step.count('lead', 1);
+  },
+};
+
+/** The survivor's lead after taking in the merged one (stage, grade and owner stay the survivor's unless it has none). */
+export function combinedLead(from: LeadEntity, to: LeadEntity): Partial<LeadEntity> {
+  const first = from.createdAt < to.createdAt ? from : to;
+  const last = from.lastActivityAt > to.lastActivityAt ? from : to;
+  const requested = [from.contactRequestedAt, to.contactRequestedAt].filter((d): d is Date => d !== null);
+  return {
+    firstKind: first.firstKind,
+    firstRef: first.firstRef,
+    createdAt: first.createdAt,
+    lastKind: last.lastKind,
+    lastRef: last.lastRef,
+    lastActivityAt: last.lastActivityAt,
+    activityCount: from.activityCount + to.activityCount,
+    status: from.status === 'contact_requested' || to.status === 'contact_requested' ? 'contact_requested' : to.status,
+    contactRequestedAt: requested.length > 0 ? new Date(Math.min(...requested.map((d) => d.getTime()))) : null,
+    // the intent key is a sum over score items, and the merged record's items moved here
+    intentKey: from.intentKey + to.intentKey,
+    ownerStaffId: to.ownerStaffId ?? from.ownerStaffId,
+  };
+}
