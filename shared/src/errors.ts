@@ -15,6 +15,7 @@ export const ErrorCodes = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
+  DATABASE_UNAVAILABLE: 503,
   // WeChat platform, as seen by our clients
   WECHAT_CODE_INVALID: 400,
   WECHAT_CODE_USED: 400,
