@@ -29,6 +29,8 @@ export default defineAppConfig({
       Pages.consoleWhitepapers,
       Pages.consoleBrand,
       Pages.consoleHomePage,
+      Pages.consoleAccounts,
+      Pages.consoleAccount,
     ]),
     subPackage('live', [Pages.liveDetail, Pages.liveRoom, Pages.liveSurvey]),
     subPackage('whitepaper', [Pages.whitepaperDetail]),

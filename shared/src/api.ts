@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { Access, type AccessRule } from './roles';
 import { PageQuery } from './pagination';
+import * as accounts from './contracts/accounts';
 import * as brand from './contracts/brand';
 import * as card from './contracts/card';
 import * as home from './contracts/home-page';
@@ -161,6 +162,20 @@ export const Api = {
   publishHome: route({ method: 'POST', path: '/console/home/publish', summary: 'Publish the draft as a new version', tag: 'home', access: Access.console, response: home.HomeEditorView }),
   uploadHomeImage: route({ method: 'POST', path: '/console/home/images', summary: 'Upload a banner image (multipart part `image`, PNG/JPEG ≤ 2 MB)', tag: 'home', access: Access.console, files: [{ name: home.HOME_IMAGE_FIELD, required: true, accept: ['image/png', 'image/jpeg'] }], response: home.HomeImageUploaded, status: 201 }),
   homeCardChoices: route({ method: 'GET', path: '/console/home/cards', summary: 'Salespeople’s cards the home page may feature', tag: 'home', access: Access.console, response: home.HomeCardChoices }),
+
+  // the staff side of a lead's profile (edits recorded with who made them) and tags
+  leadProfile: route({ method: 'GET', path: '/leads/{id}/profile', summary: 'A lead’s profile with tags, account and the last changes (who made them)', tag: 'leads', access: Access.leads, response: accounts.LeadProfile }),
+  editLeadProfile: route({ method: 'PUT', path: '/leads/{id}/profile', summary: 'Edit a lead’s profile; each changed field is recorded with the staff member who changed it', tag: 'leads', access: Access.leads, body: accounts.LeadProfileEdit, response: accounts.LeadProfile }),
+  setLeadTags: route({ method: 'PUT', path: '/leads/{id}/tags', summary: 'Replace a lead’s tags (≤ 20, each ≤ 20 characters)', tag: 'leads', access: Access.leads, body: accounts.SetTagsRequest, response: accounts.LeadProfile }),
+  bulkTagLeads: route({ method: 'POST', path: '/leads/tags', summary: 'Add and remove tags on up to 100 leads the caller may see', tag: 'leads', access: Access.leads, body: accounts.BulkTagRequest, response: accounts.BulkTagResponse }),
+
+  // accounts (ABM): the console lists, edits, merges and imports; an account's owner may open its page
+  accounts: route({ method: 'GET', path: '/accounts', summary: 'Accounts, newest first; filters: target, tier, industry, owner, name', tag: 'accounts', access: Access.console, query: accounts.AccountListQuery, response: accounts.AccountList }),
+  importAccounts: route({ method: 'POST', path: '/accounts/import', summary: 'Import target accounts from CSV (multipart part `file`, UTF-8 or GBK ≤ 1 MB); any bad row refuses the whole file', tag: 'accounts', access: Access.console, files: [{ name: accounts.ACCOUNT_IMPORT_FIELD, required: true, accept: ['text/csv'] }], response: accounts.AccountImportResult, status: 201 }),
+  account: route({ method: 'GET', path: '/accounts/{id}', summary: 'An account with its contacts (role, stage, grade, intent)', tag: 'accounts', access: Access.accountPage, response: accounts.AccountDetail }),
+  updateAccount: route({ method: 'PATCH', path: '/accounts/{id}', summary: 'Edit an account: industry, size, region, owner, target flag and tier', tag: 'accounts', access: Access.console, body: accounts.UpdateAccountRequest, response: accounts.AccountDetail }),
+  setContactRole: route({ method: 'PUT', path: '/accounts/{id}/contacts/{personId}/role', summary: 'Set a contact’s part in the buying decision', tag: 'accounts', access: Access.console, body: accounts.SetContactRoleRequest, response: accounts.AccountDetail }),
+  mergeAccounts: route({ method: 'POST', path: '/accounts/{id}/merge', summary: 'Merge another account into this one: its contacts move here (recorded)', tag: 'accounts', access: Access.console, body: accounts.MergeAccountsRequest, response: accounts.AccountDetail }),
 } as const;
 
 export type ApiName = keyof typeof Api;

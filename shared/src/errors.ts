@@ -71,6 +71,16 @@ export const ErrorCodes = {
   // the lead workspace
   LEAD_NOT_FOUND: 404,
   LEAD_NOT_YOURS: 403,
+  TAG_LIMIT_REACHED: 409,
+  // accounts (ABM)
+  ACCOUNT_NOT_FOUND: 404,
+  ACCOUNT_NOT_YOURS: 403,
+  ACCOUNT_MERGE_INVALID: 409,
+  ACCOUNT_NAME_TAKEN: 409,
+  ACCOUNT_IMPORT_INVALID: 422,
+  ACCOUNT_IMPORT_UNREADABLE: 400,
+  CONTACT_NOT_IN_ACCOUNT: 404,
+  STAFF_NOT_FOUND: 404,
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;
