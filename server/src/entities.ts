@@ -1,4 +1,4 @@
-import { AccountEntity } from './modules/accounts/accounts.entity';
+import { accountEntities } from './modules/accounts/accounts.entity';
 import { activityEntities } from './modules/activity/activity.entity';
 import { BrandSettingsEntity } from './modules/brand/brand.entity';
 import { cardEntities } from './modules/card/card.entity';
@@ -31,7 +31,7 @@ export const entities = [
   ...shareChainEntities,
   ConsentEntity,
   ...leadEntities,
-  AccountEntity,
+  ...accountEntities,
   ...cardEntities,
   ...liveEntities,
   ...paymentEntities,

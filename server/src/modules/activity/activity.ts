@@ -6,7 +6,7 @@ import { newId } from '../../database/ids';
 import { insertNew } from '../../database/sql';
 
 /** What the server records as it sees it happen. Only these can be conversions, and only the server writes them. */
-export const ActivityKinds = ['signup', 'order', 'payment', 'download', 'contact_request', 'card_view', 'attend'] as const;
+export const ActivityKinds = ['signup', 'order', 'payment', 'download', 'contact_request', 'card_view', 'attend', 'profile_update'] as const;
 export type ActivityKind = (typeof ActivityKinds)[number];
 
 /** Activities credited along the share chain that led to them. */

@@ -8,6 +8,7 @@ import { IdentityService } from './identity.service';
 import { LoginHooks } from './login-hooks';
 import { PersonRepository } from './person.repository';
 import { PiiVault } from './pii-vault';
+import { ProfileUpdates } from './profile-updates';
 import { SessionService } from './session.service';
 
 /** Persons, sessions and the guard. Staff accounts are looked up through `STAFF_DIRECTORY` (staff-directory.ts). */
@@ -20,11 +21,12 @@ import { SessionService } from './session.service';
     SessionService,
     IdentityService,
     LoginHooks,
+    ProfileUpdates,
     IdentityPersonData,
     AuthGuard,
     { provide: APP_GUARD, useExisting: AuthGuard },
   ],
-  exports: [SessionService, PersonRepository, LoginHooks, AuthGuard],
+  exports: [SessionService, PersonRepository, ProfileUpdates, LoginHooks, AuthGuard],
 })
 export class IdentityModule implements OnModuleInit {
   constructor(

@@ -10,6 +10,7 @@ import { WechatApiError, WechatErrcode } from '../wechat/wechat.errors';
 import { LoginHooks } from './login-hooks';
 import { type IdentifierKey, PersonRepository } from './person.repository';
 import { PiiVault } from './pii-vault';
+import { ProfileUpdates } from './profile-updates';
 import { SessionService, toSummary } from './session.service';
 import { STAFF_DIRECTORY, type StaffDirectory } from './staff-directory';
 
@@ -26,6 +27,7 @@ export class IdentityService {
     private readonly vault: PiiVault,
     private readonly sessions: SessionService,
     private readonly loginHooks: LoginHooks,
+    private readonly profileUpdates: ProfileUpdates,
   ) {}
 
   /** wx.login code → the one person behind this WeChat user (created on first sight) → session. */
@@ -55,7 +57,11 @@ export class IdentityService {
   }
 
   async updateProfile(auth: AuthContext, changes: UpdateProfileRequest): Promise<MeResponse> {
-    await this.persons.updateProfile(auth.personId, changes);
+    const { nickname, ...profile } = changes;
+    await this.dataSource.transaction(async (em) => {
+      if (nickname !== undefined) await this.persons.updateProfile(auth.personId, { nickname }, em);
+      await this.profileUpdates.write(em, auth.personId, profile, { page: 'me' });
+    });
     return this.me(auth);
   }
 

@@ -5,11 +5,12 @@ import { AppError } from '../../core/app-error';
 import { Clock } from '../../core/clock';
 import { newId } from '../../database/ids';
 import { PersonRepository } from '../identity/person.repository';
+import { ProfileUpdates } from '../identity/profile-updates';
 import { viewOf } from './profile-gate';
 import type { PersonDataContributor } from '../privacy/person-data';
 import { ProfileChangeEntity } from './profile.entity';
 
-const CORRECTABLE = ['name', 'company', 'title', 'email'] as const;
+const CORRECTABLE = ['name', 'company', 'title', 'email', 'industry', 'province', 'city', 'sizeBand', 'department'] as const;
 const SOURCE = 'me/profile';
 
 /**
@@ -26,6 +27,7 @@ export class ProfileCorrections implements PersonDataContributor {
     private readonly dataSource: DataSource,
     private readonly persons: PersonRepository,
     private readonly clock: Clock,
+    private readonly profileUpdates: ProfileUpdates,
   ) {}
 
   async mine(personId: string): Promise<MyProfile> {
@@ -44,10 +46,10 @@ export class ProfileCorrections implements PersonDataContributor {
       for (const field of CORRECTABLE) {
         const next = input[field];
         if (next === undefined || next === person[field]) continue;
-        rows.push({ id: newId(at.getTime()), personId, field, oldValue: person[field], newValue: next, source: SOURCE, createdAt: at });
+        rows.push({ id: newId(at.getTime()), personId, field, oldValue: person[field], newValue: next, source: SOURCE, byStaffId: null, createdAt: at });
       }
       if (rows.length === 0) return 0;
-      await this.persons.updateProfile(personId, Object.fromEntries(rows.map((r) => [r.field, r.newValue])), em);
+      await this.profileUpdates.write(em, personId, Object.fromEntries(rows.map((r) => [r.field, r.newValue])), { page: SOURCE });
       await em.insert(ProfileChangeEntity, rows);
       return rows.length;
     });
@@ -71,5 +73,5 @@ export class ProfileCorrections implements PersonDataContributor {
 }
 
 function toChange(r: ProfileChangeEntity): ProfileChange {
-  return { field: r.field, from: r.oldValue, to: r.newValue, at: r.createdAt.toISOString() };
+  return { field: r.field, from: r.oldValue, to: r.newValue, at: r.createdAt.toISOString(), by: r.byStaffId ? 'staff' : null };
 }
