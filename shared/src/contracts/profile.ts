@@ -119,13 +119,28 @@ export const ProfileChangeFields = ['name', 'company', 'title', 'email', 'indust
 export const ProfileChangeField = z.enum(ProfileChangeFields);
 export type ProfileChangeField = z.infer<typeof ProfileChangeField>;
 
-/** One change: which field, from what, to what, when, and the staff member who made it (null: the person). */
+export const ProfileChangeFieldLabels: Record<ProfileChangeField, string> = {
+  name: '姓名',
+  company: '公司',
+  title: '职位',
+  email: '邮箱',
+  industry: '所属行业',
+  province: '省份',
+  city: '城市',
+  sizeBand: '公司规模',
+  department: '部门',
+  seniority: '职级',
+  buyingRole: '采购角色',
+  tags: '标签',
+};
+
+/** One change: which field, from what, to what, when; `by: 'staff'` when the company's staff made it, not the person. */
 export const ProfileChange = z.object({
   field: ProfileChangeField,
   from: z.string().nullable(),
   to: z.string().nullable(),
   at: z.string(),
-  by: z.string().nullable().optional(),
+  by: z.literal('staff').optional(),
 });
 export type ProfileChange = z.infer<typeof ProfileChange>;
 

@@ -73,5 +73,5 @@ export class ProfileCorrections implements PersonDataContributor {
 }
 
 function toChange(r: ProfileChangeEntity): ProfileChange {
-  return { field: r.field, from: r.oldValue, to: r.newValue, at: r.createdAt.toISOString(), by: r.byStaffId ? 'staff' : null };
+  return { field: r.field, from: r.oldValue, to: r.newValue, at: r.createdAt.toISOString(), ...(r.byStaffId ? { by: 'staff' as const } : {}) };
 }

@@ -1,4 +1,4 @@
-import { ProfileFieldLabels, type CorrectProfileRequest, type ProfileChange, type ProfileView } from '@leadloop/shared';
+import { ProfileChangeFieldLabels, ProfileFieldLabels, type CorrectProfileRequest, type ProfileChange, type ProfileView } from '@leadloop/shared';
 
 /** The fields a person corrects in 我的 (the phone is re-bound through WeChat, never typed). */
 export const CorrectableFields = ['name', 'company', 'title', 'email'] as const;
@@ -37,5 +37,6 @@ export function checkCorrection(profile: ProfileView, draft: ProfileDraft): { ch
 
 /** 「公司：旧公司 → 新禾信息」 */
 export function changeSentence(change: ProfileChange): string {
-  return `${ProfileFieldLabels[change.field]}：${change.from ?? '（空）'} → ${change.to ?? '（空）'}`;
+  const by = change.by === 'staff' ? '（工作人员更新）' : '';
+  return `${ProfileChangeFieldLabels[change.field]}：${change.from ?? '（空）'} → ${change.to ?? '（空）'}${by}`;
 }
