@@ -23,6 +23,8 @@ export const Routes = {
   consoleWhitepapers: url(Pages.consoleWhitepapers),
   consoleBrand: url(Pages.consoleBrand),
   consoleHomePage: url(Pages.consoleHomePage),
+  consoleAccounts: url(Pages.consoleAccounts),
+  consoleAccount: url(Pages.consoleAccount),
   cardView: url(Pages.card),
   myCard: url(Pages.myCard),
   cardVisitors: url(Pages.cardVisitors),
