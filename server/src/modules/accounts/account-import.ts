@@ -41,7 +41,8 @@ interface ImportRow {
   emailDomain: string | null;
 }
 
-type RowVerdict = ImportRow | { line: number; problem: AccountImportProblem };
+type RowProblem = { line: number; problem: AccountImportProblem };
+type RowVerdict = ImportRow | RowProblem;
 
 /**
  * The target-account import: every row is checked first, and a file with any bad row is refused
@@ -73,7 +74,7 @@ export class AccountImport {
     if (records.length > ACCOUNT_IMPORT_MAX_ROWS) throw unreadable(`At most ${ACCOUNT_IMPORT_MAX_ROWS} rows per file`);
     return this.dataSource.transaction(async (em) => {
       const verdicts = await this.check(em, records);
-      const errors = verdicts.filter((v): v is AccountImportRowError & { line: number } => 'problem' in v).map((v) => ({ row: v.line, problem: v.problem }));
+      const errors: AccountImportRowError[] = verdicts.filter((v): v is RowProblem => 'problem' in v).map((v) => ({ row: v.line, problem: v.problem }));
       if (errors.length > 0) throw new AppError('ACCOUNT_IMPORT_INVALID', `${errors.length} row(s) cannot be imported; nothing was imported`, { rows: errors });
       return { ...(await this.write(em, verdicts as ImportRow[])), encoding };
     });

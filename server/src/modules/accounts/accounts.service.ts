@@ -59,7 +59,8 @@ export class AccountsService {
     if (query.ownerStaffId) qb.andWhere('a.owner_staff_id = :owner', { owner: query.ownerStaffId });
     if (query.q) {
       const key = normalizeCompanyName(query.q) ?? query.q.toLowerCase();
-      qb.andWhere('(a.normalized_name LIKE :prefix OR a.name LIKE :contains)', { prefix: `${likeEscape(key)}%`, contains: `%${likeEscape(query.q)}%` });
+      // an explicit escape character: MySQL and SQLite have different defaults
+      qb.andWhere("(a.normalized_name LIKE :prefix ESCAPE '!' OR a.name LIKE :contains ESCAPE '!')", { prefix: `${likeEscape(key)}%`, contains: `%${likeEscape(query.q)}%` });
     }
     if (after) qb.andWhere('a.id < :after', { after });
     const rows = await qb.orderBy('a.id', 'DESC').take(query.limit + 1).getMany();
@@ -249,5 +250,5 @@ function gapsFilled(survivor: AccountEntity, merged: AccountEntity): Partial<Acc
 }
 
 function likeEscape(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return text.replace(/[!%_]/g, (c) => `!${c}`);
 }

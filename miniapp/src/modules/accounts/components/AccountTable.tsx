@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { Routes } from '@/core/routes';
-import { ActionButton, ResourceTable, SelectField, Tag, Tappable, TextField, type ResourceList, type TableColumn } from '@/ui';
+import { ActionButton, Card, ResourceTable, SelectField, Tag, Tappable, TextField, type ResourceList, type TableColumn } from '@/ui';
 import type { AccountFilters } from '../services/accounts.service';
 import { industryOf, regionOf, sizeOf, targetOf } from '../services/account-format';
 import './Accounts.scss';
@@ -46,44 +46,46 @@ export function AccountTable({ list, filters, onFilters, onImport }: AccountTabl
   const search = () => onFilters({ ...filters, q: query.trim() || undefined });
   return (
     <View className='account-console'>
-      <View className='account-filters' role='search'>
-        <View className='account-filters__search'>
-          <TextField label='客户名称' name='account-search' value={query} onChange={setQuery} onConfirm={search} placeholder='输入公司名称搜索' maxlength={80} />
-          <ActionButton small block={false} variant='secondary' onClick={search}>
-            搜索
-          </ActionButton>
+      <Card className='account-filters-card'>
+        <View className='account-filters' role='search'>
+          <View className='account-filters__search'>
+            <TextField label='客户名称' name='account-search' value={query} onChange={setQuery} onConfirm={search} placeholder='输入公司名称搜索' maxlength={80} />
+            <ActionButton small block={false} variant='secondary' onClick={search}>
+              搜索
+            </ActionButton>
+          </View>
+          <SelectField
+            className='account-filters__target'
+            label='是否目标客户'
+            options={TargetChoices}
+            names={TargetNames}
+            value={filters.target ?? null}
+            clearable
+            placeholder='全部'
+            onChange={(target) => onFilters({ ...filters, target: target ?? undefined })}
+          />
+          <SelectField
+            className='account-filters__tier'
+            label='目标等级'
+            options={AccountTiers}
+            names={{ A: 'A 类', B: 'B 类', C: 'C 类' }}
+            value={filters.tier ?? null}
+            clearable
+            placeholder='全部'
+            onChange={(tier) => onFilters({ ...filters, tier: tier ?? undefined })}
+          />
+          <SelectField<Industry>
+            className='account-filters__industry'
+            label='行业'
+            options={Industries}
+            names={IndustryLabels}
+            value={filters.industry ?? null}
+            clearable
+            placeholder='全部'
+            onChange={(industry) => onFilters({ ...filters, industry: industry ?? undefined })}
+          />
         </View>
-        <SelectField
-          className='account-filters__target'
-          label='是否目标客户'
-          options={TargetChoices}
-          names={TargetNames}
-          value={filters.target ?? null}
-          clearable
-          placeholder='全部'
-          onChange={(target) => onFilters({ ...filters, target: target ?? undefined })}
-        />
-        <SelectField
-          className='account-filters__tier'
-          label='目标等级'
-          options={AccountTiers}
-          names={{ A: 'A 类', B: 'B 类', C: 'C 类' }}
-          value={filters.tier ?? null}
-          clearable
-          placeholder='全部'
-          onChange={(tier) => onFilters({ ...filters, tier: tier ?? undefined })}
-        />
-        <SelectField<Industry>
-          className='account-filters__industry'
-          label='行业'
-          options={Industries}
-          names={IndustryLabels}
-          value={filters.industry ?? null}
-          clearable
-          placeholder='全部'
-          onChange={(industry) => onFilters({ ...filters, industry: industry ?? undefined })}
-        />
-      </View>
+      </Card>
       <ResourceTable
         list={list}
         title='客户列表'
