@@ -248,6 +248,8 @@ describe('profile fields, tags and accounts (ABM)', () => {
 
       const search = await server.http('GET', `/api/accounts?q=${encodeURIComponent('华为技术（深圳）')}`, undefined, marketer.token);
       expect(search.body.items.map((a: { name: string }) => a.name)).toEqual(['华为技术有限公司']);
+      const wildcard = await server.http('GET', `/api/accounts?q=${encodeURIComponent('%_')}`, undefined, marketer.token);
+      expect(wildcard.body.items).toEqual([]);
       const huawei = search.body.items[0];
       expect(huawei).toMatchObject({ contactCount: 5, isTarget: true, tier: 'A', owner: { name: 'sales-b' } });
 
