@@ -1,3 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type RunningApp, startApp } from '../src/app.factory';
+import { loadConfig } from '../src/config/config';
+import { Pipeline } from '../src/modules/activity/pipeline';
+import { StaffService } from '../src/modules/staff/staff.service';
 import { CSV_HEADER, gbkEncode, importAccounts } from './support/accounts';
 import { loginAs, staffAs, startTestServer, type TestServer } from './support/app';
 import { count, drain } from './support/share';
@@ -296,5 +303,49 @@ describe('profile fields, tags and accounts (ABM)', () => {
       await drain(server);
       expect(await accountOf(later.personId)).toBe(survivor);
     });
+  });
+});
+
+/** `npm start` runs on the embedded SQLite: the join, the search and the import hold there too. */
+describe('accounts on the embedded SQLite', () => {
+  let dir: string;
+  let running: RunningApp;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'leadloop-accounts-'));
+    running = await startApp(loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', SQLITE_PATH: join(dir, 'leadloop.sqlite'), LOG_LEVEL: 'warn', EVENT_PROCESSOR_INTERVAL_MS: '0' }));
+  });
+  afterAll(async () => {
+    await running.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const call = async (method: string, path: string, body?: unknown, token?: string) => {
+    const res = await fetch(`${running.url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+  const login = async (persona: string) => (await call('POST', '/api/auth/wechat/login', { code: (await call('POST', `/sandbox/personas/${persona}/login-code`)).body.code })).body.token as string;
+
+  it('joins people, searches with wildcards escaped and imports a GBK file', async () => {
+    const invite = await running.app.get(StaffService).issueInvite(null, { name: 'lite-marketer', role: 'marketer', ttlHours: 1 });
+    const marketer = (await call('POST', '/api/staff/invites/accept', { token: invite.token }, await login('lite-marketer'))).body.token as string;
+    for (const [i, company] of ['海尔集团公司', '海尔集团（中国）有限公司'].entries()) {
+      expect((await call('PATCH', '/api/me', { company, email: `p${i}@haier.com` }, await login(`lite-haier-${i}`))).status).toBe(200);
+    }
+    await running.app.get(Pipeline).drain();
+    const found = await call('GET', `/api/accounts?q=${encodeURIComponent('海尔')}`, undefined, marketer);
+    expect(found.body.items).toEqual([expect.objectContaining({ name: '海尔集团公司', contactCount: 2, emailDomain: 'haier.com' })]);
+    expect((await call('GET', `/api/accounts?q=${encodeURIComponent('%')}`, undefined, marketer)).body.items).toEqual([]);
+
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(gbkEncode(`${CSV_HEADER}\n海尔集团,制造业,5000+,山东,青岛,A,,\n格力电器股份有限公司,制造业,,广东,珠海,B,,gree.com.cn`))], { type: 'text/csv' }), 'targets.csv');
+    const imported = await fetch(`${running.url}/api/accounts/import`, { method: 'POST', body: form, headers: { authorization: `Bearer ${marketer}` } });
+    expect(await imported.json()).toEqual({ created: 1, updated: 1, encoding: 'gbk' });
+    const targets = await call('GET', '/api/accounts?target=true', undefined, marketer);
+    expect(targets.body.items.map((a: { name: string; tier: string }) => `${a.name}/${a.tier}`).sort()).toEqual(['格力电器股份有限公司/B', '海尔集团公司/A']);
   });
 });
