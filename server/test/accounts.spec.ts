@@ -1,3 +1,4 @@
+import { intentKey } from '@leadloop/shared';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -260,7 +261,12 @@ describe('profile fields, tags and accounts (ABM)', () => {
       const huawei = search.body.items[0];
       expect(huawei).toMatchObject({ contactCount: 5, isTarget: true, tier: 'A', owner: { name: 'sales-b' } });
 
-      expect((await server.http('GET', `/api/accounts/${huawei.id}`, undefined, salesB.token)).status).toBe(200);
+      // account intent is the sum of its contacts' current intent (stored as decay keys on their leads)
+      await server.dataSource.query('UPDATE leads SET intent_key = ? WHERE person_id IN (SELECT id FROM persons WHERE account_id = ?)', [intentKey(10, Date.now(), 30), huawei.id]);
+      const withIntent = await server.http('GET', `/api/accounts/${huawei.id}`, undefined, salesB.token);
+      expect(withIntent.status).toBe(200);
+      expect(withIntent.body.intent).toBe(50);
+      expect(withIntent.body.contacts.map((c: { intent: number }) => c.intent)).toEqual([10, 10, 10, 10, 10]);
       const notYours = await server.http('GET', `/api/accounts/${huawei.id}`, undefined, salesA.token);
       expect(notYours.status).toBe(403);
       expect(notYours.body.code).toBe('ACCOUNT_NOT_YOURS');
