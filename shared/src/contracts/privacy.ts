@@ -54,7 +54,6 @@ export const PersonDataExport = z.object({
     department: z.string().nullable(),
     seniority: z.string().nullable(),
     buyingRole: z.string().nullable(),
-    accountId: z.string().nullable(),
   }),
   /** How we recognise them (WeChat openid/unionid, phone): kinds and dates, not the raw values. */
   identifiers: z.array(z.object({ kind: z.string(), createdAt: z.string() })),

@@ -45,7 +45,6 @@ export class IdentityPersonData implements PersonDataContributor {
         department: person.department,
         seniority: person.seniority,
         buyingRole: person.buyingRole,
-        accountId: person.accountId,
       },
       identifiers: identifiers.map((i) => ({ kind: i.kind, createdAt: i.createdAt.toISOString() })),
     };

@@ -31,7 +31,6 @@ describe('我的 · privacy formatting', () => {
         department: null,
         seniority: null,
         buyingRole: null,
-        accountId: null,
       },
       identifiers: [
         { kind: 'openid', createdAt: '' },
