@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { CSV_HEADER, gbkEncode } from '../../server/test/support/csv';
-import { acceptInvite, button, eventually, field, onScreen, openFirstAdminInvite, PHONE, scanLoginConsole, screenshotPage, setUpBrowserApp, WAIT } from '../support/flows';
+import { acceptInvite, button, eventually, field, onScreen, openFirstAdminInvite, PHONE, scanLoginConsole, screenshotPage, setUpBrowserApp, signInAsPersona, WAIT } from '../support/flows';
 
 /**
  * Accounts in the desktop console: a marketer imports a target-account list saved by Excel in
@@ -29,11 +29,22 @@ async function chooseCsv(desktop: Page, bytes: Buffer): Promise<void> {
   await (await chooser).setFiles({ name: '目标客户.csv', mimeType: 'text/csv', buffer: bytes });
 }
 
+/** The session a page's mini-program or console holds (Taro's storage wraps values: { data: … }). */
+async function storedToken(page: Page, key: string): Promise<string> {
+  const stored = await page.evaluate((k) => localStorage.getItem(k), key);
+  const parsed = JSON.parse(stored ?? 'null') as { data?: { token?: string }; token?: string } | null;
+  const token = parsed?.data?.token ?? parsed?.token;
+  if (!token) throw new Error(`no session stored under ${key}`);
+  return token;
+}
+
 describe('accounts in the console', () => {
+  let desktop: Page;
+
   it('imports a target list, filters it, opens an account and sets a contact’s buying role', async () => {
     const adminPhone = await openFirstAdminInvite(app);
     await acceptInvite(adminPhone);
-    const desktop = await app.newPage(DESKTOP);
+    desktop = await app.newPage(DESKTOP);
     await scanLoginConsole(app, desktop, adminPhone);
 
     await onScreen(desktop, '.console-nav__item', '客户管理').click();
@@ -99,5 +110,40 @@ describe('accounts in the console', () => {
     await desktop.waitForURL(/packages\/console\/pages\/accounts\/index/, WAIT);
     await onScreen(desktop, ROW).first().waitFor();
     await screenshotPage(desktop, 'accounts-list-390.png');
+  });
+  it('a whitepaper gate asks industry, region and company size with pickers, and keeps the answers', async () => {
+    const consoleToken = await storedToken(desktop, 'leadloop.console-session');
+    const form = new FormData();
+    form.set('title', '制造业数字化白皮书');
+    form.set('summary', '十个工厂的数字化实践。');
+    form.set('requiredFields', JSON.stringify(['industry', 'region', 'sizeBand']));
+    form.set('file', new Blob([new Uint8Array(Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1'))], { type: 'application/pdf' }), 'paper.pdf');
+    const created = await fetch(`${app.server.url}/api/console/whitepapers`, { method: 'POST', body: form, headers: { authorization: `Bearer ${consoleToken}` } });
+    const paper = (await created.json()) as { id: string };
+    expect(created.status).toBe(201);
+    await fetch(`${app.server.url}/api/console/whitepapers/${paper.id}/publish`, { method: 'POST', headers: { authorization: `Bearer ${consoleToken}` } });
+
+    const prospect = await app.newPage(PHONE);
+    await signInAsPersona(app, prospect, 'gate-picker');
+    await prospect.goto(app.url(`packages/whitepaper/pages/detail/index?id=${paper.id}`));
+    await onScreen(prospect, '.whitepaper-gate-line', '下载前需填写：所属行业、所在地区、公司规模').waitFor();
+    await button(prospect, '免费下载').click();
+    await onScreen(prospect, '.whitepaper-gate').waitFor();
+
+    await onScreen(prospect, '.gate-industry .ll-select__value').click();
+    await onScreen(prospect, '.ll-select__option', '制造业').click();
+    await onScreen(prospect, '.gate-region .ll-select__value').click();
+    await onScreen(prospect, '.ll-select__option', '广东').click();
+    await field(prospect, '所在城市（选填）').fill('东莞');
+    await onScreen(prospect, '.gate-sizeBand .ll-select__value').click();
+    await onScreen(prospect, '.ll-select__option', '200–499 人').click();
+    await onScreen(prospect, '.gate-consent').click();
+    await screenshotPage(prospect, 'gate-new-fields-390.png');
+    await button(prospect, '提交并下载').click();
+    await onScreen(prospect, '.whitepaper-done').waitFor();
+
+    const token = await storedToken(prospect, 'leadloop.session');
+    const exported = (await (await fetch(`${app.server.url}/api/me/export`, { headers: { authorization: `Bearer ${token}` } })).json()) as { person: Record<string, unknown> };
+    expect(exported.person).toMatchObject({ industry: 'manufacturing', province: '广东', city: '东莞', sizeBand: '200-499' });
   });
 });
