@@ -271,6 +271,12 @@ describe('profile fields, tags and accounts (ABM)', () => {
       expect(notYours.status).toBe(403);
       expect(notYours.body.code).toBe('ACCOUNT_NOT_YOURS');
       expect((await server.http('GET', '/api/accounts', undefined, salesB.token)).status).toBe(403);
+      const owners = await server.http('GET', '/api/accounts/owners', undefined, marketer.token);
+      expect(owners.body.items.map((s: { name: string }) => s.name)).toEqual(['marketer-acc', 'sales-a', 'sales-b']);
+      const reassigned = await server.http('PATCH', `/api/accounts/${huawei.id}`, { ownerStaffId: salesA.staffId }, marketer.token);
+      expect(reassigned.body.owner).toEqual({ id: salesA.staffId, name: 'sales-a' });
+      expect((await server.http('GET', `/api/accounts/${huawei.id}`, undefined, salesA.token)).status).toBe(200);
+      await server.http('PATCH', `/api/accounts/${huawei.id}`, { ownerStaffId: salesB.staffId }, marketer.token);
       expect((await server.http('GET', '/api/accounts/not-an-id', undefined, marketer.token)).body.code).toBe('ACCOUNT_NOT_FOUND');
     });
 

@@ -65,6 +65,10 @@ export const AccountDetail = AccountSummary.extend({
 });
 export type AccountDetail = z.infer<typeof AccountDetail>;
 
+/** Active staff who may own an account (the owner picker). */
+export const AccountOwnerChoices = z.object({ items: z.array(StaffRef) });
+export type AccountOwnerChoices = z.infer<typeof AccountOwnerChoices>;
+
 /** Editing an account: every field optional, null clears it. */
 export const UpdateAccountRequest = z
   .object({

@@ -16,7 +16,12 @@ export class AccountsController {
     return this.accounts.list(query);
   }
 
-  // /accounts/import is declared before /accounts/{id} so `import` is never taken for an id
+  @Route(Api.accountOwners)
+  owners() {
+    return this.accounts.owners();
+  }
+
+  // /accounts/import and /accounts/owners are declared before /accounts/{id} so `import` is never taken for an id
   @Route(Api.importAccounts)
   import(@UploadedFiles() parts: UploadedParts) {
     return this.imports.run(parts[ACCOUNT_IMPORT_FIELD]?.[0]?.buffer);

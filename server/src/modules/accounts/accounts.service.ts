@@ -5,6 +5,7 @@ import {
   type AccountDetail,
   type AccountList,
   type AccountListQuery,
+  type AccountOwnerChoices,
   type AccountSummary,
   type AccountTier,
   intentAt,
@@ -66,6 +67,12 @@ export class AccountsService {
     const rows = await qb.orderBy('a.id', 'DESC').take(query.limit + 1).getMany();
     const page = AccountCursor.page(rows, query.limit, (a) => [a.id]);
     return { items: await this.summaries(this.dataSource.manager, page.items), nextCursor: page.nextCursor };
+  }
+
+  /** Active staff by name, for the owner picker (at most a few hundred people in a team). */
+  async owners(): Promise<AccountOwnerChoices> {
+    const staff = await this.dataSource.manager.find(StaffEntity, { select: { id: true, name: true }, where: { status: 'active' }, order: { name: 'ASC', id: 'ASC' }, take: 500 });
+    return { items: staff.map((s) => ({ id: s.id, name: s.name })) };
   }
 
   async detail(auth: AuthContext, id: string, em: EntityManager = this.dataSource.manager): Promise<AccountDetail> {

@@ -23,7 +23,8 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { describeError } from '@/core/api/api-error';
 import { ActionButton, Card, confirmAction, DataTable, Notice, SelectField, Tag, Tappable, TextField, type TableColumn } from '@/ui';
-import { listAccounts, mergeAccounts, setContactRole, updateAccount } from '../services/accounts.service';
+import { useApiResource } from '@/core/api/useApiResource';
+import { listAccountOwners, listAccounts, mergeAccounts, setContactRole, updateAccount } from '../services/accounts.service';
 import { industryOf, regionOf, sizeOf, targetOf } from '../services/account-format';
 import './Accounts.scss';
 
@@ -119,10 +120,10 @@ function ContactsCard({ account, onChanged }: Props) {
   );
 }
 
-type Draft = { name: string; industry: Industry | null; sizeBand: CompanySizeBand | null; province: Province | null; city: string; tier: AccountTier | 'none' };
+type Draft = { name: string; industry: Industry | null; sizeBand: CompanySizeBand | null; province: Province | null; city: string; tier: AccountTier | 'none'; ownerStaffId: string | null };
 
 function draftOf(a: AccountSummary): Draft {
-  return { name: a.name, industry: a.industry, sizeBand: a.sizeBand, province: a.province, city: a.city ?? '', tier: a.isTarget ? (a.tier ?? 'none') : 'none' };
+  return { name: a.name, industry: a.industry, sizeBand: a.sizeBand, province: a.province, city: a.city ?? '', tier: a.isTarget ? (a.tier ?? 'none') : 'none', ownerStaffId: a.owner?.id ?? null };
 }
 
 const TierChoices = [...AccountTiers, 'none'] as const;
@@ -130,6 +131,8 @@ const TierNames: Record<(typeof TierChoices)[number], string> = { A: 'A 类目�
 
 function AccountEditor({ account, onChanged }: Props) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(account));
+  const owners = useApiResource(listAccountOwners);
+  const ownerNames = Object.fromEntries([...(account.owner ? [[account.owner.id, account.owner.name]] : []), ...(owners.data?.items ?? []).map((s) => [s.id, s.name])]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
@@ -142,6 +145,7 @@ function AccountEditor({ account, onChanged }: Props) {
       sizeBand: draft.sizeBand,
       province: draft.province,
       city: draft.city.trim() || null,
+      ownerStaffId: draft.ownerStaffId,
       ...(draft.tier === 'none' ? { isTarget: false } : { isTarget: true, tier: draft.tier }),
     };
     setBusy(true);
@@ -162,6 +166,7 @@ function AccountEditor({ account, onChanged }: Props) {
       <SelectField className='account-edit__size' label='规模' options={CompanySizeBands} names={CompanySizeBandLabels} value={draft.sizeBand} clearable onChange={(v) => set('sizeBand', v)} />
       <SelectField className='account-edit__province' label='省份' options={Provinces} value={draft.province} clearable onChange={(v) => set('province', v)} />
       <TextField label='城市' name='account-city' value={draft.city} onChange={(v) => set('city', v)} maxlength={20} placeholder='例如：深圳' />
+      <SelectField className='account-edit__owner' label='负责人' options={Object.keys(ownerNames)} names={ownerNames} value={draft.ownerStaffId} clearable placeholder='未分配' onChange={(v) => set('ownerStaffId', v)} />
       <SelectField className='account-edit__tier' label='ABM 目标等级' options={TierChoices} names={TierNames} value={draft.tier} onChange={(v) => set('tier', v ?? 'none')} />
       {error && <Notice tone='error'>{error}</Notice>}
       <ActionButton loading={busy} disabled={busy} onClick={() => void save()}>

@@ -1,4 +1,4 @@
-import type { AccountDetail, AccountImportResult, AccountList, AccountListQuery, MergeAccountsRequest, SetContactRoleRequest, UpdateAccountRequest } from '@leadloop/shared';
+import type { AccountOwnerChoices, AccountDetail, AccountImportResult, AccountList, AccountListQuery, MergeAccountsRequest, SetContactRoleRequest, UpdateAccountRequest } from '@leadloop/shared';
 import { api, upload } from '@/core/api/client';
 import { platform, type PickedFile } from '@/core/platform';
 
@@ -7,6 +7,10 @@ export type AccountFilters = Omit<AccountListQuery, 'cursor' | 'limit'>;
 /** A page of accounts matching the filters, newest first. */
 export function listAccounts(filters: AccountFilters, cursor?: string, limit = 20): Promise<AccountList> {
   return api('accounts', undefined, { scope: platform.consoleScope, query: { ...filters, cursor, limit } });
+}
+
+export function listAccountOwners(): Promise<AccountOwnerChoices> {
+  return api('accountOwners', undefined, { scope: platform.consoleScope });
 }
 
 export function getAccount(id: string): Promise<AccountDetail> {
