@@ -1,6 +1,8 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { Clock, ControllableClock, SystemClock } from './core/clock';
+import { RateLimits } from './core/rate-limits';
+import { SafeFetcher } from './core/safe-fetch';
 import { ServerUrl } from './core/server-url';
 import { DatabaseModule } from './database/database.module';
 import { entities } from './entities';
@@ -18,6 +20,7 @@ import { PaymentsModule } from './modules/payments/payments.module';
 import { PostersModule } from './modules/posters/posters.module';
 import { PrivacyModule } from './modules/privacy/privacy.module';
 import { ProfileModule } from './modules/profile/profile.module';
+import { ScoringModule } from './modules/scoring/scoring.module';
 import { SandboxModule } from './modules/sandbox/sandbox.module';
 import { ShareChainModule } from './modules/share-chain/share-chain.module';
 import { StaffModule } from './modules/staff/staff.module';
@@ -38,8 +41,10 @@ class ConfigModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: clock },
         ServerUrl,
+        SafeFetcher,
+        RateLimits,
       ],
-      exports: [APP_CONFIG, Clock, ServerUrl],
+      exports: [APP_CONFIG, Clock, ServerUrl, SafeFetcher, RateLimits],
     };
   }
 }
@@ -64,6 +69,7 @@ export class AppModule {
         LeadsPersonDataModule,
         AccountsModule,
         LeadProfileModule,
+        ScoringModule,
         PaymentsModule,
         LiveModule,
         CardModule,

@@ -7,6 +7,7 @@ import { PersonEntity, PersonIdentifierEntity, PersonMergeEntity } from './modul
 import { leadEntities } from './modules/leads/leads.entity';
 import { liveEntities } from './modules/live/live.entity';
 import { paymentEntities } from './modules/payments/payments.entity';
+import { scoringEntities } from './modules/scoring/scoring.entity';
 import { PersonErasureEntity } from './modules/privacy/privacy.entity';
 import { ConsentEntity, ProfileChangeEntity } from './modules/profile/profile.entity';
 import { shareChainEntities } from './modules/share-chain/share-chain.entity';
@@ -32,6 +33,7 @@ export const entities = [
   ConsentEntity,
   ...leadEntities,
   ...accountEntities,
+  ...scoringEntities,
   ...cardEntities,
   ...liveEntities,
   ...paymentEntities,

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { Access, type AccessRule } from './roles';
-import { PageQuery } from './pagination';
+import { PageQuery, pageOf } from './pagination';
 import * as accounts from './contracts/accounts';
 import * as brand from './contracts/brand';
 import * as card from './contracts/card';
@@ -10,6 +10,7 @@ import * as live from './contracts/live';
 import * as poster from './contracts/poster';
 import * as privacy from './contracts/privacy';
 import * as profile from './contracts/profile';
+import * as scoring from './contracts/scoring';
 import * as share from './contracts/share-chain';
 import * as staff from './contracts/staff';
 import * as stream from './contracts/stream';
@@ -66,11 +67,11 @@ export const Api = {
   revokeInvite: route({ method: 'DELETE', path: '/staff/invites/{id}', summary: 'Withdraw an invite that was not accepted yet', tag: 'staff', access: Access.admin, response: staff.RevokeInviteResponse }),
   previewInvite: route({ method: 'POST', path: '/staff/invites/preview', summary: 'What an invite is for, before accepting it', tag: 'staff', access: Access.person, body: staff.InvitePreviewRequest, response: staff.InvitePreview }),
   acceptInvite: route({ method: 'POST', path: '/staff/invites/accept', summary: 'Bind my WeChat to the invited staff account', tag: 'staff', access: Access.person, body: staff.AcceptInviteRequest, response: identity.SessionResponse }),
-  listStaff: route({ method: 'GET', path: '/staff', summary: 'All staff accounts', tag: 'staff', access: Access.admin, query: PageQuery, response: staff.StaffListResponse }),
+  listStaff: route({ method: 'GET', path: '/staff', summary: 'All staff accounts', tag: 'staff', access: Access.admin, query: staff.StaffListQuery, response: staff.StaffListResponse }),
   updateStaff: route({ method: 'PATCH', path: '/staff/{id}', summary: 'Change a staff member’s role or disable them', tag: 'staff', access: Access.admin, body: staff.UpdateStaffRequest, response: staff.StaffListItem }),
 
   handOverStaff: route({ method: 'POST', path: '/staff/{id}/handover', summary: 'Hand over everything a member owns to another member (and disable the leaver), logged', tag: 'staff', access: Access.admin, body: staff.HandoverRequest, response: staff.StaffHandover, status: 201 }),
-  staffHandovers: route({ method: 'GET', path: '/staff/handovers', summary: 'The hand-over log, newest first', tag: 'staff', access: Access.admin, response: staff.StaffHandoverList }),
+  staffHandovers: route({ method: 'GET', path: '/staff/handovers', summary: 'The hand-over log, newest first', tag: 'staff', access: Access.admin, query: PageQuery, response: staff.StaffHandoverList }),
 
   createConsoleTicket: route({ method: 'POST', path: '/auth/console/tickets', summary: 'Start a desktop scan-login (QR ticket)', tag: 'identity', access: Access.public, response: staff.ConsoleTicketResponse, status: 201 }),
   pollConsoleTicket: route({ method: 'POST', path: '/auth/console/tickets/poll', summary: 'Desktop polls its ticket; receives the session once confirmed', tag: 'identity', access: Access.public, body: staff.ConsolePollRequest, response: staff.ConsolePollResponse }),
@@ -81,7 +82,7 @@ export const Api = {
   mintShare: route({ method: 'POST', path: '/share/tokens', summary: 'Mint (or return) my share token for a piece of content', tag: 'share-chain', access: Access.person, body: share.MintShareRequest, response: share.MintShareResponse }),
   ingestEvents: route({ method: 'POST', path: '/events', summary: 'Report touchpoints and in-app actions (batch of up to 50)', tag: 'share-chain', access: Access.public, body: share.IngestEventsRequest, response: share.IngestEventsResponse }),
   starMap: route({ method: 'GET', path: '/share/star-map', summary: 'The share tree of a content item, aggregated for display', tag: 'share-chain', access: Access.console, query: share.StarMapQuery, response: share.StarMapResponse }),
-  sharedContents: route({ method: 'GET', path: '/share/contents', summary: 'Shared content with titles, most recently shared first (the star map’s picker)', tag: 'share-chain', access: Access.console, response: share.SharedContentList }),
+  sharedContents: route({ method: 'GET', path: '/share/contents', summary: 'Shared content with titles, most recently shared first (the star map’s picker)', tag: 'share-chain', access: Access.console, query: PageQuery, response: share.SharedContentList }),
   myShares: route({ method: 'GET', path: '/share/mine', summary: 'My shares, visitors and leads brought, per content', tag: 'share-chain', access: Access.anyStaff, query: PageQuery, response: share.MySharesResponse }),
   createChannel: route({ method: 'POST', path: '/channels', summary: 'Create a channel code (QR/link carrying c=)', tag: 'share-chain', access: Access.console, body: share.CreateChannelRequest, response: share.ChannelCreated, status: 201 }),
   listChannels: route({ method: 'GET', path: '/channels', summary: 'All channels', tag: 'share-chain', access: Access.console, query: PageQuery, response: share.ChannelList }),
@@ -161,7 +162,17 @@ export const Api = {
   saveHomeDraft: route({ method: 'PUT', path: '/console/home/draft', summary: 'Save the home-page draft (prospects still see the published version)', tag: 'home', access: Access.console, body: home.SaveHomeDraftRequest, response: home.HomeEditorView }),
   publishHome: route({ method: 'POST', path: '/console/home/publish', summary: 'Publish the draft as a new version', tag: 'home', access: Access.console, response: home.HomeEditorView }),
   uploadHomeImage: route({ method: 'POST', path: '/console/home/images', summary: 'Upload a banner image (multipart part `image`, PNG/JPEG ≤ 2 MB)', tag: 'home', access: Access.console, files: [{ name: home.HOME_IMAGE_FIELD, required: true, accept: ['image/png', 'image/jpeg'] }], response: home.HomeImageUploaded, status: 201 }),
-  homeCardChoices: route({ method: 'GET', path: '/console/home/cards', summary: 'Salespeople’s cards the home page may feature', tag: 'home', access: Access.console, response: home.HomeCardChoices }),
+  homeCardChoices: route({ method: 'GET', path: '/console/home/cards', summary: 'Salespeople’s cards the home page may feature, by name', tag: 'home', access: Access.console, query: PageQuery, response: home.HomeCardChoices }),
+  // lead scoring (能力 × 意愿) and lifecycle stages
+  leadScore: route({ method: 'GET', path: '/leads/{id}/score', summary: 'A lead’s fit grade, intent now and the breakdown behind them', tag: 'scoring', access: Access.leads, response: scoring.LeadScoreView }),
+  changeLeadStage: route({ method: 'POST', path: '/leads/{id}/stage', summary: 'Move a lead to another lifecycle stage (the pool any legal move; an owner to SAL/SQL/won/lost/nurture)', tag: 'scoring', access: Access.leads, body: scoring.ChangeStageRequest, response: scoring.LeadStageView }),
+  leadStages: route({ method: 'GET', path: '/leads/{id}/stages', summary: 'A lead’s stage history: from, to, why, who or which rule, when (newest first)', tag: 'scoring', access: Access.leads, query: PageQuery, response: pageOf(scoring.StageChangeView) }),
+  leadSettings: route({ method: 'GET', path: '/console/scoring/settings', summary: 'Intent half-life and MQL thresholds', tag: 'scoring', access: Access.console, response: scoring.LeadSettingsView }),
+  updateLeadSettings: route({ method: 'PUT', path: '/console/scoring/settings', summary: 'Save the half-life and MQL thresholds (a new half-life re-scores every lead)', tag: 'scoring', access: Access.console, body: scoring.UpdateLeadSettings, response: scoring.LeadSettingsView }),
+  scoringRules: route({ method: 'GET', path: '/console/scoring/rules', summary: 'The active scoring rule set', tag: 'scoring', access: Access.console, response: scoring.RuleSetView }),
+  saveScoringRules: route({ method: 'PUT', path: '/console/scoring/rules', summary: 'Save the rule set as a new version and re-score every lead in the background', tag: 'scoring', access: Access.console, body: scoring.RuleSetDraft, response: scoring.RuleSetView }),
+  previewScoringRules: route({ method: 'POST', path: '/console/scoring/preview', summary: 'What a draft rule set would make of 5 recently active leads (or the ones named)', tag: 'scoring', access: Access.console, body: scoring.PreviewRequest, response: scoring.PreviewResponse }),
+  rescoreProgress: route({ method: 'GET', path: '/console/scoring/rescore', summary: 'Progress of the latest background re-score', tag: 'scoring', access: Access.console, response: scoring.RescoreProgress }),
 
   // the staff side of a lead's profile (edits recorded with who made them) and tags
   leadProfile: route({ method: 'GET', path: '/leads/{id}/profile', summary: 'A lead’s profile with tags, account and the last changes (who made them)', tag: 'leads', access: Access.leads, response: accounts.LeadProfile }),

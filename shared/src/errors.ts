@@ -81,6 +81,10 @@ export const ErrorCodes = {
   ACCOUNT_IMPORT_UNREADABLE: 400,
   CONTACT_NOT_IN_ACCOUNT: 404,
   STAFF_NOT_FOUND: 404,
+  // scoring and lifecycle stages
+  STAGE_TRANSITION_INVALID: 409,
+  STAGE_REASON_REQUIRED: 422,
+  STAGE_NOT_ALLOWED: 403,
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

@@ -28,6 +28,7 @@ export const Pages = {
   consoleHomePage: 'packages/console/pages/home-page/index',
   consoleAccounts: 'packages/console/pages/accounts/index',
   consoleAccount: 'packages/console/pages/accounts/detail',
+  consoleScoring: 'packages/console/pages/scoring/index',
   // content prospects open
   liveDetail: 'packages/live/pages/detail/index',
   liveRoom: 'packages/live/pages/room/index',

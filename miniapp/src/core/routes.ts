@@ -25,6 +25,7 @@ export const Routes = {
   consoleHomePage: url(Pages.consoleHomePage),
   consoleAccounts: url(Pages.consoleAccounts),
   consoleAccount: url(Pages.consoleAccount),
+  consoleScoring: url(Pages.consoleScoring),
   cardView: url(Pages.card),
   myCard: url(Pages.myCard),
   cardVisitors: url(Pages.cardVisitors),

@@ -2,8 +2,11 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { Pipeline } from '../activity/pipeline';
 import { LeadAccess } from './lead-access';
 import { LeadService } from './leads.service';
+import { StageRequests } from './stage-requests';
+import { LeadStages } from './stages';
+import { StagesController } from './stages.controller';
 
-@Module({ providers: [LeadService, LeadAccess], exports: [LeadService, LeadAccess] })
+@Module({ controllers: [StagesController], providers: [LeadService, LeadAccess, LeadStages, StageRequests], exports: [LeadService, LeadAccess, LeadStages] })
 export class LeadsModule implements OnModuleInit {
   constructor(
     private readonly pipeline: Pipeline,
