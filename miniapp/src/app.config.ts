@@ -29,6 +29,8 @@ export default defineAppConfig({
       Pages.consoleWhitepapers,
       Pages.consoleBrand,
       Pages.consoleHomePage,
+      Pages.consoleAccounts,
+      Pages.consoleAccount,
       Pages.consoleScoring,
       Pages.consoleMerges,
     ]),

@@ -6,11 +6,13 @@ import { SafeFetcher } from './core/safe-fetch';
 import { ServerUrl } from './core/server-url';
 import { DatabaseModule } from './database/database.module';
 import { entities } from './entities';
+import { AccountsModule } from './modules/accounts/accounts.module';
 import { ActivityModule } from './modules/activity/activity.module';
 import { BrandModule } from './modules/brand/brand.module';
 import { HomePageModule } from './modules/home-page/home-page.module';
 import { CardModule } from './modules/card/card.module';
 import { IdentityModule } from './modules/identity/identity.module';
+import { LeadProfileModule } from './modules/lead-profile/lead-profile.module';
 import { LeadsModule } from './modules/leads/leads.module';
 import { LeadsPersonDataModule } from './modules/leads/leads.person-data';
 import { LiveModule } from './modules/live/live.module';
@@ -65,6 +67,8 @@ export class AppModule {
         ProfileModule,
         LeadsModule,
         LeadsPersonDataModule,
+        AccountsModule,
+        LeadProfileModule,
         ScoringModule,
         PaymentsModule,
         LiveModule,

@@ -1,4 +1,4 @@
-import { AccountEntity } from './modules/accounts/accounts.entity';
+import { accountEntities } from './modules/accounts/accounts.entity';
 import { activityEntities } from './modules/activity/activity.entity';
 import { BrandSettingsEntity } from './modules/brand/brand.entity';
 import { cardEntities } from './modules/card/card.entity';
@@ -35,8 +35,8 @@ export const entities = [
   ...shareChainEntities,
   ConsentEntity,
   ...leadEntities,
+  ...accountEntities,
   ...scoringEntities,
-  AccountEntity,
   ...cardEntities,
   ...liveEntities,
   ...paymentEntities,

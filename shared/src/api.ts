@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { Access, type AccessRule } from './roles';
 import { PageQuery, pageOf } from './pagination';
+import * as accounts from './contracts/accounts';
 import * as brand from './contracts/brand';
 import * as card from './contracts/card';
 import * as home from './contracts/home-page';
@@ -179,6 +180,21 @@ export const Api = {
   saveScoringRules: route({ method: 'PUT', path: '/console/scoring/rules', summary: 'Save the rule set as a new version and re-score every lead in the background', tag: 'scoring', access: Access.console, body: scoring.RuleSetDraft, response: scoring.RuleSetView }),
   previewScoringRules: route({ method: 'POST', path: '/console/scoring/preview', summary: 'What a draft rule set would make of 5 recently active leads (or the ones named)', tag: 'scoring', access: Access.console, body: scoring.PreviewRequest, response: scoring.PreviewResponse }),
   rescoreProgress: route({ method: 'GET', path: '/console/scoring/rescore', summary: 'Progress of the latest background re-score', tag: 'scoring', access: Access.console, response: scoring.RescoreProgress }),
+
+  // the staff side of a lead's profile (edits recorded with who made them) and tags
+  leadProfile: route({ method: 'GET', path: '/leads/{id}/profile', summary: 'A lead’s profile with tags, account and the last changes (who made them)', tag: 'leads', access: Access.leads, response: accounts.LeadProfile }),
+  editLeadProfile: route({ method: 'PUT', path: '/leads/{id}/profile', summary: 'Edit a lead’s profile; each changed field is recorded with the staff member who changed it', tag: 'leads', access: Access.leads, body: accounts.LeadProfileEdit, response: accounts.LeadProfile }),
+  setLeadTags: route({ method: 'PUT', path: '/leads/{id}/tags', summary: 'Replace a lead’s tags (≤ 20, each ≤ 20 characters)', tag: 'leads', access: Access.leads, body: accounts.SetTagsRequest, response: accounts.LeadProfile }),
+  bulkTagLeads: route({ method: 'POST', path: '/leads/tags', summary: 'Add and remove tags on up to 100 leads the caller may see', tag: 'leads', access: Access.leads, body: accounts.BulkTagRequest, response: accounts.BulkTagResponse }),
+
+  // accounts (ABM): the console lists, edits, merges and imports; an account's owner may open its page
+  accounts: route({ method: 'GET', path: '/accounts', summary: 'Accounts, newest first; filters: target, tier, industry, owner, name', tag: 'accounts', access: Access.console, query: accounts.AccountListQuery, response: accounts.AccountList }),
+  accountOwners: route({ method: 'GET', path: '/accounts/owners', summary: 'Active staff members an account may be assigned to, by name', tag: 'accounts', access: Access.console, response: accounts.AccountOwnerChoices }),
+  importAccounts: route({ method: 'POST', path: '/accounts/import', summary: 'Import target accounts from CSV (multipart part `file`, UTF-8 or GBK ≤ 1 MB); any bad row refuses the whole file', tag: 'accounts', access: Access.console, files: [{ name: accounts.ACCOUNT_IMPORT_FIELD, required: true, accept: ['text/csv'] }], response: accounts.AccountImportResult, status: 201 }),
+  account: route({ method: 'GET', path: '/accounts/{id}', summary: 'An account with its contacts (role, stage, grade, intent)', tag: 'accounts', access: Access.accountPage, response: accounts.AccountDetail }),
+  updateAccount: route({ method: 'PATCH', path: '/accounts/{id}', summary: 'Edit an account: industry, size, region, owner, target flag and tier', tag: 'accounts', access: Access.console, body: accounts.UpdateAccountRequest, response: accounts.AccountDetail }),
+  setContactRole: route({ method: 'PUT', path: '/accounts/{id}/contacts/{personId}/role', summary: 'Set a contact’s part in the buying decision', tag: 'accounts', access: Access.console, body: accounts.SetContactRoleRequest, response: accounts.AccountDetail }),
+  mergeAccounts: route({ method: 'POST', path: '/accounts/{id}/merge', summary: 'Merge another account into this one: its contacts move here (recorded)', tag: 'accounts', access: Access.console, body: accounts.MergeAccountsRequest, response: accounts.AccountDetail }),
 } as const;
 
 export type ApiName = keyof typeof Api;

@@ -20,6 +20,8 @@ export * from './contracts/stream';
 export * from './contracts/brand';
 export * from './contracts/home-page';
 export * from './contracts/leads';
+export * from './contracts/profile-vocabulary';
+export * from './contracts/accounts';
 export * from './contracts/scoring';
 export * from './contracts/merges';
 export * from './sandbox';

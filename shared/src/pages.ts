@@ -26,6 +26,8 @@ export const Pages = {
   consoleWhitepapers: 'packages/console/pages/whitepapers/index',
   consoleBrand: 'packages/console/pages/brand/index',
   consoleHomePage: 'packages/console/pages/home-page/index',
+  consoleAccounts: 'packages/console/pages/accounts/index',
+  consoleAccount: 'packages/console/pages/accounts/detail',
   consoleScoring: 'packages/console/pages/scoring/index',
   consoleMerges: 'packages/console/pages/merges/index',
   // content prospects open

@@ -27,6 +27,8 @@ export const Access = {
   console: ['admin', 'marketer'],
   /** Lead work: every staff role; which leads each one sees is decided per lead (`leads/lead-access.ts`). */
   leads: StaffRoles,
+  /** Account pages: the console sees every account; another staff member only the accounts they own (`accounts.service.ts`). */
+  accountPage: StaffRoles,
   /** Admins only: staff accounts and invites. */
   admin: ['admin'],
 } as const satisfies Record<string, AccessRule>;

@@ -23,6 +23,8 @@ export const Routes = {
   consoleWhitepapers: url(Pages.consoleWhitepapers),
   consoleBrand: url(Pages.consoleBrand),
   consoleHomePage: url(Pages.consoleHomePage),
+  consoleAccounts: url(Pages.consoleAccounts),
+  consoleAccount: url(Pages.consoleAccount),
   consoleScoring: url(Pages.consoleScoring),
   consoleMerges: url(Pages.consoleMerges),
   cardView: url(Pages.card),

@@ -38,7 +38,8 @@ export function DataTable<T>({ block, columns, rows, rowKey, empty }: DataTableP
       {rows.map((row) => (
         <View className={`ll-table__row ${block}__row`} key={rowKey(row)} role='row'>
           {columns.map((column) => (
-            <View key={column.title} className={cellClass(column)} role='cell'>
+            // data-title: narrow layouts may show the column's title beside the value
+            <View key={column.title} className={cellClass(column)} role='cell' {...{ 'data-title': column.title }}>
               {column.render(row)}
             </View>
           ))}

@@ -22,6 +22,7 @@ export { RetryCard } from './RetryCard';
 export { Tag } from './Tag';
 export { Tappable } from './Tappable';
 export { TextAreaField } from './TextAreaField';
+export { SelectField } from './SelectField';
 export { TextField } from './TextField';
 export { formatDate, formatDateTime, formatMonthDayTime } from './format';
 export { confirmAction } from './confirm';

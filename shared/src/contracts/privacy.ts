@@ -47,6 +47,13 @@ export const PersonDataExport = z.object({
     email: z.string().nullable(),
     /** The full number: it is the person's own. */
     phone: z.string().nullable(),
+    industry: z.string().nullable(),
+    province: z.string().nullable(),
+    city: z.string().nullable(),
+    sizeBand: z.string().nullable(),
+    department: z.string().nullable(),
+    seniority: z.string().nullable(),
+    buyingRole: z.string().nullable(),
   }),
   /** How we recognise them (WeChat openid/unionid, phone): kinds and dates, not the raw values. */
   identifiers: z.array(z.object({ kind: z.string(), createdAt: z.string() })),

@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { CompanySizeBand } from './leads';
+import { Industry, Province } from './profile-vocabulary';
 
 /**
  * Profile fields a form may ask for. Progressive profiling: a gate (event sign-up, whitepaper
  * download) names the fields it needs and asks only for those still missing. The phone is never
  * typed: it comes from WeChat's getPhoneNumber (`POST /me/phone`).
  */
-export const ProfileFields = ['name', 'phone', 'company', 'title', 'email'] as const;
+export const ProfileFields = ['name', 'phone', 'company', 'title', 'email', 'industry', 'region', 'sizeBand', 'department'] as const;
 export const ProfileField = z.enum(ProfileFields);
 export type ProfileField = z.infer<typeof ProfileField>;
 
@@ -15,6 +17,10 @@ export const ProfileFieldLabels: Record<ProfileField, string> = {
   company: '公司',
   title: '职位',
   email: '邮箱',
+  industry: '所属行业',
+  region: '所在地区',
+  sizeBand: '公司规模',
+  department: '部门',
 };
 
 /** The fields a gate asks for: no repeats, at most all of them. */
@@ -23,13 +29,24 @@ export const RequiredFields = z
   .max(ProfileFields.length)
   .refine((fields) => new Set(fields).size === fields.length, 'fields must not repeat');
 
-/** What a person types into a profile form; every field optional, empty strings refused. */
+/** An email as stored: trimmed and lower-cased before it is checked, so one address is one value. */
+export const EmailAddress = z.string().trim().toLowerCase().pipe(z.email().max(120));
+
+/**
+ * What a person types into a profile form; every field optional, empty strings refused. The
+ * region is a province from the built-in list and optionally a city (the form's 所在地区).
+ */
 export const ProfileValues = z
   .object({
     name: z.string().trim().min(1).max(40),
     company: z.string().trim().min(1).max(80),
     title: z.string().trim().min(1).max(40),
-    email: z.email().max(120),
+    email: EmailAddress,
+    industry: Industry,
+    province: Province,
+    city: z.string().trim().min(1).max(20),
+    sizeBand: CompanySizeBand,
+    department: z.string().trim().min(1).max(40),
   })
   .partial()
   .strict();
@@ -42,6 +59,11 @@ export const ProfileView = z.object({
   title: z.string().nullable(),
   email: z.string().nullable(),
   phoneMasked: z.string().nullable(),
+  industry: Industry.nullable(),
+  province: Province.nullable(),
+  city: z.string().nullable(),
+  sizeBand: CompanySizeBand.nullable(),
+  department: z.string().nullable(),
 });
 export type ProfileView = z.infer<typeof ProfileView>;
 
@@ -92,12 +114,33 @@ export type GateStatus = z.infer<typeof GateStatus>;
 export const CorrectProfileRequest = ProfileValues.refine((v) => Object.keys(v).length > 0, 'at least one field is required');
 export type CorrectProfileRequest = z.infer<typeof CorrectProfileRequest>;
 
-/** One correction: which field, from what, to what, when. */
+/** Every field a profile change may touch (the person's own corrections, staff edits, tags). */
+export const ProfileChangeFields = ['name', 'company', 'title', 'email', 'industry', 'province', 'city', 'sizeBand', 'department', 'seniority', 'buyingRole', 'tags'] as const;
+export const ProfileChangeField = z.enum(ProfileChangeFields);
+export type ProfileChangeField = z.infer<typeof ProfileChangeField>;
+
+export const ProfileChangeFieldLabels: Record<ProfileChangeField, string> = {
+  name: '姓名',
+  company: '公司',
+  title: '职位',
+  email: '邮箱',
+  industry: '所属行业',
+  province: '省份',
+  city: '城市',
+  sizeBand: '公司规模',
+  department: '部门',
+  seniority: '职级',
+  buyingRole: '采购角色',
+  tags: '标签',
+};
+
+/** One change: which field, from what, to what, when; `by: 'staff'` when the company's staff made it, not the person. */
 export const ProfileChange = z.object({
-  field: ProfileField,
+  field: ProfileChangeField,
   from: z.string().nullable(),
   to: z.string().nullable(),
   at: z.string(),
+  by: z.literal('staff').optional(),
 });
 export type ProfileChange = z.infer<typeof ProfileChange>;
 

@@ -75,6 +75,17 @@ const Messages: Partial<Record<ApiErrorCode, string>> = {
   LOGIN_TICKET_INVALID: '二维码无效，请在电脑上刷新后重新扫码',
   LOGIN_TICKET_EXPIRED: '二维码已过期，请在电脑上刷新后重新扫码',
   LOGIN_TICKET_USED: '该二维码已使用，请在电脑上刷新后重新扫码',
+  LEAD_NOT_FOUND: '这条线索不存在或已被删除',
+  LEAD_NOT_YOURS: '这条线索由其他同事跟进，你无权查看或修改',
+  TAG_LIMIT_REACHED: '每条线索最多 20 个标签，请先移除一些',
+  ACCOUNT_NOT_FOUND: '客户不存在或已被合并',
+  ACCOUNT_NOT_YOURS: '只有客户负责人和市场团队可以查看该客户',
+  ACCOUNT_MERGE_INVALID: '这两个客户无法合并（其中一个可能已被合并）',
+  ACCOUNT_NAME_TAKEN: '已有同名客户，请改用合并',
+  ACCOUNT_IMPORT_INVALID: '文件中有不符合要求的行，未导入任何数据',
+  ACCOUNT_IMPORT_UNREADABLE: '无法读取该文件，请上传 CSV 格式（UTF-8 或 GBK 编码）',
+  CONTACT_NOT_IN_ACCOUNT: '此人不是该客户的联系人',
+  STAFF_NOT_FOUND: '找不到这位在职成员',
 };
 
 /** The sentence a person sees for a failure. */

@@ -10,7 +10,7 @@ import { isH5, isWeapp } from './env';
  * <input type="file">, fetch and <a download>.
  */
 
-export type FileKind = 'pdf' | 'image';
+export type FileKind = 'pdf' | 'image' | 'csv';
 
 /** A file the person chose: a WeChat temp path, or the browser's File. */
 export interface PickedFile {
@@ -29,7 +29,9 @@ export interface UploadRequest {
   files: Record<string, PickedFile>;
 }
 
-const ACCEPT: Record<FileKind, string> = { pdf: 'application/pdf,.pdf', image: 'image/png,image/jpeg' };
+const ACCEPT: Record<FileKind, string> = { pdf: 'application/pdf,.pdf', image: 'image/png,image/jpeg', csv: 'text/csv,.csv' };
+/** Documents reach a phone through chats: WeChat picks them from a conversation's files. */
+const DOCUMENTS: Partial<Record<FileKind, { extension: string; type: string }>> = { pdf: { extension: 'pdf', type: 'application/pdf' }, csv: { extension: 'csv', type: 'text/csv' } };
 
 function cancelledOrFailed(failure: unknown, what: string): ApiError {
   const errMsg = (failure as { errMsg?: string } | null)?.errMsg ?? '';
@@ -63,11 +65,11 @@ export function pickFile(kind: FileKind): Promise<PickedFile | null> {
 
 async function pickInWechat(kind: FileKind): Promise<PickedFile | null> {
   try {
-    if (kind === 'pdf') {
-      // PDFs reach a phone through chats: WeChat picks them from a conversation's files.
-      const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['pdf'] });
+    const document = DOCUMENTS[kind];
+    if (document) {
+      const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: [document.extension] });
       const file = tempFiles[0];
-      return file ? { name: file.name, size: file.size, type: 'application/pdf', source: file.path } : null;
+      return file ? { name: file.name, size: file.size, type: document.type, source: file.path } : null;
     }
     const { tempFiles } = await Taro.chooseMedia({ count: 1, mediaType: ['image'], sizeType: ['compressed'] });
     const file = tempFiles[0];

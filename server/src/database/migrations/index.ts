@@ -12,6 +12,7 @@ import { BrandHome1765200000000 } from './1765200000000-brand-home';
 import { DataRightsTeamLive1765300000000 } from './1765300000000-data-rights-team-live';
 import { LeadWorkspace1765400000000 } from './1765400000000-lead-workspace';
 import { LeadScoring1765410000000 } from './1765410000000-lead-scoring';
+import { AccountsProfile1765420000000 } from './1765420000000-accounts-profile';
 import { PersonMerges1765440000000 } from './1765440000000-person-merges';
 import { SharedContents1765450000000 } from './1765450000000-shared-contents';
 import { BinaryTokens1765460000000 } from './1765460000000-binary-tokens';
@@ -32,6 +33,7 @@ export const migrations = [
   DataRightsTeamLive1765300000000,
   LeadWorkspace1765400000000,
   LeadScoring1765410000000,
+  AccountsProfile1765420000000,
   PersonMerges1765440000000,
   SharedContents1765450000000,
   BinaryTokens1765460000000,

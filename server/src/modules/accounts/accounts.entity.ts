@@ -20,3 +20,16 @@ export class AccountEntity {
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt!: Date;
 }
+
+/** One account merged into another: who did it, when, and how many contacts moved. */
+@Entity('account_merges')
+export class AccountMergeEntity {
+  @PrimaryColumn({ type: 'varchar', length: 26 }) id!: string;
+  @Column({ name: 'survivor_id', type: 'varchar', length: 26 }) survivorId!: string;
+  @Column({ name: 'merged_id', type: 'varchar', length: 26 }) mergedId!: string;
+  @Column({ name: 'by_staff_id', type: 'varchar', length: 26, nullable: true }) byStaffId!: string | null;
+  @Column({ name: 'moved_contacts', type: 'int' }) movedContacts!: number;
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
+}
+
+export const accountEntities = [AccountEntity, AccountMergeEntity];

@@ -14,6 +14,7 @@ import { PersonMergesController } from './person-merges.controller';
 import { PersonMerges } from './person-merges.service';
 import { PersonRepository } from './person.repository';
 import { PiiVault } from './pii-vault';
+import { ProfileUpdates } from './profile-updates';
 import { SessionService } from './session.service';
 
 /** Persons, sessions, merges and the guard. Staff accounts are looked up through `STAFF_DIRECTORY` (staff-directory.ts). */
@@ -26,6 +27,7 @@ import { SessionService } from './session.service';
     SessionService,
     IdentityService,
     LoginHooks,
+    ProfileUpdates,
     IdentityPersonData,
     IdentityMerge,
     PersonMerges,
@@ -33,7 +35,7 @@ import { SessionService } from './session.service';
     AuthGuard,
     { provide: APP_GUARD, useExisting: AuthGuard },
   ],
-  exports: [SessionService, PersonRepository, LoginHooks, AuthGuard, EmailIdentity, PersonMerges, PersonMergeModule],
+  exports: [SessionService, PersonRepository, ProfileUpdates, LoginHooks, AuthGuard, EmailIdentity, PersonMerges, PersonMergeModule],
 })
 export class IdentityModule implements OnModuleInit {
   constructor(

@@ -38,6 +38,13 @@ export class IdentityPersonData implements PersonDataContributor {
         title: person.title,
         email: person.email,
         phone: person.phoneEnc ? this.vault.decrypt(person.phoneEnc) : null,
+        industry: person.industry,
+        province: person.province,
+        city: person.city,
+        sizeBand: person.sizeBand,
+        department: person.department,
+        seniority: person.seniority,
+        buyingRole: person.buyingRole,
       },
       identifiers: identifiers.map((i) => ({ kind: i.kind, createdAt: i.createdAt.toISOString() })),
     };
@@ -62,7 +69,26 @@ export class IdentityPersonData implements PersonDataContributor {
     await em.update(
       PersonEntity,
       { id: personId },
-      { nickname: null, phoneEnc: null, phoneMasked: null, name: null, company: null, title: null, email: null, erasedAt: at, updatedAt: at },
+      {
+        nickname: null,
+        phoneEnc: null,
+        phoneMasked: null,
+        name: null,
+        company: null,
+        title: null,
+        email: null,
+        industry: null,
+        province: null,
+        city: null,
+        sizeBand: null,
+        department: null,
+        seniority: null,
+        seniorityEdited: 0,
+        accountId: null,
+        buyingRole: null,
+        erasedAt: at,
+        updatedAt: at,
+      },
     );
     await em.delete(PersonIdentifierEntity, { personId });
   }

@@ -12,6 +12,7 @@ import { LoginHooks } from './login-hooks';
 import { PersonMerges } from './person-merges.service';
 import { type IdentifierKey, PersonRepository } from './person.repository';
 import { PiiVault } from './pii-vault';
+import { ProfileUpdates } from './profile-updates';
 import { SessionService, toSummary } from './session.service';
 
 @Injectable()
@@ -26,6 +27,7 @@ export class IdentityService {
     private readonly loginHooks: LoginHooks,
     private readonly merges: PersonMerges,
     private readonly emails: EmailIdentity,
+    private readonly profileUpdates: ProfileUpdates,
   ) {}
 
   /** wx.login code → the one person behind this WeChat user (created on first sight) → session. */
@@ -56,10 +58,12 @@ export class IdentityService {
 
   /** A changed email is bound as an identifier in the same transaction (and may merge this record into its holder). */
   async updateProfile(auth: AuthContext, changes: UpdateProfileRequest): Promise<MeResponse> {
+    const { nickname, ...profile } = changes;
     const personId = await this.merges.recordingConflicts(() =>
       retryOnConflict(() =>
         this.dataSource.transaction(async (em) => {
-          await this.persons.updateProfile(auth.personId, changes, em);
+          if (nickname !== undefined) await this.persons.updateProfile(auth.personId, { nickname }, em);
+          await this.profileUpdates.write(em, auth.personId, profile, { page: 'me' });
           return changes.email ? (await this.emails.bind(em, auth.personId, changes.email, 'refuse')).personId : auth.personId;
         }),
       ),

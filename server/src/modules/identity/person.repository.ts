@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { seniorityOfTitle } from '@leadloop/shared';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { Clock } from '../../core/clock';
 import { newId } from '../../database/ids';
@@ -94,9 +95,32 @@ export class PersonRepository {
     );
   }
 
+  /**
+   * Writes profile columns. A new job title moves the derived seniority with it, unless staff set
+   * the seniority by hand (`seniority_edited`); callers record the change through `ProfileUpdates`.
+   */
   async updateProfile(id: string, changes: Partial<Pick<PersonEntity, ProfileColumn>>, em: EntityManager = this.dataSource.manager): Promise<void> {
-    await em.update(PersonEntity, { id }, { ...changes, updatedAt: this.clock.now() });
+    const derived = changes.title !== undefined && changes.seniority === undefined ? seniorityOfTitle(changes.title) : undefined;
+    // the derived value is one of the seniority enum's words (or NULL), never user text
+    const seniority = derived === undefined ? {} : { seniority: () => `CASE WHEN seniority_edited = 1 THEN seniority ELSE ${derived ? `'${derived}'` : 'NULL'} END` };
+    await em.update(PersonEntity, { id }, { ...changes, ...seniority, updatedAt: this.clock.now() });
   }
 }
 
-type ProfileColumn = 'nickname' | 'phoneEnc' | 'phoneMasked' | 'name' | 'company' | 'title' | 'email';
+/** The profile columns a form, a correction or a staff edit may write. */
+export type ProfileColumn =
+  | 'nickname'
+  | 'phoneEnc'
+  | 'phoneMasked'
+  | 'name'
+  | 'company'
+  | 'title'
+  | 'email'
+  | 'industry'
+  | 'province'
+  | 'city'
+  | 'sizeBand'
+  | 'department'
+  | 'seniority'
+  | 'seniorityEdited'
+  | 'buyingRole';

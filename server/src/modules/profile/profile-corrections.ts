@@ -7,11 +7,12 @@ import { newId } from '../../database/ids';
 import { EmailIdentity } from '../identity/email-identity';
 import { PersonMerges } from '../identity/person-merges.service';
 import { PersonRepository } from '../identity/person.repository';
+import { ProfileUpdates } from '../identity/profile-updates';
 import { viewOf } from './profile-gate';
 import type { PersonDataContributor } from '../privacy/person-data';
 import { ProfileChangeEntity } from './profile.entity';
 
-const CORRECTABLE = ['name', 'company', 'title', 'email'] as const;
+const CORRECTABLE = ['name', 'company', 'title', 'email', 'industry', 'province', 'city', 'sizeBand', 'department'] as const;
 const SOURCE = 'me/profile';
 
 /**
@@ -30,6 +31,7 @@ export class ProfileCorrections implements PersonDataContributor {
     private readonly clock: Clock,
     private readonly emails: EmailIdentity,
     private readonly merges: PersonMerges,
+    private readonly profileUpdates: ProfileUpdates,
   ) {}
 
   async mine(personId: string): Promise<MyProfile> {
@@ -53,10 +55,10 @@ export class ProfileCorrections implements PersonDataContributor {
       for (const field of CORRECTABLE) {
         const next = input[field];
         if (next === undefined || next === person[field]) continue;
-        rows.push({ id: newId(at.getTime()), personId, field, oldValue: person[field], newValue: next, source: SOURCE, createdAt: at });
+        rows.push({ id: newId(at.getTime()), personId, field, oldValue: person[field], newValue: next, source: SOURCE, byStaffId: null, createdAt: at });
       }
       if (rows.length === 0) return { changed: 0, survivorId: personId };
-      await this.persons.updateProfile(personId, Object.fromEntries(rows.map((r) => [r.field, r.newValue])), em);
+      await this.profileUpdates.write(em, personId, Object.fromEntries(rows.map((r) => [r.field, r.newValue])), { page: SOURCE });
       await em.insert(ProfileChangeEntity, rows);
       const email = rows.find((r) => r.field === 'email')?.newValue;
       const bound = email ? await this.emails.bind(em, personId, email, 'refuse') : null;
@@ -82,5 +84,5 @@ export class ProfileCorrections implements PersonDataContributor {
 }
 
 function toChange(r: ProfileChangeEntity): ProfileChange {
-  return { field: r.field, from: r.oldValue, to: r.newValue, at: r.createdAt.toISOString() };
+  return { field: r.field, from: r.oldValue, to: r.newValue, at: r.createdAt.toISOString(), ...(r.byStaffId ? { by: 'staff' as const } : {}) };
 }

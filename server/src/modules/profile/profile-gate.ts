@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../../core/app-error';
 import type { PersonEntity } from '../identity/identity.entity';
 import { PersonRepository } from '../identity/person.repository';
+import { type ProfileChanges, ProfileUpdates } from '../identity/profile-updates';
 import { ConsentLedger } from './consent.ledger';
 
 /** The purpose of the separate, optional follow-up consent a form may offer beside its own. */
@@ -12,7 +13,7 @@ export const FOLLOW_UP_PURPOSE: ConsentPurpose = 'sales_contact';
 /** What passing the gate writes for one person. */
 export interface GatePass {
   personId: string;
-  profile: Partial<Pick<PersonEntity, 'name' | 'company' | 'title' | 'email'>>;
+  profile: ProfileChanges;
   grantsConsent: boolean;
   /** The separate, optional consent to sales follow-up was ticked. */
   grantsFollowUp: boolean;
@@ -35,6 +36,7 @@ export class ProfileGate {
   constructor(
     private readonly persons: PersonRepository,
     private readonly consents: ConsentLedger,
+    private readonly profileUpdates: ProfileUpdates,
   ) {}
 
   async status(personId: string, gate: Omit<Gate, 'sourcePage'>): Promise<GateStatus> {
@@ -92,7 +94,11 @@ export class ProfileGate {
 
   /** Writes what `check` let through, in the caller's transaction. */
   async apply(em: EntityManager, gate: Gate, passes: GatePass[]): Promise<void> {
-    for (const p of passes) if (Object.keys(p.profile).length > 0) await this.persons.updateProfile(p.personId, p.profile, em);
+    await this.profileUpdates.writeMany(
+      em,
+      passes.map((p) => ({ personId: p.personId, changes: p.profile })),
+      { page: gate.sourcePage },
+    );
     await this.consents.grantMany(
       em,
       passes.filter((p) => p.grantsConsent).map((p) => p.personId),
@@ -114,13 +120,35 @@ export class ProfileGate {
   }
 }
 
-type ProfileColumn = 'name' | 'phoneMasked' | 'company' | 'title' | 'email';
-const COLUMN: Record<ProfileField, ProfileColumn> = { name: 'name', phone: 'phoneMasked', company: 'company', title: 'title', email: 'email' };
+type ProfileColumn = 'name' | 'phoneMasked' | 'company' | 'title' | 'email' | 'industry' | 'province' | 'sizeBand' | 'department';
+/** The column that holds each field a gate may ask (the region is there once its province is). */
+const COLUMN: Record<ProfileField, ProfileColumn> = {
+  name: 'name',
+  phone: 'phoneMasked',
+  company: 'company',
+  title: 'title',
+  email: 'email',
+  industry: 'industry',
+  region: 'province',
+  sizeBand: 'sizeBand',
+  department: 'department',
+};
 
 export function missingFields(person: Pick<PersonEntity, ProfileColumn>, required: readonly ProfileField[]): ProfileField[] {
   return required.filter((field) => !person[COLUMN[field]]);
 }
 
 export function viewOf(person: PersonEntity): ProfileView {
-  return { name: person.name, company: person.company, title: person.title, email: person.email, phoneMasked: person.phoneMasked };
+  return {
+    name: person.name,
+    company: person.company,
+    title: person.title,
+    email: person.email,
+    phoneMasked: person.phoneMasked,
+    industry: person.industry as ProfileView['industry'],
+    province: person.province as ProfileView['province'],
+    city: person.city,
+    sizeBand: person.sizeBand,
+    department: person.department,
+  };
 }

@@ -1,5 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
+import { StaffProfileEdits } from './staff-edits';
 import { PersonDataModule, PersonDataRegistry } from '../privacy/person-data';
 import { ConsentLedger } from './consent.ledger';
 import { ConsentsController } from './consents.controller';
@@ -13,8 +14,8 @@ import { profileMerge } from './profile.merge';
 @Module({
   imports: [IdentityModule, PersonDataModule],
   controllers: [ConsentsController],
-  providers: [ConsentLedger, ProfileGate, ConsentsService, ConsentsPersonData, ProfileCorrections],
-  exports: [ConsentLedger, ProfileGate],
+  providers: [ConsentLedger, ProfileGate, ConsentsService, ConsentsPersonData, ProfileCorrections, StaffProfileEdits],
+  exports: [ConsentLedger, ProfileGate, StaffProfileEdits],
 })
 export class ProfileModule implements OnModuleInit {
   constructor(

@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components';
-import { ProfileFieldLabels } from '@leadloop/shared';
+import { CompanySizeBandLabels, CompanySizeBands, Industries, IndustryLabels, Provinces } from '@leadloop/shared';
 import { useEffect, useState } from 'react';
 import { describeError, isApiError } from '@/core/api/api-error';
 import { useApiResource } from '@/core/api/useApiResource';
-import { ActionButton, Card, formatDateTime, Loading, Notice, RetryCard, TextField } from '@/ui';
-import { changeSentence, checkCorrection, CorrectableFields, draftOf, maxLengthOfField, type ProfileDraft, type ProfileDraftErrors } from '../services/profile-form';
+import { ActionButton, Card, formatDateTime, Loading, Notice, RetryCard, SelectField, TextField } from '@/ui';
+import { changeSentence, checkCorrection, CorrectableFields, draftOf, labelOfField, maxLengthOfField, type ProfileDraft, type ProfileDraftErrors } from '../services/profile-form';
 import { correctMyProfile, fetchMyProfile } from '../services/privacy.service';
 import './Privacy.scss';
 
@@ -20,6 +20,11 @@ export function ProfileCorrection() {
   }, [data]);
 
   if (!data || !draft) return error ? <RetryCard message={describeError(error)} onRetry={reload} /> : <Loading />;
+
+  const pick = (value: Partial<ProfileDraft>) => {
+    setDraft((prev) => prev && { ...prev, ...value });
+    setMessage(null);
+  };
 
   const save = async () => {
     const { changes, errors: found } = checkCorrection(data.profile, draft);
@@ -44,7 +49,7 @@ export function ProfileCorrection() {
         {CorrectableFields.map((field) => (
           <TextField
             key={field}
-            label={ProfileFieldLabels[field]}
+            label={labelOfField(field)}
             name={`profile-${field}`}
             value={draft[field]}
             maxlength={maxLengthOfField(field)}
@@ -56,6 +61,9 @@ export function ProfileCorrection() {
             }}
           />
         ))}
+        <SelectField className='profile-correction__industry' label='所属行业' options={Industries} names={IndustryLabels} value={draft.industry} placeholder='尚未填写' onChange={(v) => pick({ industry: v })} />
+        <SelectField className='profile-correction__province' label='所在省份' options={Provinces} value={draft.province} placeholder='尚未填写' onChange={(v) => pick({ province: v })} />
+        <SelectField className='profile-correction__size' label='公司规模' options={CompanySizeBands} names={CompanySizeBandLabels} value={draft.sizeBand} placeholder='尚未填写' onChange={(v) => pick({ sizeBand: v })} />
         <View className='profile-correction__phone'>
           <Text className='profile-correction__label'>手机号</Text>
           <Text className='profile-correction__value'>{data.profile.phoneMasked ?? '未绑定'}（通过微信绑定，在「我的」页更换）</Text>

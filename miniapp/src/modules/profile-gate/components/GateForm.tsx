@@ -2,8 +2,20 @@ import { ProfileFieldLabels, type ConsentPurpose, type GateStatus } from '@leadl
 import { Text, View } from '@tarojs/components';
 import { useState, type ReactNode } from 'react';
 import { PhoneCard } from '@/modules/identity/components/PhoneCard';
-import { ActionButton, CheckOption, Notice, TextField } from '@/ui';
-import { FOLLOW_UP_SENTENCE, initialValues, knownFacts, maxLengthOf, Placeholders, typedFieldsOf, type GateFieldErrors, type GateValues } from '../services/gate-form';
+import { ActionButton, CheckOption, Notice, SelectField, TextField } from '@/ui';
+import {
+  CITY_MAX,
+  FOLLOW_UP_SENTENCE,
+  initialValues,
+  isPicked,
+  knownFacts,
+  maxLengthOf,
+  PickerOptions,
+  Placeholders,
+  typedFieldsOf,
+  type GateFieldErrors,
+  type GateValues,
+} from '../services/gate-form';
 import { ConsentCheck, PolicyLink } from './ConsentCheck';
 import './ProfileGate.scss';
 
@@ -36,6 +48,10 @@ export function GateForm({ gate, purpose, submitLabel, busy, error, fieldErrors,
   const facts = knownFacts(gate);
   const fields = typedFieldsOf(gate);
   const needsPhone = gate.missing.includes('phone');
+  const set = (field: keyof GateValues, value: string) => {
+    setValues((prev) => ({ ...prev, [field]: value }));
+    onEdit?.();
+  };
 
   return (
     <View className='gate-form'>
@@ -46,21 +62,36 @@ export function GateForm({ gate, purpose, submitLabel, busy, error, fieldErrors,
         </View>
       )}
       {(fields.length > 0 || needsPhone) && <Text className='gate-form__hint'>只需补充以下信息，下次即可一键完成</Text>}
-      {fields.map((field) => (
-        <TextField
-          key={field}
-          label={ProfileFieldLabels[field]}
-          name={`gate-${field}`}
-          value={values[field] ?? ''}
-          onChange={(value) => {
-            setValues((prev) => ({ ...prev, [field]: value }));
-            onEdit?.();
-          }}
-          placeholder={Placeholders[field]}
-          maxlength={maxLengthOf(field)}
-          error={fieldErrors[field] ?? null}
-        />
-      ))}
+      {fields.map((field) =>
+        isPicked(field) ? (
+          <View key={field}>
+            <SelectField
+              className={`gate-${field}`}
+              label={field === 'region' ? '所在省份' : ProfileFieldLabels[field]}
+              options={PickerOptions[field].options}
+              names={PickerOptions[field].names}
+              value={values[field] || null}
+              onChange={(value) => set(field, value ?? '')}
+              placeholder={Placeholders[field]}
+              error={fieldErrors[field] ?? null}
+            />
+            {field === 'region' && (
+              <TextField label='所在城市（选填）' name='gate-city' value={values.city ?? ''} onChange={(value) => set('city', value)} placeholder='例如：深圳' maxlength={CITY_MAX} />
+            )}
+          </View>
+        ) : (
+          <TextField
+            key={field}
+            label={ProfileFieldLabels[field]}
+            name={`gate-${field}`}
+            value={values[field] ?? ''}
+            onChange={(value) => set(field, value)}
+            placeholder={Placeholders[field]}
+            maxlength={maxLengthOf(field)}
+            error={fieldErrors[field] ?? null}
+          />
+        ),
+      )}
       {needsPhone && (
         <View className='gate-form__phone'>
           <PhoneCard phoneMasked={null} onBound={onPhoneBound} />

@@ -2,10 +2,12 @@ import { describe, expect, it } from '@jest/globals';
 import type { GateStatus, MeResponse, MyConsents } from '@leadloop/shared';
 import { checkGate, gateFieldErrorsFrom, gateSatisfied, initialValues, knownFacts, localGate, missingOf, missingSentence, typedFieldsOf } from './gate-form';
 
+const EXTRA = { industry: null, province: null, city: null, sizeBand: null, department: null };
+
 const gate = (over: Partial<GateStatus> = {}): GateStatus => ({
   required: ['name', 'company', 'phone'],
   missing: ['name', 'company'],
-  profile: { name: null, company: '旧公司', title: null, email: null, phoneMasked: '138****1234' },
+  profile: { name: null, company: '旧公司', title: null, email: null, phoneMasked: '138****1234', ...EXTRA },
   consentNeeded: true,
   followUpOffered: true,
   policyVersion: '2026-11',
@@ -14,7 +16,7 @@ const gate = (over: Partial<GateStatus> = {}): GateStatus => ({
 
 describe('the gate form', () => {
   it('asks only for the missing typed fields, pre-filled where known, and lists what is known', () => {
-    const g = gate({ missing: ['name', 'company', 'phone'], profile: { name: null, company: '旧公司', title: null, email: null, phoneMasked: null } });
+    const g = gate({ missing: ['name', 'company', 'phone'], profile: { name: null, company: '旧公司', title: null, email: null, phoneMasked: null, ...EXTRA } });
     expect(typedFieldsOf(g)).toEqual(['name', 'company']);
     expect(initialValues(g)).toEqual({ name: '', company: '旧公司' });
     expect(knownFacts(gate())).toEqual([{ label: '手机号', value: '138****1234' }]);
@@ -66,7 +68,7 @@ describe('localGate (请联系我 has no gate route)', () => {
     expect(localGate(['name', 'phone'], me({ name: '李雷' }), consents('never', false, null), 'sales_contact')).toEqual({
       required: ['name', 'phone'],
       missing: ['phone'],
-      profile: { name: '李雷', company: null, title: null, email: null, phoneMasked: null },
+      profile: { name: '李雷', company: null, title: null, email: null, phoneMasked: null, ...EXTRA },
       consentNeeded: true,
       // asking to be contacted is itself the follow-up consent: no second box
       followUpOffered: false,
@@ -75,5 +77,31 @@ describe('localGate (请联系我 has no gate route)', () => {
     expect(localGate(['name', 'phone'], me({ name: '李雷', phoneMasked: '139****0000' }), consents('granted'), 'sales_contact')).toMatchObject({ missing: [], consentNeeded: false });
     expect(localGate(['name'], me({ name: '李雷' }), consents('granted', true), 'sales_contact').consentNeeded).toBe(true);
     expect(localGate(['name'], me({ name: '李雷' }), consents('withdrawn'), 'sales_contact').consentNeeded).toBe(true);
+  });
+});
+
+describe('the new profile fields', () => {
+  const g = gate({
+    required: ['industry', 'region', 'sizeBand', 'department'],
+    missing: ['region', 'sizeBand', 'department'],
+    profile: { name: null, company: null, title: null, email: null, phoneMasked: null, ...EXTRA, industry: 'finance', city: '深圳' },
+  });
+
+  it('shows known picked values by their labels and pre-fills the city', () => {
+    expect(knownFacts(g)).toEqual([{ label: '所属行业', value: '银行/证券/金融' }]);
+    expect(initialValues(g)).toEqual({ region: '', sizeBand: '', department: '', city: '深圳' });
+  });
+
+  it('sends the region as province and city, and refuses values off the lists', () => {
+    expect(checkGate(g, { region: '广东', city: ' 深圳 ', sizeBand: '500-999', department: '财务部' }, true)).toEqual({
+      ok: true,
+      submission: { profile: { province: '广东', city: '深圳', sizeBand: '500-999', department: '财务部' }, consent: { policyVersion: '2026-11', accepted: true } },
+    });
+    expect(checkGate(g, { region: '火星', sizeBand: '', department: '财务部' }, true)).toEqual({
+      ok: false,
+      fieldErrors: { region: '请选择所在地区', sizeBand: '请选择公司规模' },
+      message: null,
+    });
+    expect(gateFieldErrorsFrom({ fields: [{ path: 'gate.profile.province', message: 'x' }] })).toEqual({ region: '所在地区格式不正确，请检查' });
   });
 });

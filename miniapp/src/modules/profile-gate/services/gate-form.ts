@@ -1,5 +1,14 @@
 import {
+  CompanySizeBandLabels,
+  CompanySizeBands,
+  Industries,
+  IndustryLabels,
   ProfileFieldLabels,
+  Provinces,
+  type CompanySizeBand,
+  type Industry,
+  type ProfileView,
+  type Province,
   type ConsentPurpose,
   type GateStatus,
   type GateSubmission,
@@ -19,17 +28,35 @@ export const FOLLOW_UP_SENTENCE = '同意顾问就相关内容与我联系（可
 
 /** Fields a person types (the phone comes from WeChat's getPhoneNumber, never typed). */
 export type TypedField = Exclude<ProfileField, 'phone'>;
-export type GateValues = Partial<Record<TypedField, string>>;
+/** The region is asked as a province (picked) and a city (typed, optional): `region` holds the province. */
+export type GateValues = Partial<Record<TypedField | 'city', string>>;
 export type GateFieldErrors = Partial<Record<ProfileField, string>>;
 
+/** Fields picked from a fixed list rather than typed. */
+export const PickedFields = ['industry', 'region', 'sizeBand'] as const;
+export type PickedField = (typeof PickedFields)[number];
+export const isPicked = (field: TypedField): field is PickedField => (PickedFields as readonly string[]).includes(field);
+
+/** The options of each picked field and how they read. */
+export const PickerOptions: Record<PickedField, { options: readonly string[]; names?: Record<string, string> }> = {
+  industry: { options: Industries, names: IndustryLabels },
+  region: { options: Provinces },
+  sizeBand: { options: CompanySizeBands, names: CompanySizeBandLabels },
+};
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const MAX: Record<TypedField, number> = { name: 40, company: 80, title: 40, email: 120 };
+const MAX: Record<TypedField, number> = { name: 40, company: 80, title: 40, email: 120, industry: 40, region: 20, sizeBand: 16, department: 40 };
+export const CITY_MAX = 20;
 
 export const Placeholders: Record<TypedField, string> = {
   name: '请输入真实姓名',
   company: '请输入公司全称',
   title: '例如：IT 总监',
   email: '例如：name@company.com',
+  industry: '请选择所属行业',
+  region: '请选择省份',
+  sizeBand: '请选择公司规模',
+  department: '例如：信息技术部',
 };
 
 export const maxLengthOf = (field: TypedField) => MAX[field];
@@ -49,15 +76,30 @@ export function typedFieldsOf(gate: GateStatus): TypedField[] {
 /** Pre-fills the missing fields with whatever the profile already knows. */
 export function initialValues(gate: GateStatus): GateValues {
   const values: GateValues = {};
-  for (const field of typedFieldsOf(gate)) values[field] = gate.profile[field] ?? '';
+  for (const field of typedFieldsOf(gate)) values[field] = profileValue(gate.profile, field) ?? '';
+  if (gate.missing.includes('region')) values.city = gate.profile.city ?? '';
   return values;
+}
+
+/** What the profile holds for a field (the region's province). */
+function profileValue(profile: ProfileView, field: TypedField): string | null {
+  return field === 'region' ? (profile.province ?? null) : (profile[field] ?? null);
+}
+
+/** A known value as people read it: labels for picked values, 「广东 深圳」 for a region. */
+function shownValue(profile: ProfileView, field: ProfileField): string | null {
+  if (field === 'phone') return profile.phoneMasked;
+  if (field === 'region') return profile.province ? [profile.province, profile.city].filter(Boolean).join(' ') : null;
+  if (field === 'industry') return profile.industry ? IndustryLabels[profile.industry] : null;
+  if (field === 'sizeBand') return profile.sizeBand ? CompanySizeBandLabels[profile.sizeBand] : null;
+  return profile[field] ?? null;
 }
 
 /** What is already known for the required fields, e.g. 「姓名 张三」「手机号 138****1234」. */
 export function knownFacts(gate: GateStatus): { label: string; value: string }[] {
   return gate.required
     .filter((f) => !gate.missing.includes(f))
-    .map((f) => ({ label: ProfileFieldLabels[f], value: (f === 'phone' ? gate.profile.phoneMasked : gate.profile[f]) ?? '' }))
+    .map((f) => ({ label: ProfileFieldLabels[f], value: shownValue(gate.profile, f) ?? '' }))
     .filter((fact) => fact.value);
 }
 
@@ -78,10 +120,12 @@ export function checkGate(gate: GateStatus, values: GateValues, consentTicked: b
   for (const field of typedFieldsOf(gate)) {
     const value = (values[field] ?? '').trim();
     const label = ProfileFieldLabels[field];
-    if (!value) fieldErrors[field] = `请填写${label}`;
+    if (!value) fieldErrors[field] = isPicked(field) ? `请选择${label}` : `请填写${label}`;
     else if (value.length > MAX[field]) fieldErrors[field] = `${label}不超过 ${MAX[field]} 个字`;
     else if (field === 'email' && !EMAIL.test(value)) fieldErrors[field] = '请填写正确的邮箱地址';
-    else profile[field] = value;
+    else if (isPicked(field) && !PickerOptions[field].options.includes(value)) fieldErrors[field] = `请选择${label}`;
+    else if (field === 'region' && (values.city ?? '').trim().length > CITY_MAX) fieldErrors[field] = `城市不超过 ${CITY_MAX} 个字`;
+    else Object.assign(profile, submittedValue(field, value, (values.city ?? '').trim()));
   }
   if (gate.missing.includes('phone')) fieldErrors.phone = '请先绑定手机号';
   const consentMissing = gate.consentNeeded && !consentTicked;
@@ -92,6 +136,14 @@ export function checkGate(gate: GateStatus, values: GateValues, consentTicked: b
   if (gate.consentNeeded) submission.consent = { policyVersion: gate.policyVersion, accepted: true };
   if (gate.followUpOffered && followUpTicked) submission.followUp = { policyVersion: gate.policyVersion, accepted: true };
   return { ok: true, submission };
+}
+
+/** The submission's part for one field (the region is its province and, when typed, its city). */
+function submittedValue(field: TypedField, value: string, city: string): GateSubmission['profile'] {
+  if (field === 'region') return { province: value as Province, ...(city ? { city } : {}) };
+  if (field === 'industry') return { industry: value as Industry };
+  if (field === 'sizeBand') return { sizeBand: value as CompanySizeBand };
+  return { [field]: value };
 }
 
 /** 「请补充：姓名、公司」 for a PROFILE_INCOMPLETE answer (its `details.missing`). */
@@ -112,7 +164,8 @@ export function gateFieldErrorsFrom(details: unknown): GateFieldErrors {
   if (!Array.isArray(fields)) return errors;
   for (const issue of fields) {
     const path = typeof issue?.path === 'string' ? issue.path : '';
-    const field = /^gate\.profile\.(\w+)$/.exec(path)?.[1] as ProfileField | undefined;
+    const named = /^gate\.profile\.(\w+)$/.exec(path)?.[1];
+    const field = (named === 'province' || named === 'city' ? 'region' : named) as ProfileField | undefined;
     if (field && field in ProfileFieldLabels) errors[field] ??= field === 'email' ? '请填写正确的邮箱地址' : `${ProfileFieldLabels[field]}格式不正确，请检查`;
   }
   return errors;
@@ -124,8 +177,19 @@ export function gateFieldErrorsFrom(details: unknown): GateFieldErrors {
  */
 export function localGate(required: readonly ProfileField[], me: MeResponse, consents: MyConsents, purpose: ConsentPurpose): GateStatus {
   const { person } = me;
-  const profile = { name: person.name, company: person.company, title: person.title, email: person.email, phoneMasked: person.phoneMasked };
-  const has = (field: ProfileField) => Boolean(field === 'phone' ? person.phoneMasked : profile[field]);
+  const profile: ProfileView = {
+    name: person.name,
+    company: person.company,
+    title: person.title,
+    email: person.email,
+    phoneMasked: person.phoneMasked,
+    industry: null,
+    province: null,
+    city: null,
+    sizeBand: null,
+    department: null,
+  };
+  const has = (field: ProfileField) => Boolean(shownValue(profile, field));
   const consent = consents.items.find((c) => c.purpose === purpose);
   const followUp = consents.items.find((c) => c.purpose === 'sales_contact');
   return {
