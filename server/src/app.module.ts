@@ -9,6 +9,7 @@ import { BrandModule } from './modules/brand/brand.module';
 import { HomePageModule } from './modules/home-page/home-page.module';
 import { CardModule } from './modules/card/card.module';
 import { IdentityModule } from './modules/identity/identity.module';
+import { LeadPagesModule } from './modules/leads/lead-pages.module';
 import { LeadsModule } from './modules/leads/leads.module';
 import { LeadsPersonDataModule } from './modules/leads/leads.person-data';
 import { LiveModule } from './modules/live/live.module';
@@ -60,6 +61,7 @@ export class AppModule {
         ProfileModule,
         LeadsModule,
         LeadsPersonDataModule,
+        LeadPagesModule,
         PaymentsModule,
         LiveModule,
         CardModule,

@@ -1,9 +1,10 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { Pipeline } from '../activity/pipeline';
 import { LeadAccess } from './lead-access';
+import { LeadOwners } from './lead-owners';
 import { LeadService } from './leads.service';
 
-@Module({ providers: [LeadService, LeadAccess], exports: [LeadService, LeadAccess] })
+@Module({ providers: [LeadService, LeadAccess, LeadOwners], exports: [LeadService, LeadAccess, LeadOwners] })
 export class LeadsModule implements OnModuleInit {
   constructor(
     private readonly pipeline: Pipeline,
