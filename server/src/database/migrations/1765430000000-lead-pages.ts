@@ -1,14 +1,13 @@
 import { type MigrationInterface, type QueryRunner, Table, TableIndex } from 'typeorm';
 import { col } from '../columns';
 
-/** Indexes name the lead list's filter and its sort, then the person id that breaks ties (the keyset). */
+/** Indexes name the lead list's filter and its sort, then the person id that breaks ties (the keyset); (last_activity_at, person_id) exists since the first leads migration. */
 const LeadListIndexes: { name: string; columnNames: string[] }[] = [
   { name: 'ix_leads_owner_intent', columnNames: ['owner_staff_id', 'intent_key', 'person_id'] },
   { name: 'ix_leads_stage_intent', columnNames: ['stage', 'intent_key', 'person_id'] },
   { name: 'ix_leads_grade_intent', columnNames: ['fit_grade', 'intent_key', 'person_id'] },
   { name: 'ix_leads_intent', columnNames: ['intent_key', 'person_id'] },
   { name: 'ix_leads_owner_activity', columnNames: ['owner_staff_id', 'last_activity_at', 'person_id'] },
-  { name: 'ix_leads_activity', columnNames: ['last_activity_at', 'person_id'] },
   { name: 'ix_leads_created', columnNames: ['created_at', 'person_id'] },
 ];
 
