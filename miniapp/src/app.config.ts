@@ -17,7 +17,7 @@ export default defineAppConfig({
   // Main package: tab pages only. Everything else lives in a subpackage.
   pages: [Pages.home, Pages.mine],
   subPackages: [
-    subPackage('staff', [Pages.staffInvite, Pages.consoleConfirm, Pages.myShares, Pages.myCard, Pages.cardVisitors]),
+    subPackage('staff', [Pages.staffInvite, Pages.consoleConfirm, Pages.myShares, Pages.myCard, Pages.cardVisitors, Pages.myLeads, Pages.leadDetail]),
     subPackage('console', [
       Pages.consoleLogin,
       Pages.consoleHome,
@@ -29,6 +29,8 @@ export default defineAppConfig({
       Pages.consoleWhitepapers,
       Pages.consoleBrand,
       Pages.consoleHomePage,
+      Pages.consoleLeads,
+      Pages.consoleLead,
     ]),
     subPackage('live', [Pages.liveDetail, Pages.liveRoom, Pages.liveSurvey]),
     subPackage('whitepaper', [Pages.whitepaperDetail]),
