@@ -12,6 +12,12 @@ import { LeadBadges } from './LeadBadges';
 import { LeadTimelineCard } from './LeadTimelineCard';
 import './Leads.scss';
 
+/** +8613912345678 → 139 1234 5678 (mainland mobiles); other numbers as stored. */
+function readablePhone(phone: string): string {
+  const mainland = /^\+86(1\d{2})(\d{4})(\d{4})$/.exec(phone);
+  return mainland ? `${mainland[1]} ${mainland[2]} ${mainland[3]}` : phone;
+}
+
 function Fact({ label, value }: { label: string; value: string | null | undefined }) {
   return (
     <View className='lead-detail__fact'>
@@ -36,7 +42,7 @@ function PhoneRow({ lead, phone, revealing, revealError, onReveal }: { lead: Lea
   return (
     <View>
       <View className='lead-detail__phone'>
-        <Text className='lead-detail__phone-number'>{phone ?? lead.phoneMasked}</Text>
+        <Text className='lead-detail__phone-number'>{phone ? readablePhone(phone) : lead.phoneMasked}</Text>
         {phone ? (
           <ActionButton small block={false} onClick={() => void call(phone)}>
             拨打
@@ -135,7 +141,7 @@ export function LeadDetailView({ scope, id }: { scope: SessionScope; id: string 
       <Card title='客户资料'>
         <View className='lead-detail__facts'>
           <Fact label='负责人' value={lead.owner?.name ?? '未分配'} />
-          <Fact label='所属公司（客户）' value={lead.account?.name} />
+          <Fact label='客户公司' value={lead.account?.name} />
           <Fact label='邮箱' value={lead.email} />
           <Fact label='行业' value={lead.industry} />
           <Fact label='地区' value={region} />
@@ -162,11 +168,13 @@ export function LeadDetailView({ scope, id }: { scope: SessionScope; id: string 
           <Text className='ll-muted'>客户还没有做过授权。</Text>
         ) : (
           lead.consents.map((c) => (
-            <View key={c.purpose} className='ll-row'>
-              <Text>{PurposeLabels[c.purpose].title}</Text>
-              <Tag tone={c.granted ? 'success' : 'neutral'}>{c.granted ? '已同意' : '已撤回'}</Tag>
+            <View key={c.purpose} className='lead-detail__consent'>
+              <View className='ll-row'>
+                <Text>{PurposeLabels[c.purpose].title}</Text>
+                <Tag tone={c.granted ? 'success' : 'neutral'}>{c.granted ? '已同意' : '已撤回'}</Tag>
+              </View>
               <Text className='ll-muted'>
-                {formatDateTime(c.at)} · 政策版本 {c.policyVersion}
+                {formatDateTime(c.at)} · 隐私政策 {c.policyVersion} 版
               </Text>
             </View>
           ))

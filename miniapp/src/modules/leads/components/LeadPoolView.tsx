@@ -66,6 +66,7 @@ export function LeadPoolView({ initial, sourceTitle }: { initial: LeadFilters; s
   const [applied, setApplied] = useState<LeadFilters>({});
   const [channels, setChannels] = useState<{ id: string; name: string }[]>([]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [more, setMore] = useState(false);
   const errors = typedErrors(typed);
 
   useEffect(() => {
@@ -203,17 +204,26 @@ export function LeadPoolView({ initial, sourceTitle }: { initial: LeadFilters; s
             <TextField label='意向分不低于' type='number' value={typed.scoreMin} onChange={set('scoreMin')} maxlength={5} error={errors.scoreMin} onConfirm={apply} />
             <TextField label='意向分不高于' type='number' value={typed.scoreMax} onChange={set('scoreMax')} maxlength={5} error={errors.scoreMax} onConfirm={apply} />
             <TextField label='行业' value={typed.industry} onChange={set('industry')} maxlength={40} placeholder='如：制造业' onConfirm={apply} />
-            <TextField label='省份' value={typed.province} onChange={set('province')} maxlength={20} placeholder='如：广东' onConfirm={apply} />
-            <TextField label='城市' value={typed.city} onChange={set('city')} maxlength={20} placeholder='如：深圳' onConfirm={apply} />
             <TextField label='标签' value={typed.tag} onChange={set('tag')} maxlength={20} placeholder='如：重点客户' onConfirm={apply} />
-            <TextField label='创建日期从' value={typed.createdFrom} onChange={set('createdFrom')} maxlength={10} placeholder='2026-12-01' error={errors.createdFrom} onConfirm={apply} />
-            <TextField label='创建日期到' value={typed.createdTo} onChange={set('createdTo')} maxlength={10} placeholder='2026-12-31' error={errors.createdTo} onConfirm={apply} />
-            <TextField label='最近互动从' value={typed.activeFrom} onChange={set('activeFrom')} maxlength={10} placeholder='2026-12-01' error={errors.activeFrom} onConfirm={apply} />
-            <TextField label='最近互动到' value={typed.activeTo} onChange={set('activeTo')} maxlength={10} placeholder='2026-12-31' error={errors.activeTo} onConfirm={apply} />
+            {more && (
+              <>
+                <TextField label='省份' value={typed.province} onChange={set('province')} maxlength={20} placeholder='如：广东' onConfirm={apply} />
+                <TextField label='城市' value={typed.city} onChange={set('city')} maxlength={20} placeholder='如：深圳' onConfirm={apply} />
+                <TextField label='创建日期从' value={typed.createdFrom} onChange={set('createdFrom')} maxlength={10} placeholder='2026-12-01' error={errors.createdFrom} onConfirm={apply} />
+                <TextField label='创建日期到' value={typed.createdTo} onChange={set('createdTo')} maxlength={10} placeholder='2026-12-31' error={errors.createdTo} onConfirm={apply} />
+                <TextField label='最近互动从' value={typed.activeFrom} onChange={set('activeFrom')} maxlength={10} placeholder='2026-12-01' error={errors.activeFrom} onConfirm={apply} />
+                <TextField label='最近互动到' value={typed.activeTo} onChange={set('activeTo')} maxlength={10} placeholder='2026-12-31' error={errors.activeTo} onConfirm={apply} />
+              </>
+            )}
           </View>
-          <ActionButton small block={false} disabled={Object.keys(errors).length > 0} onClick={apply}>
-            筛选
-          </ActionButton>
+          <View className='ll-row lead-pool__apply'>
+            <ActionButton small block={false} disabled={Object.keys(errors).length > 0} onClick={apply}>
+              筛选
+            </ActionButton>
+            <ActionButton small block={false} variant='ghost' onClick={() => setMore((m) => !m)}>
+              {more ? '收起' : '更多条件（地区、日期）'}
+            </ActionButton>
+          </View>
         </View>
       </Card>
 
@@ -222,7 +232,7 @@ export function LeadPoolView({ initial, sourceTitle }: { initial: LeadFilters; s
           <CheckOption className='lead-pool__select-page' checked={allPicked} onChange={(on) => setSelected(on ? new Set([...selected, ...pageIds]) : new Set())}>
             <Text>全选已加载的线索</Text>
           </CheckOption>
-          <Text>{selected.size > 0 ? `已选择 ${selected.size} 位客户` : '勾选客户可进行批量操作'}</Text>
+          {selected.size > 0 && <Text>已选择 {selected.size} 位客户</Text>}
         </View>
       )}
 
