@@ -142,6 +142,22 @@ describe('leads: list, detail, timeline, phone reveal', () => {
     ]);
   });
 
+  it('pages the timeline newest first without duplicates or gaps, and refuses a made-up cursor or id', async () => {
+    const whole = await server.http('GET', `/api/leads/${prospect.personId}/timeline?limit=100`, undefined, salesA.token);
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: { body: { items: { id: string }[]; nextCursor: string | null } } = await server.http('GET', `/api/leads/${prospect.personId}/timeline?limit=1${cursor ? `&cursor=${cursor}` : ''}`, undefined, salesA.token);
+      ids.push(...res.body.items.map((i) => i.id));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(ids).toEqual(whole.body.items.map((i: { id: string }) => i.id));
+    const times = whole.body.items.map((i: { at: string }) => Date.parse(i.at));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect((await server.http('GET', `/api/leads/${prospect.personId}/timeline?cursor=bm9wZQ`, undefined, salesA.token)).body.code).toBe('VALIDATION_FAILED');
+    expect((await server.http('GET', `/api/leads/${'x'.repeat(300)}`, undefined, admin.token)).body.code).toBe('LEAD_NOT_FOUND');
+  });
+
   it('opens the people behind a whitepaper’s downloads as the pool filtered to it', async () => {
     const downloaded = await server.http('GET', `/api/leads?contentType=whitepaper&contentId=${whitepaperId}&action=downloaded`, undefined, marketer.token);
     expect(downloaded.body.items.map((i: { id: string }) => i.id).sort()).toEqual([prospect.personId, partnerLead.personId].sort());
@@ -252,5 +268,12 @@ describe('leads: list, detail, timeline, phone reveal', () => {
     await drain(server);
     expect(await ownerOfPerson(walkIn.personId)).toBe(salesB.staffId);
     expect(await ownerOfLead(walkIn.personId)).toBe(salesB.staffId);
+  });
+
+  it('erases the reveal log with the person', async () => {
+    expect(await count(server, 'SELECT COUNT(*) FROM phone_reveals WHERE person_id = ?', [prospect.personId])).toBe(2);
+    const erased = await server.http('DELETE', '/api/me', { confirm: 'DELETE' }, prospect.token);
+    expect(erased.status).toBe(200);
+    expect(await count(server, 'SELECT COUNT(*) FROM phone_reveals WHERE person_id = ?', [prospect.personId])).toBe(0);
   });
 });
