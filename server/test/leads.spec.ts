@@ -234,6 +234,24 @@ describe('leads: list, detail, timeline, phone reveal', () => {
       await expectIds('&stage=new', (s) => s.stage === 'new' && s.owner === salesB.staffId, salesB.token);
     });
 
+    it('opens the people behind a live event’s numbers: signed up, watched, watched at least N minutes', async () => {
+      const liveId = newId();
+      const [a, b, c] = seeded;
+      // a signed up and watched 10 minutes, b signed up and watched 45, c signed up and cancelled
+      for (const [s, status] of [[a, 'confirmed'], [b, 'confirmed'], [c, 'cancelled']] as const) {
+        await server.dataSource.query('INSERT INTO live_signups (id, event_id, person_id, status, created_at) VALUES (?, ?, ?, ?, ?)', [newId(), liveId, s.id, status, new Date()]);
+      }
+      for (const [s, minutes] of [[a, 10], [b, 45]] as const) {
+        await server.dataSource.query('INSERT INTO live_attendance (event_id, person_id, minutes, first_at, last_at) VALUES (?, ?, ?, ?, ?)', [liveId, s.id, minutes, new Date(), new Date()]);
+      }
+      const people = async (query: string) => (await allPages(`&contentType=live&contentId=${liveId}&${query}`, admin.token)).sort();
+      expect(await people('action=signed_up')).toEqual([a.id, b.id].sort());
+      expect(await people('action=attended')).toEqual([a.id, b.id].sort());
+      expect(await people('action=watched&minutes=30')).toEqual([b.id]);
+      expect(await people('action=watched&minutes=10')).toEqual([a.id, b.id].sort());
+      expect(await people('action=downloaded')).toEqual([]);
+    });
+
     it('filters by the score now: a range of the decayed score is a range of the stored key', async () => {
       const scored = await server.http('GET', '/api/leads?limit=100', undefined, admin.token);
       const scoreOf = new Map(scored.body.items.map((i: { id: string; score: number }) => [i.id, i.score]));
