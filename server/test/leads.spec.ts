@@ -1,7 +1,7 @@
 import { intentKey } from '@leadloop/shared';
 import { newId } from '../src/database/ids';
 import { loginAs, staffAs, startTestServer, type TestServer } from './support/app';
-import { serverNow } from './support/clock';
+import { moveClock, serverNow } from './support/clock';
 import { arrive, count, drain, mint } from './support/share';
 import { consent, newRequestId, publishedWhitepaper, requestDownload } from './support/whitepaper';
 
@@ -286,6 +286,17 @@ describe('leads: list, detail, timeline, phone reveal', () => {
     await drain(server);
     expect(await ownerOfPerson(walkIn.personId)).toBe(salesB.staffId);
     expect(await ownerOfLead(walkIn.personId)).toBe(salesB.staffId);
+  });
+
+  it('limits how many numbers one staff member sees in an hour, logging only what was shown', async () => {
+    const reveal = () => server.http('POST', `/api/leads/${partnerLead.personId}/phone`, undefined, admin.token);
+    for (let i = 0; i < 100; i += 1) expect((await reveal()).status).toBe(200);
+    const refused = await reveal();
+    expect([refused.status, refused.body.code]).toEqual([429, 'RATE_LIMITED']);
+    expect(JSON.stringify(refused.body)).not.toContain('13700001111');
+    expect(await count(server, 'SELECT COUNT(*) FROM phone_reveals WHERE staff_id = ?', [admin.staffId])).toBe(100);
+    await moveClock(server, { advanceMs: 3_600_000 });
+    expect((await reveal()).body.phone).toBe('+8613700001111');
   });
 
   it('erases the reveal log with the person', async () => {
