@@ -6,7 +6,7 @@
 // 3. lag while 1 000 events/s arrive over HTTP (50 requests/s of 20 events).
 // The backlog is written straight into `events` (no positions yet, as ingest leaves them) with
 // the share nodes it names: 70 % entries through a share by new visitors, 25 % page views, 5 %
-// server-recorded downloads (conversions, and lead activities). On a database without the stream
+// server-recorded downloads by 10 000 people (conversions, and lead activities). On a database without the stream
 // tables (the commit before them) it measures that commit's processor the same way (until no
 // event waits for attribution), so the script can run against the parent commit.
 import { randomBytes } from 'node:crypto';
@@ -42,6 +42,8 @@ async function fill(url) {
       [rows],
     );
   }
+  // downloads come from 10 000 people (a handful each), as a whitepaper campaign's would
+  const people = Array.from({ length: 10_000 }, (_, i) => ulid(start + i));
   const BATCH = 5000;
   for (let done = 0; done < backlog; done += BATCH) {
     const rows = [];
@@ -51,7 +53,7 @@ async function fill(url) {
       const r = i % 20;
       const base = { id, type: 'view', person: null, anon: `bench-install-${i}`, node: null, page: 'pages/index/index', props: null, key: `bench-install-${i}`, client: `e${i}`, origin: 'app' };
       if (r < 14) Object.assign(base, { type: 'entry', node: nodes[i % NODES].id });
-      else if (r === 19) Object.assign(base, { type: 'download', person: ulid(start), anon: null, key: `p:bench-${i}`, client: `download:${id}`, origin: 'server', page: 'packages/whitepaper/pages/detail/index', props: JSON.stringify({ contentType: 'whitepaper', contentId: 'wp-bench', refId: id, ...(legacy ? { conversion: true } : {}) }) });
+      else if (r === 19) Object.assign(base, { type: 'download', person: people[i % people.length], anon: null, key: `p:bench-${i}`, client: `download:${id}`, origin: 'server', page: 'packages/whitepaper/pages/detail/index', props: JSON.stringify({ contentType: 'whitepaper', contentId: 'wp-bench', refId: id, ...(legacy ? { conversion: true } : {}) }) });
       const row = [base.id, base.key, base.client, base.type, base.person, base.anon, base.node, null, null, base.page, base.props, null, at, at];
       rows.push(legacy ? row : [...row, base.origin]);
     }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
-import { acceptInvite, button, onScreen, openFirstAdminInvite, PHONE, scanLoginConsole, screenshotPage, setUpBrowserApp, signInAsPersona } from '../support/flows';
+import { callApi, storedToken, tinyPdf } from '../support/api';
+import { acceptInvite, button, onScreen, openFirstAdminInvite, PHONE, scanLoginConsole, screenshotPage, setUpBrowserApp, signInAsPersona, WAIT } from '../support/flows';
 
 /**
  * Accessibility of the H5 build, checked the way an auditor would: axe-core (an independent
@@ -44,42 +45,9 @@ async function expectAccessible(page: Page, name: string): Promise<void> {
   expect(report).toBe('');
 }
 
-/** The session a page holds for `key` (Taro's storage wraps values: { data: … }). */
-async function storedToken(page: Page, key: string): Promise<string> {
-  const stored = await page.evaluate((k) => localStorage.getItem(k), key);
-  const parsed = JSON.parse(stored ?? 'null') as { data?: { token?: string }; token?: string } | null;
-  const token = parsed?.data?.token ?? parsed?.token;
-  if (!token) throw new Error(`no session stored under ${key}`);
-  return token;
-}
+const apiCall = <T>(method: string, path: string, token: string, body?: unknown) => callApi<T>(app, method, `/api${path}`, token, body);
 
-async function apiCall<T>(method: string, path: string, token: string, body?: unknown): Promise<T> {
-  const init: RequestInit = { method, headers: { authorization: `Bearer ${token}` } };
-  if (body instanceof FormData) init.body = body;
-  else if (body !== undefined) {
-    init.body = JSON.stringify(body);
-    init.headers = { ...init.headers, 'content-type': 'application/json' };
-  }
-  const res = await fetch(`${app.server.url}/api${path}`, init);
-  if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-/** A one-page PDF and a small cover picture for the whitepaper. */
-function tinyPdf(): Buffer {
-  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >>'];
-  let pdf = '%PDF-1.4\n';
-  const offsets = objects.map((object, i) => {
-    const at = pdf.length;
-    pdf += `${i + 1} 0 obj\n${object}\nendobj\n`;
-    return at;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(pdf, 'latin1');
-}
-
+/** A small cover picture for the whitepaper. */
 function coverPng(): Buffer {
   const png = new PNG({ width: 96, height: 128 });
   for (let i = 0; i < png.data.length; i += 4) png.data.set([31, 94, 255, 255], i);
@@ -107,7 +75,7 @@ async function publishContent(consoleToken: string, appToken: string): Promise<{
   form.set('summary', '十个制造业客户的私域获客实践。');
   form.set('tags', JSON.stringify(['制造业']));
   form.set('requiredFields', JSON.stringify(['name', 'company']));
-  form.set('file', new Blob([new Uint8Array(tinyPdf())], { type: 'application/pdf' }), 'whitepaper.pdf');
+  form.set('file', new Blob([new Uint8Array(tinyPdf('accessibility e2e'))], { type: 'application/pdf' }), 'whitepaper.pdf');
   form.set('cover', new Blob([new Uint8Array(coverPng())], { type: 'image/png' }), 'cover.png');
   const paper = await apiCall<{ id: string }>('POST', '/console/whitepapers', consoleToken, form);
   await apiCall('POST', `/console/whitepapers/${paper.id}/publish`, consoleToken);
@@ -211,6 +179,41 @@ describe('accessibility of the key pages (axe-core, keyboard, dialogs)', () => {
     const res = await fetch(`${app.server.url}${icon}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('image/svg+xml');
+  });
+
+  test('visual: H5 sub-pages have a title bar with a back arrow (back, or home when opened from a link); tab pages have none', async () => {
+    const bar = (page: Page) => page.locator('.ll-title-bar').filter({ visible: true });
+    // a tab page has no bar (a page left behind may still be sliding out: wait until none is shown)
+    const noBar = (page: Page) => page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.ll-title-bar')].every((e) => e.offsetParent === null), undefined, WAIT);
+    await prospect.goto(app.url('pages/mine/index'));
+    await onScreen(prospect, '.mine-menu__item', '导出与注销').waitFor();
+    await noBar(prospect);
+    await onScreen(prospect, '.mine-menu__item', '导出与注销').click();
+    await onScreen(prospect, '.ll-title-bar__title', '导出与注销').waitFor();
+    expect(await bar(prospect).getAttribute('role')).toBe('banner');
+    expect(await onScreen(prospect, '.ll-title-bar__title').getAttribute('aria-level')).toBe('1');
+    const back = onScreen(prospect, '.ll-title-bar__back');
+    expect([await back.getAttribute('role'), await back.getAttribute('aria-label')]).toEqual(['link', '返回']);
+    await screenshotPage(prospect, 'visual-title-bar-390.png');
+    await back.click();
+    await onScreen(prospect, '.mine-menu__item', '导出与注销').waitFor();
+    await noBar(prospect);
+
+    // opened straight from a shared link: nothing to go back to, so the arrow leads to the home page
+    const visitor = await app.newPage(PHONE);
+    await visitor.goto(app.url(`packages/live/pages/detail/index?id=${content.liveId}`));
+    await onScreen(visitor, '.ll-title-bar__title', '直播详情').waitFor();
+    const home = onScreen(visitor, '.ll-title-bar__back');
+    expect(await home.getAttribute('aria-label')).toBe('返回首页');
+    await home.click();
+    await onScreen(visitor, '.brand-header').waitFor();
+    await noBar(visitor);
+
+    // a desktop browser keeps the phone column, bar included
+    const wide = await app.newPage(DESKTOP);
+    await wide.goto(app.url(`packages/whitepaper/pages/detail/index?id=${content.paperId}`));
+    await onScreen(wide, '.ll-title-bar__title', '白皮书').waitFor();
+    await screenshotPage(wide, 'visual-title-bar-1440.png');
   });
 
   test('visual: the seats left do not wrap; textareas use the UI font inside their field', async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pages } from '@leadloop/shared';
 import type { Page } from 'playwright-core';
+import { callApi, storedToken, tinyPdf } from '../support/api';
 import { acceptInvite, button, field, onScreen, openFirstAdminInvite, PHONE, scanLoginConsole, screenshotPage, setUpBrowserApp, signInAsPersona, WAIT } from '../support/flows';
 
 /**
@@ -23,47 +24,8 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000
 
 const app = setUpBrowserApp();
 
-/** A small valid PDF (one page, one line). */
-function tinyPdf(text: string): Buffer {
-  const stream = `BT /F1 18 Tf 24 60 Td (${text}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 320 120] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let pdf = '%PDF-1.4\n';
-  const offsets = objects.map((object, i) => {
-    const at = pdf.length;
-    pdf += `${i + 1} 0 obj\n${object}\nendobj\n`;
-    return at;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(pdf, 'latin1');
-}
-
-/** The session a page's mini-program (or console) holds. */
-async function storedToken(page: Page, key: 'leadloop.session' | 'leadloop.console-session'): Promise<string> {
-  const stored = await page.evaluate((k) => localStorage.getItem(k), key);
-  const parsed = JSON.parse(stored ?? 'null') as { data?: { token?: string }; token?: string } | null;
-  const token = parsed?.data?.token ?? parsed?.token;
-  if (!token) throw new Error(`no session stored under ${key}`);
-  return token;
-}
-
-async function api(method: string, path: string, token: string, body?: unknown): Promise<any> {
-  const res = await fetch(`${app.server.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
+/** The app's API as the holder of `token`. */
+const api = (method: string, path: string, token: string, body?: unknown) => callApi(app, method, path, token, body);
 
 /** What a person sees on the page on screen (Taro keeps earlier pages in the DOM, hidden), and the tab title. */
 async function visibleText(page: Page): Promise<string> {
@@ -78,6 +40,12 @@ async function visibleText(page: Page): Promise<string> {
 function expectSpeaksForCompany(text: string, where: string): void {
   if (FORBIDDEN.test(text)) throw new Error(`${where} names the product: ${text.match(FORBIDDEN)?.[0]}\n${text}`);
   for (const pitch of PITCHES) if (text.includes(pitch)) throw new Error(`${where} pitches tracking (${pitch}):\n${text}`);
+}
+
+/** Staff pages may talk about tracking (it is their tool), but the name on them is the company's. */
+function expectSpeaksForCompanyToStaff(text: string, where: string): void {
+  if (FORBIDDEN.test(text)) throw new Error(`${where} names the product: ${text.match(FORBIDDEN)?.[0]}\n${text}`);
+  expect(text).toContain(SHORT);
 }
 
 /** Every page of app.config.ts a prospect can reach: all but the staff and console packages. */
@@ -122,6 +90,24 @@ describe('the mini-program speaks for the customer’s company', () => {
     const brand = await (await fetch(`${app.server.url}/api/brand`)).json();
     expect(brand).toMatchObject({ configured: true, companyName: COMPANY, shortName: SHORT, colour: '#0a7c5a' });
     expect(brand.logoUrl).toMatch(/^\/api\/brand\/logo\//);
+  });
+
+  it('the console speaks for the company too: its header and login page show the company’s name and logo, never the product’s', async () => {
+    await desktop.goto(app.url('packages/console/pages/home/index'));
+    await onScreen(desktop, '.console-header__company', SHORT).waitFor();
+    await onScreen(desktop, '.console-header img.brand-mark--logo, .console-header .brand-mark--logo img').first().waitFor();
+    expectSpeaksForCompanyToStaff(await visibleText(desktop), 'the console home');
+    await screenshotPage(desktop, 'console-header-1440.png');
+    await desktop.setViewportSize({ width: 390, height: 844 });
+    await screenshotPage(desktop, 'console-header-390.png');
+    await desktop.setViewportSize(DESKTOP.viewport);
+
+    const signedOut = await app.newPage(DESKTOP);
+    await signedOut.goto(app.url('packages/console/pages/login/index'));
+    await onScreen(signedOut, '.console-login-aside__company', `${SHORT} · 管理控制台`).waitFor();
+    await onScreen(signedOut, '.scan-login__subtitle', `「${SHORT}」小程序`).waitFor();
+    expectSpeaksForCompanyToStaff(await visibleText(signedOut), 'the console login');
+    await screenshotPage(signedOut, 'console-login-1440.png');
   });
 
   it('a marketer builds the home page in 首页装修 beside a phone preview and publishes it', async () => {

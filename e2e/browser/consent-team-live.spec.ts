@@ -20,6 +20,18 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 const app = setUpBrowserApp();
 const screenshot = (page: Page, name: string) => screenshotPage(page, `${name}.png`);
 
+/** `n` active colleagues who were invited and have not bound their WeChat yet (同事01, 同事02, …), newest of all. */
+async function addColleagues(n: number): Promise<void> {
+  const conn = await createConnection({ uri: app.server.db.url });
+  try {
+    const now = new Date();
+    const rows = Array.from({ length: n }, (_, i) => [`01${'Z'.repeat(22)}${String(i + 1).padStart(2, '0')}`, `同事${String(i + 1).padStart(2, '0')}`, 'sales', 'active', now, now]);
+    await conn.query('INSERT INTO staff (id, name, role, status, created_at, updated_at) VALUES ?', [rows]);
+  } finally {
+    await conn.end();
+  }
+}
+
 async function countRows(sql: string, params: unknown[] = []): Promise<number> {
   const conn = await createConnection({ uri: app.server.db.url });
   try {
@@ -161,12 +173,23 @@ describe('consent, data rights, team hand-over and live events in the browser', 
     await sales.goto(app.url(invite.path));
     await acceptInvite(sales);
 
+    // a bigger team than the member table's first page: colleagues invited but not bound yet, joined after 钱鹏
+    await addColleagues(24);
+
     await desktop.goto('about:blank');
     await desktop.goto(app.url('packages/console/pages/home/index'));
     const row = onScreen(desktop, '.staff-table__row', '钱鹏');
     await row.waitFor();
+    expect(await onScreen(desktop, '.staff-table__row', '同事24').count()).toBe(0);
     await row.locator('.staff-table__manage').click();
     await onScreen(desktop, '.staff-manage', '离职交接').waitFor();
+    // the sheet offers every active member, not only the rows the table has loaded, and finds them by name
+    await field(desktop, '查找接手人').fill('同事24');
+    await onScreen(desktop, '.staff-manage__receiver', '同事24').waitFor();
+    expect(await onScreen(desktop, '.staff-manage__receiver').count()).toBe(1);
+    await animationsSettled(desktop);
+    await screenshot(desktop, 'consent-console-handover-find');
+    await field(desktop, '查找接手人').fill('王敏');
     await onScreen(desktop, '.staff-manage__receiver', '王敏').click();
     await animationsSettled(desktop);
     await screenshot(desktop, 'consent-console-handover-sheet');

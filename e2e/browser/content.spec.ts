@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
+import { callApi, storedToken, tinyPdf } from '../support/api';
 import { acceptInvite, button, eventually, field, onScreen, openFirstAdminInvite, PHONE, scanLoginConsole, screenshotPage, setUpBrowserApp, WAIT } from '../support/flows';
 import { createInvite } from '../support/server';
 
@@ -20,28 +21,6 @@ const CARD_LINK = /\/#\/packages\/card\/pages\/view\/index\?id=([0-9A-Z]{26})&s=
 
 const app = setUpBrowserApp();
 
-/** A small valid PDF (one page, one line), with correct xref offsets. */
-function tinyPdf(text: string): Buffer {
-  const stream = `BT /F1 18 Tf 24 60 Td (${text}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 320 120] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let pdf = '%PDF-1.4\n';
-  const offsets = objects.map((object, i) => {
-    const at = pdf.length;
-    pdf += `${i + 1} 0 obj\n${object}\nendobj\n`;
-    return at;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(pdf, 'latin1');
-}
-
 const PDF = tinyPdf('LeadLoop content e2e');
 
 /** A multi-line field (summary, introduction, note) by its label. */
@@ -55,21 +34,7 @@ async function signInHere(page: Page, persona: string): Promise<void> {
   await button(page, '登录').click();
 }
 
-/** The session the page's mini-program holds, for checks through the API. */
-async function sessionToken(page: Page): Promise<string> {
-  const stored = await page.evaluate(() => localStorage.getItem('leadloop.session'));
-  // Taro's H5 storage wraps values: { data: … }
-  const parsed = JSON.parse(stored ?? 'null') as { data?: { token?: string }; token?: string } | null;
-  const token = parsed?.data?.token ?? parsed?.token;
-  if (!token) throw new Error(`no session stored: ${stored}`);
-  return token;
-}
-
-async function apiGet<T>(path: string, token: string): Promise<T> {
-  const res = await fetch(`${app.server.url}/api${path}`, { headers: { authorization: `Bearer ${token}` } });
-  if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const apiGet = <T>(path: string, token: string) => callApi<T>(app, 'GET', `/api${path}`, token);
 
 describe('whitepapers, cards and 我的 in the browser (H5 + WeChat sandbox)', () => {
   let adminPhone: Page;
@@ -240,7 +205,7 @@ describe('whitepapers, cards and 我的 in the browser (H5 + WeChat sandbox)', (
     await screenshotPage(salesPhone, 'content-card-visitors.png');
 
     // Attribution runs in the background: the card brought the lead, the featured whitepaper the download.
-    const token = await sessionToken(salesPhone);
+    const token = await storedToken(salesPhone);
     type Shares = { items: { contentType: string; contentId: string; leads: number; conversions: number; visitors: number }[] };
     const shares = await eventually(
       () => apiGet<Shares>('/share/mine', token),

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { acceptInvite, button, eventually, onScreen, PHONE, scanLoginConsole, screenshotPage, setUpBrowserApp, signInAsPersona, WAIT } from '../support/flows';
+import { callApi, storedToken, tinyPdf } from '../support/api';
 import { createInvite } from '../support/server';
 
 /**
@@ -20,38 +21,13 @@ const PHONE_NUMBER = '13912345678';
 const app = setUpBrowserApp();
 const screenshot = (page: Page, name: string) => screenshotPage(page, `leads-${name}.png`);
 
-async function storedToken(page: Page, key: string): Promise<string> {
-  const stored = await page.evaluate((k) => localStorage.getItem(k), key);
-  const parsed = JSON.parse(stored ?? 'null') as { data?: { token?: string }; token?: string } | null;
-  const token = parsed?.data?.token ?? parsed?.token;
-  if (!token) throw new Error(`no session stored under ${key}`);
-  return token;
-}
-
+/** The API as the holder of `token`, or without a session (sandbox routes and logins). */
 async function apiCall<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-  const init: RequestInit = { method, headers: token ? { authorization: `Bearer ${token}` } : {} };
-  if (body instanceof FormData) init.body = body;
-  else if (body !== undefined) {
-    init.body = JSON.stringify(body);
-    init.headers = { ...init.headers, 'content-type': 'application/json' };
-  }
-  const res = await fetch(`${app.server.url}${path.startsWith('/sandbox') ? '' : '/api'}${path}`, init);
+  const full = path.startsWith('/sandbox') ? path : `/api${path}`;
+  if (token) return callApi<T>(app, method, full, token, body);
+  const res = await fetch(`${app.server.url}${full}`, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
   if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
-}
-
-function tinyPdf(): Buffer {
-  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >>'];
-  let pdf = '%PDF-1.4\n';
-  const offsets = objects.map((object, i) => {
-    const at = pdf.length;
-    pdf += `${i + 1} 0 obj\n${object}\nendobj\n`;
-    return at;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(pdf, 'latin1');
 }
 
 /** A published live event and whitepaper, from the console. */

@@ -1,6 +1,8 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { Clock, ControllableClock, SystemClock } from './core/clock';
+import { RateLimits } from './core/rate-limits';
+import { SafeFetcher } from './core/safe-fetch';
 import { ServerUrl } from './core/server-url';
 import { DatabaseModule } from './database/database.module';
 import { entities } from './entities';
@@ -37,8 +39,10 @@ class ConfigModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: clock },
         ServerUrl,
+        SafeFetcher,
+        RateLimits,
       ],
-      exports: [APP_CONFIG, Clock, ServerUrl],
+      exports: [APP_CONFIG, Clock, ServerUrl, SafeFetcher, RateLimits],
     };
   }
 }

@@ -26,6 +26,10 @@ async function main(): Promise<void> {
   const base = publicBaseUrl(config, Number(new URL(url).port));
   const db = config.database.type === 'mysql' ? 'MySQL' : `嵌入式 SQLite ${shortPath(config.database.path)}`;
   const wechat = config.wechat.sandbox ? '微信沙箱' : `微信 ${config.wechat.apiBase}`;
+  if (config.role === 'worker') {
+    logger.log(`后台任务已启动（${db}）：活动流消费、直播提醒、支付对账与名片审核；健康检查 ${base}/api/health`);
+    return;
+  }
   // One line says where the product is and what to do next; a fresh install has nobody to sign in.
   logger.log(`已启动 ${base}/（${db}，${wechat}）· 控制台：${base}/#/${CONSOLE_LOGIN_PAGE}`);
   if (!(await app.get(StaffService).hasStaff())) {

@@ -38,7 +38,7 @@ describe('live events', () => {
     expect(draft.body.status).toBe('draft');
     expect((await server.http('GET', `/api/live/${draft.body.id}`)).status).toBe(404);
     const prospect = await loginAs(server, 'draft-peeker');
-    expect((await server.http('POST', `/api/live/${draft.body.id}/signups`, firstSignup('x'), prospect.token)).body.code).toBe('LIVE_NOT_OPEN');
+    expect((await server.http('POST', `/api/live/${draft.body.id}/signups`, firstSignup('x'), prospect.token)).body.code).toBe('NOT_FOUND');
     expect((await server.http('GET', '/api/live/not-an-id')).body.code).toBe('NOT_FOUND');
   });
 

@@ -349,6 +349,52 @@ describe('share chain: tokens, touchpoints, attribution', () => {
     expect((await server.http('GET', '/api/share/contents')).status).toBe(401);
   });
 
+  it('lists shared content page by page, the latest share first, counting every share as it happens', async () => {
+    const marketer = await staffAs(server, 'picker-marketer', 'marketer');
+    const first = { contentType: 'whitepaper', contentId: '01JPICKERFIRST000000000000' };
+    const second = { contentType: 'whitepaper', contentId: '01JPICKERSECOND00000000000' };
+    await mint(server, marketer.token, undefined, first);
+    await drain(server);
+    await moveClock(server, { advanceMs: 60_000 });
+    await mint(server, marketer.token, undefined, second);
+    await drain(server);
+
+    const readAll = async () => {
+      const items: { contentType: string; contentId: string; shares: number }[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { status: number; body: { items: typeof items; nextCursor: string | null } } = await server.http('GET', `/api/share/contents?limit=1${cursor ? `&cursor=${cursor}` : ''}`, undefined, marketer.token);
+        expect(page.status).toBe(200);
+        expect(page.body.items.length).toBeLessThanOrEqual(1);
+        items.push(...page.body.items);
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      return items;
+    };
+    const at = (items: { contentType: string; contentId: string }[], ref: { contentType: string; contentId: string }) =>
+      items.findIndex((i) => i.contentType === ref.contentType && i.contentId === ref.contentId);
+    let items = await readAll();
+    expect(at(items, second)).toBe(0);
+    expect(at(items, first)).toBe(1);
+    // page by page gives what one big page gives, each item once
+    const whole = (await server.http('GET', '/api/share/contents?limit=100', undefined, marketer.token)).body.items;
+    expect(items).toEqual(whole);
+
+    // someone shares the first one onward, later: it comes first again, with both shares counted
+    const firstToken = await mint(server, marketer.token, undefined, first);
+    const reader = await arrive(server, 'picker-reader', firstToken);
+    await moveClock(server, { advanceMs: 60_000 });
+    await mint(server, reader.token, firstToken, first);
+    await drain(server);
+    items = await readAll();
+    expect(items[0]).toMatchObject({ ...first, shares: 2 });
+    expect(items[1]).toMatchObject({ ...second, shares: 1 });
+
+    const forged = await server.http('GET', '/api/share/contents?cursor=WyJzdGFmZiIsIjAxSiJd', undefined, marketer.token);
+    expect(forged.status).toBe(400);
+    expect(forged.body.details.fields).toEqual([{ path: 'cursor', message: expect.any(String) }]);
+  });
+
   it('manages channel codes whose QR carries c=', async () => {
     const marketer = await staffAs(server, 'channel-marketer', 'marketer');
     const created = await server.http('POST', '/api/channels', { code: 'expo2026', name: '2026 上海工博会', kind: 'offline_event', ownerStaffId: marketer.staffId }, marketer.token);

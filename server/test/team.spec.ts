@@ -111,4 +111,48 @@ describe('team: role changes, disabling, hand-over', () => {
     expect(results.map((r) => r.status).sort()).toEqual([200, expect.any(Number)]);
     expect(await count(server, "SELECT COUNT(*) FROM staff WHERE role = 'admin' AND status = 'active'")).toBe(1);
   });
+
+  it('offers every active member to take over (status=active, page by page) and reads the hand-over log a page at a time, newest first', async () => {
+    const leavers = [];
+    for (const name of ['team-page-1', 'team-page-2', 'team-page-3']) leavers.push(await staffAs(server, name, 'sales'));
+    const taker = await staffAs(server, 'team-page-taker', 'sales');
+    const handed = [];
+    for (const leaver of leavers) handed.push((await server.http('POST', `/api/staff/${leaver.staffId}/handover`, { toStaffId: taker.staffId }, admin.token)).body.id);
+
+    // every page of active members, two at a time: nobody disabled, nobody twice, everyone active
+    const readAll = async (path: string) => {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { status: number; body: { items: { id: string; status?: string }[]; nextCursor: string | null } } = await server.http('GET', `${path}${cursor ? `&cursor=${cursor}` : ''}`, undefined, admin.token);
+        expect(page.status).toBe(200);
+        expect(page.body.items.length).toBeLessThanOrEqual(2);
+        for (const item of page.body.items) if (item.status) expect(item.status).toBe('active');
+        ids.push(...page.body.items.map((i) => i.id));
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      return ids;
+    };
+    const active = await readAll('/api/staff?status=active&limit=2');
+    const expected: { id: string }[] = await server.dataSource.query("SELECT id FROM staff WHERE status = 'active' ORDER BY id");
+    expect(active).toEqual(expected.map((r) => r.id));
+    expect(active).toContain(taker.staffId);
+    for (const leaver of leavers) expect(active).not.toContain(leaver.staffId);
+
+    // the log: newest first, two a page, every hand-over once
+    const log = await readAll('/api/staff/handovers?limit=2');
+    expect(log.slice(0, 3)).toEqual([...handed].reverse());
+    expect(log).toHaveLength(await count(server, 'SELECT COUNT(*) FROM staff_handovers'));
+    expect(new Set(log).size).toBe(log.length);
+
+    // a cursor of another list, or one made up, is refused on `cursor`; an unknown status too
+    const staffCursor = (await server.http('GET', '/api/staff?limit=1', undefined, admin.token)).body.nextCursor;
+    for (const cursor of [staffCursor, 'bm90LWEtY3Vyc29y']) {
+      const res = await server.http('GET', `/api/staff/handovers?cursor=${cursor}`, undefined, admin.token);
+      expect(res.status).toBe(400);
+      expect(res.body.details.fields).toEqual([{ path: 'cursor', message: expect.any(String) }]);
+    }
+    expect((await server.http('GET', '/api/staff?status=gone', undefined, admin.token)).status).toBe(400);
+    expect((await server.http('GET', '/api/staff/handovers', undefined, taker.token)).status).toBe(403);
+  });
 });

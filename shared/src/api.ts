@@ -66,11 +66,11 @@ export const Api = {
   revokeInvite: route({ method: 'DELETE', path: '/staff/invites/{id}', summary: 'Withdraw an invite that was not accepted yet', tag: 'staff', access: Access.admin, response: staff.RevokeInviteResponse }),
   previewInvite: route({ method: 'POST', path: '/staff/invites/preview', summary: 'What an invite is for, before accepting it', tag: 'staff', access: Access.person, body: staff.InvitePreviewRequest, response: staff.InvitePreview }),
   acceptInvite: route({ method: 'POST', path: '/staff/invites/accept', summary: 'Bind my WeChat to the invited staff account', tag: 'staff', access: Access.person, body: staff.AcceptInviteRequest, response: identity.SessionResponse }),
-  listStaff: route({ method: 'GET', path: '/staff', summary: 'All staff accounts', tag: 'staff', access: Access.admin, query: PageQuery, response: staff.StaffListResponse }),
+  listStaff: route({ method: 'GET', path: '/staff', summary: 'All staff accounts', tag: 'staff', access: Access.admin, query: staff.StaffListQuery, response: staff.StaffListResponse }),
   updateStaff: route({ method: 'PATCH', path: '/staff/{id}', summary: 'Change a staff member’s role or disable them', tag: 'staff', access: Access.admin, body: staff.UpdateStaffRequest, response: staff.StaffListItem }),
 
   handOverStaff: route({ method: 'POST', path: '/staff/{id}/handover', summary: 'Hand over everything a member owns to another member (and disable the leaver), logged', tag: 'staff', access: Access.admin, body: staff.HandoverRequest, response: staff.StaffHandover, status: 201 }),
-  staffHandovers: route({ method: 'GET', path: '/staff/handovers', summary: 'The hand-over log, newest first', tag: 'staff', access: Access.admin, response: staff.StaffHandoverList }),
+  staffHandovers: route({ method: 'GET', path: '/staff/handovers', summary: 'The hand-over log, newest first', tag: 'staff', access: Access.admin, query: PageQuery, response: staff.StaffHandoverList }),
 
   createConsoleTicket: route({ method: 'POST', path: '/auth/console/tickets', summary: 'Start a desktop scan-login (QR ticket)', tag: 'identity', access: Access.public, response: staff.ConsoleTicketResponse, status: 201 }),
   pollConsoleTicket: route({ method: 'POST', path: '/auth/console/tickets/poll', summary: 'Desktop polls its ticket; receives the session once confirmed', tag: 'identity', access: Access.public, body: staff.ConsolePollRequest, response: staff.ConsolePollResponse }),
@@ -81,7 +81,7 @@ export const Api = {
   mintShare: route({ method: 'POST', path: '/share/tokens', summary: 'Mint (or return) my share token for a piece of content', tag: 'share-chain', access: Access.person, body: share.MintShareRequest, response: share.MintShareResponse }),
   ingestEvents: route({ method: 'POST', path: '/events', summary: 'Report touchpoints and in-app actions (batch of up to 50)', tag: 'share-chain', access: Access.public, body: share.IngestEventsRequest, response: share.IngestEventsResponse }),
   starMap: route({ method: 'GET', path: '/share/star-map', summary: 'The share tree of a content item, aggregated for display', tag: 'share-chain', access: Access.console, query: share.StarMapQuery, response: share.StarMapResponse }),
-  sharedContents: route({ method: 'GET', path: '/share/contents', summary: 'Shared content with titles, most recently shared first (the star map’s picker)', tag: 'share-chain', access: Access.console, response: share.SharedContentList }),
+  sharedContents: route({ method: 'GET', path: '/share/contents', summary: 'Shared content with titles, most recently shared first (the star map’s picker)', tag: 'share-chain', access: Access.console, query: PageQuery, response: share.SharedContentList }),
   myShares: route({ method: 'GET', path: '/share/mine', summary: 'My shares, visitors and leads brought, per content', tag: 'share-chain', access: Access.anyStaff, query: PageQuery, response: share.MySharesResponse }),
   createChannel: route({ method: 'POST', path: '/channels', summary: 'Create a channel code (QR/link carrying c=)', tag: 'share-chain', access: Access.console, body: share.CreateChannelRequest, response: share.ChannelCreated, status: 201 }),
   listChannels: route({ method: 'GET', path: '/channels', summary: 'All channels', tag: 'share-chain', access: Access.console, query: PageQuery, response: share.ChannelList }),
@@ -161,7 +161,7 @@ export const Api = {
   saveHomeDraft: route({ method: 'PUT', path: '/console/home/draft', summary: 'Save the home-page draft (prospects still see the published version)', tag: 'home', access: Access.console, body: home.SaveHomeDraftRequest, response: home.HomeEditorView }),
   publishHome: route({ method: 'POST', path: '/console/home/publish', summary: 'Publish the draft as a new version', tag: 'home', access: Access.console, response: home.HomeEditorView }),
   uploadHomeImage: route({ method: 'POST', path: '/console/home/images', summary: 'Upload a banner image (multipart part `image`, PNG/JPEG ≤ 2 MB)', tag: 'home', access: Access.console, files: [{ name: home.HOME_IMAGE_FIELD, required: true, accept: ['image/png', 'image/jpeg'] }], response: home.HomeImageUploaded, status: 201 }),
-  homeCardChoices: route({ method: 'GET', path: '/console/home/cards', summary: 'Salespeople’s cards the home page may feature', tag: 'home', access: Access.console, response: home.HomeCardChoices }),
+  homeCardChoices: route({ method: 'GET', path: '/console/home/cards', summary: 'Salespeople’s cards the home page may feature, by name', tag: 'home', access: Access.console, query: PageQuery, response: home.HomeCardChoices }),
 
   // the lead workspace: which leads a caller sees is decided per lead (LeadAccess); full phone numbers only through the logged reveal
   leads: route({ method: 'GET', path: '/leads', summary: 'Leads I may see (the pool for marketers and admins, my own for sales, SDRs and partners): filters, sort, keyset pages', tag: 'leads', access: Access.leads, query: leads.LeadListQuery, response: leads.LeadList }),

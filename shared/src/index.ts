@@ -4,6 +4,7 @@ export * from './phone';
 export * from './entry';
 export * from './pages';
 export * from './pagination';
+export * from './instant';
 export * from './api';
 export * from './contracts/identity';
 export * from './contracts/staff';

@@ -32,15 +32,11 @@ describe('the pagination contract', () => {
   it('is the contract of every list route: each GET answering items takes cursor and limit and answers nextCursor', () => {
     // not lists read page by page: card signals are a feed polled from the last one seen (`after` / `last`);
     // my consents hold one row per consent purpose, a fixed handful.
-    // Not converted yet, still answering all at once:
-    // homeCardChoices (every shown card, for the home page's picker);
-    // staffHandovers (the hand-over log on the console home, read in one go by useHandoverLog);
-    // sharedContents (the star map's content picker, capped server-side at its SHARED_CONTENTS_LIMIT).
-    const feeds = new Set(['myCardSignals', 'myConsents', 'homeCardChoices', 'staffHandovers', 'sharedContents']);
+    const feeds = new Set(['myCardSignals', 'myConsents']);
     const lists = Object.entries(Api).filter(
       ([name, route]) => !feeds.has(name) && route.method === 'GET' && route.response instanceof z.ZodObject && 'items' in route.response.shape,
     );
-    const known = ['listInvites', 'listStaff', 'myShares', 'listChannels', 'myCardVisitors', 'consoleLiveEvents', 'liveEvents', 'mySignups', 'consoleWhitepapers', 'whitepapers', 'myDownloads', 'deadLetters'];
+    const known = ['listInvites', 'listStaff', 'myShares', 'listChannels', 'myCardVisitors', 'consoleLiveEvents', 'liveEvents', 'mySignups', 'consoleWhitepapers', 'whitepapers', 'myDownloads', 'deadLetters', 'homeCardChoices', 'staffHandovers', 'sharedContents'];
     expect(lists.map(([name]) => name)).toEqual(expect.arrayContaining(known));
     for (const [name, route] of lists) {
       const query = 'query' in route ? route.query : undefined;

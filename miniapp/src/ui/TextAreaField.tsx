@@ -1,6 +1,6 @@
 import { Text, Textarea, View } from '@tarojs/components';
-import { useId } from 'react';
-import { fieldProps, statusProps } from '@/core/platform/a11y';
+import { fieldProps } from '@/core/platform/a11y';
+import { FieldLabel, FieldNote, useFieldIds } from './FieldParts';
 import './TextAreaField.scss';
 
 interface TextAreaFieldProps {
@@ -18,14 +18,11 @@ interface TextAreaFieldProps {
 
 /** A multi-line field (summaries, introductions, notes) with a character count. */
 export function TextAreaField({ label, value, onChange, placeholder, maxlength = 500, hint, error, name, className = '' }: TextAreaFieldProps) {
-  const id = useId();
-  const note = error || hint ? `${id}-note` : undefined;
+  const { labelId, noteId } = useFieldIds(error, hint);
   return (
     <View className={`ll-field ll-field--area ${className} ${error ? 'll-field--error' : ''}`}>
       <View className='ll-field__top'>
-        <Text className='ll-field__label' id={`${id}-label`}>
-          {label}
-        </Text>
+        <FieldLabel id={labelId} label={label} />
         <Text className='ll-field__count'>
           {value.length}/{maxlength}
         </Text>
@@ -38,17 +35,9 @@ export function TextAreaField({ label, value, onChange, placeholder, maxlength =
         placeholder={placeholder}
         placeholderClass='ll-field__placeholder'
         onInput={(event) => onChange(event.detail.value)}
-        {...fieldProps(`${id}-label`, label, note)}
+        {...fieldProps(labelId, label, noteId)}
       />
-      {error ? (
-        <Text className='ll-field__error' id={note} {...statusProps(true)}>
-          {error}
-        </Text>
-      ) : hint ? (
-        <Text className='ll-field__hint' id={note}>
-          {hint}
-        </Text>
-      ) : null}
+      <FieldNote id={noteId} error={error} hint={hint} />
     </View>
   );
 }

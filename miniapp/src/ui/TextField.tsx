@@ -1,6 +1,6 @@
-import { Input, Text, View, type InputProps } from '@tarojs/components';
-import { useId } from 'react';
-import { fieldProps, statusProps } from '@/core/platform/a11y';
+import { Input, View, type InputProps } from '@tarojs/components';
+import { fieldProps } from '@/core/platform/a11y';
+import { FieldLabel, FieldNote, useFieldIds } from './FieldParts';
 
 interface TextFieldProps {
   label: string;
@@ -17,13 +17,10 @@ interface TextFieldProps {
 
 /** A labelled one-line field; the label (not the placeholder) is what a screen reader announces. */
 export function TextField({ label, value, onChange, placeholder, type = 'text', maxlength = 40, hint, error, name, onConfirm }: TextFieldProps) {
-  const id = useId();
-  const note = error || hint ? `${id}-note` : undefined;
+  const { labelId, noteId } = useFieldIds(error, hint);
   return (
     <View className={`ll-field ${error ? 'll-field--error' : ''}`}>
-      <Text className='ll-field__label' id={`${id}-label`}>
-        {label}
-      </Text>
+      <FieldLabel id={labelId} label={label} />
       <Input
         className='ll-field__input'
         name={name}
@@ -34,17 +31,9 @@ export function TextField({ label, value, onChange, placeholder, type = 'text', 
         placeholderClass='ll-field__placeholder'
         onInput={(event) => onChange(event.detail.value)}
         onConfirm={() => onConfirm?.()}
-        {...fieldProps(`${id}-label`, label, note)}
+        {...fieldProps(labelId, label, noteId)}
       />
-      {error ? (
-        <Text className='ll-field__error' id={note} {...statusProps(true)}>
-          {error}
-        </Text>
-      ) : hint ? (
-        <Text className='ll-field__hint' id={note}>
-          {hint}
-        </Text>
-      ) : null}
+      <FieldNote id={noteId} error={error} hint={hint} />
     </View>
   );
 }

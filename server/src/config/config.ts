@@ -20,6 +20,7 @@ export const fromRepoRoot = (path: string): string => resolve(REPO_ROOT, path);
 const Env = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    ROLE: z.enum(['all', 'api', 'worker']).default('all'),
     HOST: z.string().default('0.0.0.0'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     PUBLIC_URL: z.url().optional(),
@@ -68,6 +69,15 @@ const Env = z
     POSTER_DIR: z.string().default('data/posters'),
     WHITEPAPER_MAX_BYTES: z.coerce.number().int().min(1024).max(500 * 1024 * 1024).default(20 * 1024 * 1024),
     DOWNLOAD_LINK_TTL_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(600),
+    OUTBOUND_ALLOW_PRIVATE: z.stringbool().default(false),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
+    RATE_LIMITS: z.stringbool().default(true),
+    RATE_LIMIT_SCALE: z.coerce.number().min(0.01).max(10_000).default(1),
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
+    HTTP_KEEPALIVE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(65_000),
+    HTTP_MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(512),
     LOG_FORMAT: z.enum(['json', 'text']).optional(),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   })
@@ -79,6 +89,9 @@ const Env = z
       }
       if (env.WECHAT_SANDBOX === true) {
         ctx.addIssue({ code: 'custom', path: ['WECHAT_SANDBOX'], message: 'the sandbox never runs in production' });
+      }
+      if (env.OUTBOUND_ALLOW_PRIVATE) {
+        ctx.addIssue({ code: 'custom', path: ['OUTBOUND_ALLOW_PRIVATE'], message: 'is for development only: production never fetches private addresses' });
       }
     }
     const pay = ['WECHATPAY_MCHID', 'WECHATPAY_SERIAL_NO', 'WECHATPAY_PRIVATE_KEY_PATH', 'WECHATPAY_APIV3_KEY'] as const;
@@ -102,6 +115,12 @@ const DEV_PII_KEY = Buffer.alloc(32, 7).toString('base64');
 
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
+  /**
+   * `all`: serves requests and runs the background work (consumers, reminders, reconciliation,
+   * moderation); `api`: serves requests only; `worker`: runs the background work and answers only
+   * its health check. Several API instances and workers share one database.
+   */
+  role: 'all' | 'api' | 'worker';
   host: string;
   port: number;
   /** Base URL the outside world reaches this server at; null means "derive from the listening port". */
@@ -164,6 +183,26 @@ export interface AppConfig {
   /** Rendered share posters: a cache (a deleted file is rendered again by the next request for it). */
   posters: { dir: string };
   whitepaper: { maxBytes: number; downloadLinkTtlSeconds: number };
+  /**
+   * Fetches of addresses people typed (a cover URL, later webhooks) go through `SafeFetcher`,
+   * which refuses loopback, private, link-local, CGNAT and metadata addresses; `allowPrivate`
+   * lets them through, for development against services on this machine only.
+   */
+  outbound: { allowPrivate: boolean };
+  /**
+   * Per-route request limits (`core/rate-limits.ts`), counted in Redis when `redisUrl` is set so
+   * every instance shares them; `scale` multiplies every limit (a load test may raise them).
+   */
+  rateLimits: { enabled: boolean; scale: number; redisUrl: string | null };
+  /** Proxies in front of the server whose `X-Forwarded-For` entry is trusted (0: the socket's peer is the client). */
+  trustProxyHops: number;
+  /**
+   * Connection limits: a connection must finish sending its request headers within
+   * `headersTimeoutMs` and its whole request within `requestTimeoutMs`; an idle keep-alive
+   * connection closes after `keepAliveTimeoutMs` (above a load balancer's 60 s idle timeout); one
+   * address holds at most `maxSocketsPerAddress` connections at once (when the server faces clients directly).
+   */
+  http: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; maxSocketsPerAddress: number };
   log: { format: 'json' | 'text'; level: 'error' | 'warn' | 'log' | 'debug' | 'verbose' };
 }
 
@@ -181,8 +220,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const env = parsed.data;
   const sandbox = env.WECHAT_SANDBOX ?? !(env.WECHAT_APPID && env.WECHAT_SECRET);
+  // an API-only instance runs no background work: 0 turns a job off in this process
+  const background = (intervalMs: number): number => (env.ROLE === 'api' ? 0 : intervalMs);
   return {
     env: env.NODE_ENV,
+    role: env.ROLE,
     host: env.HOST,
     port: env.PORT,
     publicUrl: env.PUBLIC_URL?.replace(/\/$/, '') ?? null,
@@ -205,8 +247,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     h5Dir: fromRepoRoot(env.H5_DIR),
     privacyPolicyVersion: env.PRIVACY_POLICY_VERSION,
     attribution: { ownerProtectionDays: env.OWNER_PROTECTION_DAYS },
-    pipeline: { intervalMs: env.EVENT_PROCESSOR_INTERVAL_MS, maxAttempts: env.STREAM_MAX_ATTEMPTS, retryBaseMs: env.STREAM_RETRY_BASE_MS },
-    card: { returnVisitMinutes: env.CARD_RETURN_VISIT_MINUTES, moderationIntervalMs: env.CARD_MODERATION_INTERVAL_MS },
+    pipeline: { intervalMs: background(env.EVENT_PROCESSOR_INTERVAL_MS), maxAttempts: env.STREAM_MAX_ATTEMPTS, retryBaseMs: env.STREAM_RETRY_BASE_MS },
+    card: { returnVisitMinutes: env.CARD_RETURN_VISIT_MINUTES, moderationIntervalMs: background(env.CARD_MODERATION_INTERVAL_MS) },
     pay: {
       mchId: env.WECHATPAY_MCHID ?? null,
       serialNo: env.WECHATPAY_SERIAL_NO ?? null,
@@ -223,10 +265,19 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     live: {
       templates: { reminder: env.REMINDER_TEMPLATE_ID, replay: env.REPLAY_TEMPLATE_ID, survey: env.SURVEY_TEMPLATE_ID },
-      jobIntervalMs: env.LIVE_JOB_INTERVAL_MS,
+      jobIntervalMs: background(env.LIVE_JOB_INTERVAL_MS),
     },
     storage: { dir: fromRepoRoot(env.STORAGE_DIR) },
     posters: { dir: fromRepoRoot(env.POSTER_DIR) },
+    outbound: { allowPrivate: env.OUTBOUND_ALLOW_PRIVATE },
+    rateLimits: { enabled: env.RATE_LIMITS, scale: env.RATE_LIMIT_SCALE, redisUrl: env.REDIS_URL ?? null },
+    trustProxyHops: env.TRUST_PROXY,
+    http: {
+      headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: env.HTTP_KEEPALIVE_TIMEOUT_MS,
+      maxSocketsPerAddress: env.HTTP_MAX_SOCKETS_PER_ADDRESS,
+    },
     whitepaper: { maxBytes: env.WHITEPAPER_MAX_BYTES, downloadLinkTtlSeconds: env.DOWNLOAD_LINK_TTL_SECONDS },
     log: { format: env.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'text'), level: env.LOG_LEVEL },
   };

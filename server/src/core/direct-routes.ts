@@ -4,7 +4,8 @@ import type { ModulesContainer } from '@nestjs/core';
 import type { ApiRoute } from '@leadloop/shared';
 import type { z } from 'zod';
 import { AppError } from './app-error';
-import { errorResponse } from './error.filter';
+import { errorResponse, retryAfterOf } from './error.filter';
+import type { LimitContext } from './rate-limits';
 import { requestIdFor, SECURITY_HEADERS, withRequestId } from './request-context';
 import { type AuthContext, type AuthedRequest, authorize, formatIssues, ROUTE_META } from './route';
 
@@ -73,6 +74,10 @@ export interface DirectRouteOptions {
   authenticate(token: string): Promise<AuthContext>;
   /** Check responses against the contract (outside production, as the ContractInterceptor does). */
   checkResponses: boolean;
+  /** The route's rate limits (the AuthGuard's, after access). */
+  limit(route: ApiRoute, context: LimitContext): Promise<void>;
+  /** The client's address (behind the trusted proxies). */
+  address(req: IncomingMessage): string;
 }
 
 /**
@@ -102,6 +107,8 @@ export function directRoutes(routes: DirectRoute[], options: DirectRouteOptions)
     for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
     const fail = (error: unknown): void => {
       const { status, body } = errorResponse(error, requestId);
+      const retryAfter = retryAfterOf(error);
+      if (retryAfter !== null) res.setHeader('Retry-After', String(retryAfter));
       if (status >= 500) logger.error(`[${requestId}] ${req.method} ${path} failed: ${(error as Error)?.message}`, (error as Error)?.stack);
       send(res, status, body);
     };
@@ -121,6 +128,7 @@ export function directRoutes(routes: DirectRoute[], options: DirectRouteOptions)
           // in Nest's order: the JSON parser (a middleware), then access (the guard), then the contract (the interceptor)
           const json = readJson(req.headers['content-type'], size, chunks);
           const auth = await authorize(route, req.headers.authorization, options.authenticate);
+          await options.limit(route, { address: options.address(req), auth, body: json });
           const body = validBody(route, json);
           const result = await entry.handle({ auth: auth as AuthContext, params, body, headers: req.headers });
           if (options.checkResponses) {

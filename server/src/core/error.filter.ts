@@ -14,6 +14,8 @@ export class ErrorFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const requestId = req.requestId ?? '-';
     const { status, body } = errorResponse(exception, requestId);
+    const retryAfter = retryAfterOf(exception);
+    if (retryAfter !== null && !res.headersSent) res.setHeader('Retry-After', String(retryAfter));
     if (status >= 500) {
       this.logger.error(
         `${req.method} ${req.path} failed: ${exception instanceof Error ? exception.message : String(exception)}`,
@@ -73,4 +75,10 @@ function messageFor(exception: HttpException): string {
   const status = exception.getStatus();
   if (status === 404) return 'No such route';
   return status >= 500 ? 'Something went wrong on our side' : exception.message;
+}
+
+/** Seconds a refused client should wait (`Retry-After`), when the error says. */
+export function retryAfterOf(exception: unknown): number | null {
+  const seconds = (exception as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+  return typeof seconds === 'number' ? seconds : null;
 }

@@ -157,6 +157,9 @@ export class MultipartBodyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const route = this.reflector.get<ApiRoute | undefined>(ROUTE_META, context.getHandler());
     const req = context.switchToHttp().getRequest<Request>();
+    if (!req.is('multipart/form-data')) {
+      throw new AppError('VALIDATION_FAILED', 'Send this request as multipart/form-data', { fields: [{ path: 'content-type', message: 'must be multipart/form-data' }] });
+    }
     // multer's body object has no prototype; validate a plain copy
     if (route?.body) req.body = validBody(route.body, { ...req.body });
     return next.handle();

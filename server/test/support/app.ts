@@ -21,22 +21,10 @@ export interface TestServer {
 export async function startTestServer(label: string, env: Record<string, string> = {}, shared?: { db: TestDatabase }): Promise<TestServer> {
   // a second instance on the same database (as behind a load balancer) leaves dropping it to the first
   const db = shared?.db ?? (await createTestDatabase(label));
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: db.url, LOG_LEVEL: 'warn', DB_POOL_SIZE: '30', ...env });
+  // every spec's many personas sign in from 127.0.0.1: limits ×100 unless a spec tests them (rate-limits.spec)
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: db.url, LOG_LEVEL: 'warn', DB_POOL_SIZE: '30', RATE_LIMIT_SCALE: '100', ...env });
   const running = await startApp(config);
-  const http: TestServer['http'] = async (method, path, body, token) => {
-    const headers: Record<string, string> = {};
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (token) headers.authorization = `Bearer ${token}`;
-    const res = await fetch(`${running.url}${path}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      // not JSON: keep the text
-    }
-    return { status: res.status, body: parsed as any, headers: res.headers };
-  };
+  const http = httpClient(running.url);
   return {
     url: running.url,
     app: running.app,
@@ -47,6 +35,24 @@ export async function startTestServer(label: string, env: Record<string, string>
       await running.close();
       if (!shared) await db.drop();
     },
+  };
+}
+
+/** JSON over real HTTP to `baseUrl`; never throws on an error status. */
+export function httpClient(baseUrl: string): TestServer['http'] {
+  return async (method, path, body, token) => {
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (token) headers.authorization = `Bearer ${token}`;
+    const res = await fetch(`${baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: res.status, body: parsed as any, headers: res.headers };
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf } from '../pagination';
 import { GateSubmission } from './profile';
 import { ContentIdSchema } from './share-chain';
 import { RecordId } from './whitepaper';
@@ -117,8 +118,9 @@ export type HomeLinkResponse = z.infer<typeof HomeLinkResponse>;
 export const HomeImageUploaded = z.object({ imageId: z.string(), url: z.string() });
 export type HomeImageUploaded = z.infer<typeof HomeImageUploaded>;
 
-/** A card the editor can feature. */
-export const HomeCardChoices = z.object({ items: z.array(HomeCardItem) });
+/** The cards the editor can feature, by name, a page at a time. */
+export const HomeCardChoices = pageOf(HomeCardItem);
+export type HomeCardChoices = z.infer<typeof HomeCardChoices>;
 
 /** 请联系我 from the home page: the same gate as a card's (name, phone, sales follow-up consent). */
 export const HomeContactRequest = z

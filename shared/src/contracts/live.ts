@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instant } from '../instant';
 import { pageOf } from '../pagination';
 import { GateSubmission, RequiredFields } from './profile';
 
@@ -31,8 +32,8 @@ const liveEventFields = {
   summary: z.string().trim().max(500),
   speakers: z.array(Speaker).max(8),
   coverUrl: HttpsUrl.nullable(),
-  startAt: z.iso.datetime({ offset: true }),
-  endAt: z.iso.datetime({ offset: true }),
+  startAt: instant(),
+  endAt: instant(),
   capacity: z.number().int().min(1, 'capacity must be at least 1').max(100_000),
   signupFields: RequiredFields,
   priceFen: z.number().int().min(0, 'price cannot be negative').max(10_000_000),

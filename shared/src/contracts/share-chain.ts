@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INSTANT_RANGE, instant } from '../instant';
 import { pageOf } from '../pagination';
 
 /** What can be shared; each share names one of these and its id. */
@@ -88,7 +89,7 @@ export const ClientEventTypes = ['entry', 'view', 'share_request', 'action'] as 
 export type ClientEventType = (typeof ClientEventTypes)[number];
 
 /** What a stored event's instant may be: the database holds any of them, and no client queue is older. */
-export const EVENT_TIME_RANGE = { from: Date.UTC(2020, 0, 1), to: Date.UTC(2100, 0, 1) } as const;
+export const EVENT_TIME_RANGE = INSTANT_RANGE;
 /** The most an event's props may take once stored as JSON (UTF-8 bytes). */
 export const MAX_EVENT_PROPS_BYTES = 2048;
 
@@ -112,10 +113,7 @@ export const ClientEvent = z
     /** Client-generated, unique per install: a resend with the same id is stored once. */
     id: z.string().regex(/^[\w-]{8,64}$/, 'must be 8–64 url-safe characters'),
     type: z.enum(ClientEventTypes),
-    at: z.iso.datetime({ offset: true }).refine((at) => Date.parse(at) >= EVENT_TIME_RANGE.from && Date.parse(at) < EVENT_TIME_RANGE.to, {
-      message: 'must be an instant between 2020 and 2100',
-      params: { code: 'EVENT_TIME_OUT_OF_RANGE' },
-    }),
+    at: instant('EVENT_TIME_OUT_OF_RANGE'),
     page: z.string().max(128).regex(/^[\w/.-]*$/, 'must be a page path'),
     anonymousId: AnonymousIdSchema,
     shareToken: z.string().max(64).optional(),
@@ -149,8 +147,8 @@ export const StarMapQuery = z
   .object({
     contentType: z.enum(ContentTypes),
     contentId: ContentIdSchema,
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
+    from: instant().optional(),
+    to: instant().optional(),
     channelCode: ChannelCodeSchema.optional(),
     limit: z.coerce.number().int().min(10).max(2000).default(2000),
   })
@@ -205,17 +203,15 @@ export const MySharesResponse = pageOf(
 );
 export type MySharesResponse = z.infer<typeof MySharesResponse>;
 
-/** Content that has been shared, with its title: what the console's star map can be opened for. */
-export const SharedContentList = z.object({
-  items: z.array(
-    z.object({
-      contentType: z.enum(ContentTypes),
-      contentId: z.string(),
-      /** null once the content is deleted (its share tree remains). */
-      title: z.string().nullable(),
-      /** Share links people have used for it (every level). */
-      shares: z.number().int(),
-    }),
-  ),
-});
+/** Content that has been shared, with its title: what the console's star map can be opened for (most recently shared first, paged). */
+export const SharedContentList = pageOf(
+  z.object({
+    contentType: z.enum(ContentTypes),
+    contentId: z.string(),
+    /** null once the content is deleted (its share tree remains). */
+    title: z.string().nullable(),
+    /** Share links people have used for it (every level). */
+    shares: z.number().int(),
+  }),
+);
 export type SharedContentList = z.infer<typeof SharedContentList>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf } from '../pagination';
+import { PageQuery, pageOf } from '../pagination';
 import { StaffRoles } from '../roles';
 import { SessionResponse, StaffSummary } from './identity';
 
@@ -56,18 +56,25 @@ export const RevokeInviteResponse = z.object({ id: z.string(), revoked: z.litera
 export const AcceptInviteRequest = z.object({ token: OneTimeSecret }).strict();
 export type AcceptInviteRequest = z.infer<typeof AcceptInviteRequest>;
 
+export const StaffStatuses = ['active', 'disabled'] as const;
+export type StaffStatus = (typeof StaffStatuses)[number];
+
 export const StaffListItem = StaffSummary.extend({
-  status: z.enum(['active', 'disabled']),
+  status: z.enum(StaffStatuses),
   bound: z.boolean(),
   createdAt: z.string(),
 });
 export type StaffListItem = z.infer<typeof StaffListItem>;
 
+/** The team a page at a time, oldest member first; `status=active` for the members who can take over work. */
+export const StaffListQuery = PageQuery.extend({ status: z.enum(StaffStatuses).optional() }).strict();
+export type StaffListQuery = z.infer<typeof StaffListQuery>;
+
 export const StaffListResponse = pageOf(StaffListItem);
 export type StaffListResponse = z.infer<typeof StaffListResponse>;
 
 export const UpdateStaffRequest = z
-  .object({ role: StaffRoleSchema.optional(), status: z.enum(['active', 'disabled']).optional() })
+  .object({ role: StaffRoleSchema.optional(), status: z.enum(StaffStatuses).optional() })
   .strict()
   .refine((v) => v.role !== undefined || v.status !== undefined, 'role or status is required');
 export type UpdateStaffRequest = z.infer<typeof UpdateStaffRequest>;
@@ -100,7 +107,8 @@ export const StaffHandover = z.object({
   at: z.string(),
 });
 export type StaffHandover = z.infer<typeof StaffHandover>;
-export const StaffHandoverList = z.object({ items: z.array(StaffHandover) });
+/** The hand-over log, newest first, a page at a time. */
+export const StaffHandoverList = pageOf(StaffHandover);
 export type StaffHandoverList = z.infer<typeof StaffHandoverList>;
 
 // Console scan-login: the desktop holds `pollSecret`, the QR carries only `ticket`.

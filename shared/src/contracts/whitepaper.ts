@@ -31,8 +31,9 @@ function splitList(text: string): unknown {
 
 export const WhitepaperTags = listOf(
   z
-    .array(z.string().trim().min(1).max(20))
+    .array(z.string().trim().min(1).max(20).regex(/^[^\u0000-\u001f"\\]*$/, 'must not contain quotes, backslashes or control characters'))
     .max(10)
+    // nothing JSON escapes: ten tags of twenty then take at most 231 of the column's 400 characters
     .transform((tags) => [...new Set(tags)]),
 );
 export const WhitepaperRequiredFields = listOf(RequiredFields);

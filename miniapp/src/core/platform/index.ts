@@ -186,6 +186,21 @@ export const platform = {
   },
 
   /**
+   * WeChat draws a navigation bar above every page (its title, and a back or home button on pages
+   * past the first); a browser draws none, so sub-pages draw their own (`ui/SubPage`).
+   */
+  drawsOwnTitleBar: isH5,
+
+  /**
+   * Back to the page this one was opened from, or, when it was opened straight from a link (no
+   * page before it), to the tab page `up` names, as WeChat's home button does.
+   */
+  goBack(up: string): void {
+    if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+    else void Taro.switchTab({ url: up });
+  },
+
+  /**
    * WeChat has a share menu (and `<Button openType="share">`); a browser has neither, so pages
    * show the share link to copy instead.
    */

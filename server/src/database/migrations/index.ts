@@ -12,6 +12,25 @@ import { BrandHome1765200000000 } from './1765200000000-brand-home';
 import { DataRightsTeamLive1765300000000 } from './1765300000000-data-rights-team-live';
 import { LeadWorkspace1765400000000 } from './1765400000000-lead-workspace';
 import { LeadPages1765430000000 } from './1765430000000-lead-pages';
+import { SharedContents1765450000000 } from './1765450000000-shared-contents';
+import { BinaryTokens1765460000000 } from './1765460000000-binary-tokens';
 
 /** Every migration, in order. Listed explicitly so the set is the same from ts-jest and from dist. */
-export const migrations = [Identity1763800000000, ShareChain1763900000000, ProfileLeads1764000000000, LivePayments1764300000000, Cards1764350000000, LeadStatusWidth1764350000001, Whitepapers1764500000000, Privacy1764510000000, ShareLineage1764600000000, ActivityStream1765000000000, BrandHome1765200000000, DataRightsTeamLive1765300000000, LeadWorkspace1765400000000, LeadPages1765430000000];
+export const migrations = [
+  Identity1763800000000,
+  ShareChain1763900000000,
+  ProfileLeads1764000000000,
+  LivePayments1764300000000,
+  Cards1764350000000,
+  LeadStatusWidth1764350000001,
+  Whitepapers1764500000000,
+  Privacy1764510000000,
+  ShareLineage1764600000000,
+  ActivityStream1765000000000,
+  BrandHome1765200000000,
+  DataRightsTeamLive1765300000000,
+  LeadWorkspace1765400000000,
+  LeadPages1765430000000,
+  SharedContents1765450000000,
+  BinaryTokens1765460000000,
+];

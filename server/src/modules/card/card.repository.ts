@@ -48,13 +48,17 @@ export class CardRepository {
   }
 
   /** Shown cards: these (when given, at most a page of ids) or all, by name. */
-  listShown(ids?: readonly string[]): Promise<CardEntity[]> {
-    const query = this.shownCards().orderBy('c.name', 'ASC').addOrderBy('c.id', 'ASC');
-    if (ids) {
-      if (ids.length === 0) return Promise.resolve([]);
-      query.where('c.id IN (:...ids)', { ids });
-    }
-    return query.limit(200).getMany();
+  /** These cards, those still shown (featured on the home page). */
+  listShown(ids: readonly string[]): Promise<CardEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.shownCards().where('c.id IN (:...ids)', { ids }).orderBy('c.name', 'ASC').addOrderBy('c.id', 'ASC').getMany();
+  }
+
+  /** Shown cards by name (then id), after the position `after`: the home editor's picker, a page at a time. */
+  pageShown(limit: number, after: readonly [name: string, id: string] | null): Promise<CardEntity[]> {
+    const query = this.shownCards().orderBy('c.name', 'ASC').addOrderBy('c.id', 'ASC').limit(limit);
+    if (after) query.where('(c.name > :name OR (c.name = :name AND c.id > :id))', { name: after[0], id: after[1] });
+    return query.getMany();
   }
 
   /** Cards (`c`) whose owner's staff account (`s`) is active: the only ones others see. */

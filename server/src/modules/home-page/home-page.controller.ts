@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Res, UploadedFiles } from '@nestjs/common';
-import { Api, HOME_IMAGE_FIELD, type HomeContactRequest, type HomeLinkRequest, type SaveHomeDraftRequest } from '@leadloop/shared';
+import { Api, HOME_IMAGE_FIELD, type HomeContactRequest, type HomeLinkRequest, type PageQuery, type SaveHomeDraftRequest } from '@leadloop/shared';
 import type { Response } from 'express';
-import { Auth, type AuthContext, Route, type UploadedParts } from '../../core/route';
+import { Auth, type AuthContext, Route, type UploadedParts, ValidQuery } from '../../core/route';
 import { streamFile } from '../storage/served-file';
 import { HomeContactService } from './home-contact.service';
 import { HomePageService } from './home-page.service';
@@ -56,7 +56,7 @@ export class HomePageController {
   }
 
   @Route(Api.homeCardChoices)
-  cards() {
-    return this.home.cardChoices();
+  cards(@ValidQuery() query: PageQuery) {
+    return this.home.cardChoices(query);
   }
 }

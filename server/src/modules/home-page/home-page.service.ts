@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { HomeBlock, HomeCardChoices, HomeEditorView, HomeImageUploaded, HomeLinkRequest, HomeLinkResponse, HomeLinkType, PublishedHome, SaveHomeDraftRequest } from '@leadloop/shared';
+import type { HomeBlock, HomeCardChoices, HomeEditorView, HomeImageUploaded, HomeLinkRequest, HomeLinkResponse, HomeLinkType, PageQuery, PublishedHome, SaveHomeDraftRequest } from '@leadloop/shared';
 import { Readable } from 'node:stream';
-import type { z } from 'zod';
 import { Clock } from '../../core/clock';
 import { imageTypeOf } from '../../core/image-type';
 import type { AuthContext } from '../../core/route';
@@ -101,8 +100,8 @@ export class HomePageService {
     return { token };
   }
 
-  async cardChoices(): Promise<z.infer<typeof HomeCardChoices>> {
-    return { items: await this.cards.summaries() };
+  cardChoices(query: PageQuery): Promise<HomeCardChoices> {
+    return this.cards.page(query);
   }
 
   async uploadImage(bytes: Buffer | undefined): Promise<HomeImageUploaded> {

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { ApiRoute } from '@leadloop/shared';
 import { AppError } from '../../core/app-error';
 import { PUBLIC_META } from '../../core/public';
+import { RateLimits } from '../../core/rate-limits';
 import { type AuthContext, type AuthedRequest, authorize, ROUTE_META } from '../../core/route';
 import { PersonRepository } from './person.repository';
 import { SessionService } from './session.service';
@@ -21,6 +22,7 @@ export class AuthGuard implements CanActivate {
     private readonly sessions: SessionService,
     @Inject(STAFF_DIRECTORY) private readonly staff: StaffDirectory,
     private readonly persons: PersonRepository,
+    private readonly limits: RateLimits,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -32,6 +34,7 @@ export class AuthGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<AuthedRequest>();
     const auth = await authorize(route, req.headers.authorization, (token) => this.authenticate(token));
     if (auth) req.auth = auth;
+    await this.limits.check(route, { address: req.ip ?? req.socket.remoteAddress ?? 'unknown', auth, body: req.body });
     return true;
   }
 

@@ -68,7 +68,7 @@ export class AttendanceService {
 
   /** Only people with a confirmed sign-up may enter the room. */
   async admitted(auth: AuthContext, eventId: string): Promise<LiveEventEntity> {
-    const event = await this.events.mustFind(eventId);
+    const event = await this.events.mustFindPublic(eventId);
     const signup = await this.live.findSignup(eventId, auth.personId);
     if (signup?.status !== 'confirmed') throw new AppError('LIVE_NOT_SIGNED_UP', 'Sign up to watch this event');
     return event;

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Pages } from '@leadloop/shared';
+import { SafeFetcher } from '../../core/safe-fetch';
 import { isId } from '../../database/ids';
 import type { PosterContent } from '../posters/poster-sources';
 import { LiveCovers } from './live-covers';
@@ -16,6 +17,7 @@ export class LivePoster {
   constructor(
     private readonly live: LiveRepository,
     private readonly covers: LiveCovers,
+    private readonly fetcher: SafeFetcher,
   ) {}
 
   async content(eventId: string): Promise<PosterContent | null> {
@@ -31,14 +33,12 @@ export class LivePoster {
     };
   }
 
-  /** The cover image, or null (placeholder) when it cannot be fetched quickly and small enough. */
+  /** The cover image, or null (placeholder) when it cannot be fetched safely, quickly and small enough. */
   private async fetchCover(url: string): Promise<Buffer | null> {
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(COVER_TIMEOUT_MS), redirect: 'error' });
-      const length = Number(res.headers.get('content-length') ?? 0);
-      if (!res.ok || length > COVER_LIMIT || !/^image\/(png|jpeg)$/.test(res.headers.get('content-type') ?? '')) return null;
-      const bytes = Buffer.from(await res.arrayBuffer());
-      return bytes.length <= COVER_LIMIT ? bytes : null;
+      const res = await this.fetcher.fetch(url, { timeoutMs: COVER_TIMEOUT_MS, maxBytes: COVER_LIMIT });
+      const type = res.headers['content-type'] ?? '';
+      return res.status === 200 && /^image\/(png|jpeg)$/.test(type) ? res.body : null;
     } catch (error) {
       this.logger.warn(`Cover ${new URL(url).host} unavailable for a poster: ${(error as Error).message}`);
       return null;

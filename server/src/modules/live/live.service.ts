@@ -122,8 +122,7 @@ export class LiveService {
   }
 
   async view(auth: AuthContext | null, id: string): Promise<LiveEventView> {
-    const event = await this.mustFind(id);
-    if (event.status === 'draft' && !isMarketer(auth)) throw new AppError('NOT_FOUND', 'No such event');
+    const event = isMarketer(auth) ? await this.mustFind(id) : await this.mustFindPublic(id);
     const [signup, taken, reminderOn] = await Promise.all([
       auth ? this.live.findSignup(id, auth.personId) : null,
       this.seats.taken([id]),
@@ -156,6 +155,13 @@ export class LiveService {
   async mustFind(id: string): Promise<LiveEventEntity> {
     const event = isId(id) ? await this.live.findEvent(id) : null;
     if (!event) throw new AppError('NOT_FOUND', 'No such event');
+    return event;
+  }
+
+  /** The event as prospects reach it (page, gate, sign-up, room, survey): a draft answers exactly like a missing event. */
+  async mustFindPublic(id: string): Promise<LiveEventEntity> {
+    const event = await this.mustFind(id);
+    if (event.status === 'draft') throw new AppError('NOT_FOUND', 'No such event');
     return event;
   }
 

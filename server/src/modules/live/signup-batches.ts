@@ -5,6 +5,7 @@ import { AppError } from '../../core/app-error';
 import { Clock } from '../../core/clock';
 import { GroupCommit, type Outcome } from '../../database/group-commit';
 import { newId } from '../../database/ids';
+import { readCommittedTransaction } from '../../database/locks';
 import { retryOnConflict } from '../../database/retry';
 import { insertNew } from '../../database/sql';
 import { type Gate, type GatePass, ProfileGate } from '../profile/profile-gate';
@@ -63,7 +64,7 @@ export class SignupBatches {
   }
 
   private async run(eventId: string, requests: SignupRequest[]): Promise<Outcome<BatchedSignup>[]> {
-    const event = await this.events.mustFind(eventId);
+    const event = await this.events.mustFindPublic(eventId);
     if (event.status !== 'published' || event.endAt <= this.clock.now()) throw new AppError('LIVE_NOT_OPEN', 'Sign-up is not open for this event');
     const alone = { ok: { event, signup: null } };
     if (event.priceFen > 0) return requests.map(() => alone);
@@ -83,7 +84,7 @@ export class SignupBatches {
     const admitted = passing.map((p, i) => ({ ...p, source: sources[i] }));
 
     try {
-      const written = await retryOnConflict(() => this.dataSource.transaction((em) => this.write(em, event, gate, admitted)));
+      const written = await retryOnConflict(() => readCommittedTransaction(this.dataSource, (em) => this.write(em, event, gate, admitted)));
       for (const [personId, outcome] of written) outcomes.set(personId, outcome);
     } catch (error) {
       this.logger.warn(`A batch of ${admitted.length} sign-ups for event ${event.id} failed; they go one by one: ${(error as Error).message}`);

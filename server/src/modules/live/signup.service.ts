@@ -5,8 +5,10 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../../core/app-error';
 import { Clock } from '../../core/clock';
 import type { AuthContext } from '../../core/route';
+import { SingleFlight } from '../../core/single-flight';
 import { newId } from '../../database/ids';
 import { isUniqueViolation } from '../../database/data-source';
+import { readCommittedTransaction } from '../../database/locks';
 import { LostRace, retryOnConflict } from '../../database/retry';
 import { PersonRepository } from '../identity/person.repository';
 import { PaymentHooks } from '../payments/payment-hooks';
@@ -31,6 +33,7 @@ import { SignupBatches } from './signup-batches';
 @Injectable()
 export class SignupService implements OnModuleInit {
   private readonly logger = new Logger(SignupService.name);
+  private readonly taps = new SingleFlight<SignupResponse>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -56,14 +59,20 @@ export class SignupService implements OnModuleInit {
   }
 
   async gateStatus(auth: AuthContext, eventId: string): Promise<GateStatus> {
-    const event = await this.events.mustFind(eventId);
+    const event = await this.events.mustFindPublic(eventId);
     return this.gate.status(auth.personId, { purpose: 'event_signup', required: event.signupFields as ProfileField[] });
   }
 
-  /** A free sign-up goes out with the others arriving meanwhile (`SignupBatches`); the rest go one by one. */
-  async signUp(auth: AuthContext, eventId: string, request: SignupForm): Promise<SignupResponse> {
-    const { event, signup } = await this.batches.signUp(eventId, auth.personId, request);
-    return signup ? this.answer(event, signup, null) : this.signUpAlone(auth, event, request);
+  /**
+   * A free sign-up goes out with the others arriving meanwhile (`SignupBatches`); the rest go one
+   * by one. A person's repeated tap while their first is under way waits for it and gets its
+   * answer, instead of racing it for the same unique key.
+   */
+  signUp(auth: AuthContext, eventId: string, request: SignupForm): Promise<SignupResponse> {
+    return this.taps.run(`${eventId}|${auth.personId}`, async () => {
+      const { event, signup } = await this.batches.signUp(eventId, auth.personId, request);
+      return signup ? this.answer(event, signup, null) : this.signUpAlone(auth, event, request);
+    });
   }
 
   private async signUpAlone(auth: AuthContext, event: LiveEventEntity, request: SignupForm): Promise<SignupResponse> {
@@ -71,8 +80,10 @@ export class SignupService implements OnModuleInit {
     if (event.priceFen > 0) requirePayments(this.payments);
     const source = await this.touchpoints.source(auth.personId, request.shareToken, request.channelCode);
 
+    // READ COMMITTED: a guarded seat update that finds its slot full must not keep that slot
+    // locked (REPEATABLE READ does) while the fallback locks every slot in order
     const { signup, order } = await retryOnConflict(() =>
-      this.dataSource.transaction(async (em) => {
+      readCommittedTransaction(this.dataSource, async (em) => {
         const guess = this.seats.guess();
         const held = await this.hold(em, event, auth.personId, source, guess);
         // already signed up: a repeated tap writes nothing more

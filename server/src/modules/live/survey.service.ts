@@ -18,7 +18,7 @@ export class SurveyService {
   ) {}
 
   async answer(auth: AuthContext, eventId: string, answers: Record<string, string>): Promise<{ saved: boolean }> {
-    const event = await this.events.mustFind(eventId);
+    const event = await this.events.mustFindPublic(eventId);
     const signup = await this.live.findSignup(eventId, auth.personId);
     if (signup?.status !== 'confirmed') throw new AppError('LIVE_NOT_SIGNED_UP', 'Only people who signed up can answer');
     const problems = Object.entries(answers).flatMap(([id, value]) => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { CreatePosterRequest, PosterResponse } from '@leadloop/shared';
 import type { AuthContext } from '../../core/route';
+import { SingleFlight } from '../../core/single-flight';
 import { BrandService } from '../brand/brand.service';
 import { PersonRepository } from '../identity/person.repository';
 import { ShareChainService } from '../share-chain/share-chain.service';
@@ -36,7 +37,7 @@ interface Sharer {
 export class PostersService {
   private readonly logger = new Logger(PostersService.name);
   /** Renders under way in this process, by key: identical concurrent requests share one. */
-  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly renders = new SingleFlight<boolean>();
 
   constructor(
     private readonly sources: PosterSources,
@@ -82,20 +83,14 @@ export class PostersService {
    * Runs `make` unless the poster exists or is being made; true when it already existed.
    * Requests arriving during a render wait for it (and see its failure, if it fails).
    */
-  private async once(key: string, make: () => Promise<void>): Promise<boolean> {
-    let running = this.inFlight.get(key);
-    if (!running) {
+  private once(key: string, make: () => Promise<void>): Promise<boolean> {
+    return this.renders.run(key, async () => {
       if (await this.store.exists(key)) return true;
-      // another request may have started this render while we looked at the disk
-      running = this.inFlight.get(key);
-      if (!running) {
-        running = make().finally(() => this.inFlight.delete(key));
-        this.inFlight.set(key, running);
-      }
-    }
-    await running;
-    return false;
+      await make();
+      return false;
+    });
   }
+
 
   private async render(key: string, input: CreatePosterRequest, content: PosterContent, token: string, sharer: Sharer, brand: PosterBrand): Promise<void> {
     const started = Date.now(); // a duration for the log: wall time, not the app clock

@@ -162,6 +162,7 @@ export class AttributionService implements StreamConsumer {
   private async activate(em: EntityManager, nodes: ShareNodeEntity[]): Promise<void> {
     const deltas = new Map<string, CounterDelta>();
     const shares = new Map<string, { node: ShareNodeEntity; shares: number }>();
+    const contents = new Map<string, { contentType: string; contentId: string; shares: number; at: Date }>();
     const done = new Set<string>();
     for (const node of nodes) {
       if (node.activatedAt || done.has(node.id)) continue;
@@ -178,10 +179,15 @@ export class AttributionService implements StreamConsumer {
         const s = shares.get(x.sharerPersonId + x.contentType + x.contentId) ?? { node: x, shares: 0 };
         s.shares += 1;
         shares.set(x.sharerPersonId + x.contentType + x.contentId, s);
+        const content = contents.get(`${x.contentType}:${x.contentId}`) ?? { contentType: x.contentType, contentId: x.contentId, shares: 0, at: now };
+        content.shares += 1;
+        content.at = now;
+        contents.set(`${x.contentType}:${x.contentId}`, content);
       }
     }
     for (const node of nodes) if (done.has(node.id)) node.activatedAt ??= this.clock.now();
     await this.nodes.addToNodes(em, deltas);
+    await this.nodes.addToSharedContents(em, [...contents.values()]);
     await this.nodes.addToSpreaders(
       em,
       [...shares.values()].map(({ node, shares: n }) => ({ contentType: node.contentType, contentId: node.contentId, personId: node.sharerPersonId, staffId: node.sharerStaffId, shares: n, visitors: 0, conversions: 0 })),
@@ -322,3 +328,4 @@ function conversionOf(event: EventEntity): ConversionInput | null {
 function channelOwner(channels: Map<string, ChannelEntity>, channelId: string | null): string | null {
   return channelId ? (channels.get(channelId)?.ownerStaffId ?? null) : null;
 }
+

@@ -38,8 +38,8 @@ export class ShareChainController {
   }
 
   @Route(Api.sharedContents)
-  sharedContents() {
-    return this.shares.sharedContents();
+  sharedContents(@ValidQuery() query: PageQuery) {
+    return this.shares.sharedContents(query);
   }
 
   @Route(Api.myShares)

@@ -51,6 +51,15 @@ export class ShareSpreaderEntity {
   @int('conversions') conversions!: number;
 }
 
+/** A content item that has been shared: its number of shares and the latest, kept as shares happen (the star map's picker). */
+@Entity('shared_contents')
+export class SharedContentEntity {
+  @PrimaryColumn({ name: 'content_type', type: 'varchar', length: 16 }) contentType!: ContentType;
+  @PrimaryColumn({ name: 'content_id', type: 'varchar', length: 64 }) contentId!: string;
+  @int('shares') shares!: number;
+  @time('last_shared_at') lastSharedAt!: Date;
+}
+
 @Entity('share_node_visits')
 export class ShareNodeVisitEntity {
   @PrimaryColumn({ name: 'node_id', type: 'varchar', length: 26 }) nodeId!: string;
@@ -114,6 +123,7 @@ export const shareChainEntities = [
   ChannelEntity,
   ShareNodeEntity,
   ShareSpreaderEntity,
+  SharedContentEntity,
   ShareNodeVisitEntity,
   PersonAttributionEntity,
   OwnershipDecisionEntity,

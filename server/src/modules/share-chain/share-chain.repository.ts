@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, LessThan } from 'typeorm';
-import { forceIndexSql, upsertAdd } from '../../database/sql';
-import { ChannelEntity, ShareNodeEntity } from './share-chain.entity';
+import { forceIndexSql, sqlTime, upsertAdd } from '../../database/sql';
+import { ChannelEntity, SharedContentEntity, ShareNodeEntity } from './share-chain.entity';
 
 export interface CounterDelta {
   visitors?: number;
@@ -84,6 +84,31 @@ export class ShareChainRepository {
         [...sets.map((k) => delta[k]), ...ids],
       );
     }
+  }
+
+  /** Shares that happened, per content item: counted, and the latest time kept (activation runs in order, so the last write is the latest). */
+  async addToSharedContents(em: EntityManager, rows: { contentType: string; contentId: string; shares: number; at: Date }[]): Promise<void> {
+    await upsertAdd(
+      em,
+      'shared_contents',
+      ['content_type', 'content_id'],
+      ['shares'],
+      rows.map((r) => ({ content_type: r.contentType, content_id: r.contentId, shares: r.shares, last_shared_at: r.at })),
+      ['last_shared_at'],
+    );
+  }
+
+  /** Shared content, most recently shared first (ties by type and id), after the position `after`. */
+  sharedContentsPage(limit: number, after: { at: Date; contentType: string; contentId: string } | null): Promise<SharedContentEntity[]> {
+    const query = this.dataSource.manager.createQueryBuilder(SharedContentEntity, 'c');
+    if (after) {
+      query.where('(c.last_shared_at < :at OR (c.last_shared_at = :at AND (c.content_type < :type OR (c.content_type = :type AND c.content_id < :id))))', {
+        at: sqlTime(after.at),
+        type: after.contentType,
+        id: after.contentId,
+      });
+    }
+    return query.orderBy('c.last_shared_at', 'DESC').addOrderBy('c.content_type', 'DESC').addOrderBy('c.content_id', 'DESC').limit(limit).getMany();
   }
 
   async addToSpreaders(

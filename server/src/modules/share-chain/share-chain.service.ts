@@ -4,7 +4,7 @@ import { ContentTypes, PageLinks, Pages, type ChannelView, type CreateChannelReq
 import { z } from 'zod';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../core/clock';
-import { IdKey, KeysetCursor } from '../../core/pagination';
+import { IdKey, InstantKey, KeysetCursor } from '../../core/pagination';
 import type { AuthContext } from '../../core/route';
 import { isUniqueViolation } from '../../database/data-source';
 import { newId } from '../../database/ids';
@@ -16,8 +16,6 @@ import type { ChannelEntity, ShareNodeEntity } from './share-chain.entity';
 import { ShareChainRepository } from './share-chain.repository';
 
 /** The star map's content picker lists at most this many shared items. */
-const SHARED_CONTENTS_LIMIT = 200;
-
 /** Where a channel's code opens the mini-program. */
 export const CHANNEL_LANDING_PAGE = Pages.home;
 
@@ -29,6 +27,8 @@ export function newShareToken(): string {
 /** Channels are listed newest first by id; my shares by content (type, id). */
 const ChannelCursor = new KeysetCursor('channels', z.tuple([IdKey]));
 const MySharesCursor = new KeysetCursor('share.mine', z.tuple([z.enum(ContentTypes), z.string().min(1).max(64)]));
+/** Shared content by its latest share, most recent first, ties by (type, id). */
+const SharedContentCursor = new KeysetCursor('share.contents', z.tuple([InstantKey, z.enum(ContentTypes), z.string().min(1).max(64)]));
 
 @Injectable()
 export class ShareChainService {
@@ -170,16 +170,15 @@ export class ShareChainService {
   }
 
   /** Content people have shared (activated share links), most recently shared first, with titles. */
-  async sharedContents(): Promise<SharedContentList> {
-    type Type = SharedContentList['items'][number]['contentType'];
-    // Node ids are ULIDs: the largest is the latest share.
-    const rows: { content_type: Type; content_id: string; shares: string | number }[] = await this.dataSource.query(
-      `SELECT content_type, content_id, COUNT(*) AS shares FROM share_nodes WHERE activated_at IS NOT NULL
-        GROUP BY content_type, content_id ORDER BY MAX(id) DESC LIMIT ${SHARED_CONTENTS_LIMIT}`,
-    );
-    const titleOf = await this.titles.titlesOf(rows.map((r) => ({ contentType: r.content_type, contentId: r.content_id })));
+  /** Shared content with titles, most recently shared first, a page at a time (the star map's picker). */
+  async sharedContents(query: PageQuery): Promise<SharedContentList> {
+    const after = SharedContentCursor.decode(query.cursor);
+    const rows = await this.nodes.sharedContentsPage(query.limit + 1, after ? { at: new Date(after[0]), contentType: after[1], contentId: after[2] } : null);
+    const { items, nextCursor } = SharedContentCursor.page(rows, query.limit, (r) => [r.lastSharedAt.getTime(), r.contentType, r.contentId]);
+    const titleOf = await this.titles.titlesOf(items.map((r) => ({ contentType: r.contentType, contentId: r.contentId })));
     return {
-      items: rows.map((r) => ({ contentType: r.content_type, contentId: r.content_id, title: titleOf({ contentType: r.content_type, contentId: r.content_id }), shares: Number(r.shares) })),
+      items: items.map((r) => ({ contentType: r.contentType, contentId: r.contentId, title: titleOf(r), shares: r.shares })),
+      nextCursor,
     };
   }
 

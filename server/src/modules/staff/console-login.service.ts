@@ -4,7 +4,6 @@ import type { ConsolePollResponse, ConsoleScanResponse, ConsoleTicketResponse } 
 import { PageLinks, Pages } from '@leadloop/shared';
 import { AppError } from '../../core/app-error';
 import { Clock } from '../../core/clock';
-import { RateLimiter } from '../../core/rate-limiter';
 import type { AuthContext } from '../../core/route';
 import { newId, newSecret } from '../../database/ids';
 import { SessionService } from '../identity/session.service';
@@ -25,8 +24,6 @@ const COLLECT_GRACE_MS = 30 * 1000;
 @Injectable()
 export class ConsoleLoginService {
   private readonly logger = new Logger(ConsoleLoginService.name);
-  /** Each desktop QR costs a WeChat call: at most 20 a minute per client address. */
-  private readonly ticketLimiter = new RateLimiter(20, 60_000);
 
   constructor(
     private readonly staff: StaffRepository,
@@ -35,8 +32,8 @@ export class ConsoleLoginService {
     private readonly clock: Clock,
   ) {}
 
-  async createTicket(clientAddress: string): Promise<ConsoleTicketResponse> {
-    this.ticketLimiter.take(clientAddress);
+  /** Each desktop QR costs a WeChat call: limited per client address (`core/rate-limits.ts`). */
+  async createTicket(): Promise<ConsoleTicketResponse> {
     const ticket = newSecret(24);
     const pollSecret = newSecret(24);
     const now = this.clock.now();

@@ -1,4 +1,4 @@
-import { Body, Controller, Param, Req } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import {
   type AcceptInviteRequest,
   Api,
@@ -7,9 +7,9 @@ import {
   type CreateInviteRequest,
   type HandoverRequest,
   type PageQuery,
+  type StaffListQuery,
   type UpdateStaffRequest,
 } from '@leadloop/shared';
-import type { Request } from 'express';
 import { Auth, type AuthContext, Route, ValidQuery } from '../../core/route';
 import { ConsoleLoginService } from './console-login.service';
 import { StaffService } from './staff.service';
@@ -47,7 +47,7 @@ export class StaffController {
   }
 
   @Route(Api.listStaff)
-  list(@ValidQuery() query: PageQuery) {
+  list(@ValidQuery() query: StaffListQuery) {
     return this.staff.list(query);
   }
 
@@ -62,13 +62,13 @@ export class StaffController {
   }
 
   @Route(Api.staffHandovers)
-  handovers() {
-    return this.staff.handoverLog();
+  handovers(@ValidQuery() query: PageQuery) {
+    return this.staff.handoverLog(query);
   }
 
   @Route(Api.createConsoleTicket)
-  createTicket(@Req() req: Request) {
-    return this.consoleLogin.createTicket(req.ip ?? 'unknown');
+  createTicket() {
+    return this.consoleLogin.createTicket();
   }
 
   @Route(Api.pollConsoleTicket)

@@ -1,3 +1,4 @@
+import type { StaffStatus } from '@leadloop/shared';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, IsNull, LessThan, MoreThan } from 'typeorm';
 import { Clock } from '../../core/clock';
@@ -31,8 +32,9 @@ export class StaffRepository {
   }
 
   /** Oldest first (ids sort by creation), after the id `after`. */
-  listPage(limit: number, after?: string): Promise<StaffEntity[]> {
-    return this.dataSource.manager.find(StaffEntity, { where: after ? { id: MoreThan(after) } : {}, order: { id: 'ASC' }, take: limit });
+  /** Oldest first (ids sort by creation), after the id `after`; only members in `status` when given. */
+  listPage(limit: number, after?: string, status?: StaffStatus): Promise<StaffEntity[]> {
+    return this.dataSource.manager.find(StaffEntity, { where: { ...(after ? { id: MoreThan(after) } : {}), ...(status ? { status } : {}) }, order: { id: 'ASC' }, take: limit });
   }
 
   async insertStaff(em: EntityManager, staff: StaffEntity): Promise<void> {
@@ -70,8 +72,9 @@ export class StaffRepository {
     await em.insert(StaffHandoverEntity, entry);
   }
 
-  listHandovers(limit: number): Promise<StaffHandoverEntity[]> {
-    return this.dataSource.manager.find(StaffHandoverEntity, { order: { createdAt: 'DESC', id: 'DESC' }, take: limit });
+  /** Newest first (ids sort by creation), before the id `before`. */
+  listHandovers(limit: number, before?: string): Promise<StaffHandoverEntity[]> {
+    return this.dataSource.manager.find(StaffHandoverEntity, { where: before ? { id: LessThan(before) } : {}, order: { id: 'DESC' }, take: limit });
   }
 
   // --- invites

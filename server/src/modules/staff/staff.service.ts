@@ -11,6 +11,7 @@ import type {
   PendingInviteList,
   SessionResponse,
   StaffListItem,
+  StaffListQuery,
   StaffListResponse,
   StaffRole,
   UpdateStaffRequest,
@@ -36,6 +37,7 @@ export const INVITE_PAGE = Pages.staffInvite;
 /** Pending invites are listed newest first, staff oldest first, both by id (ids sort by creation). */
 const InviteCursor = new KeysetCursor('staff.invites', z.tuple([IdKey]));
 const StaffCursor = new KeysetCursor('staff', z.tuple([IdKey]));
+const HandoverCursor = new KeysetCursor('staff.handovers', z.tuple([IdKey]));
 
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
@@ -150,8 +152,8 @@ export class StaffService {
     return this.sessions.issue(auth.personId);
   }
 
-  async list(query: PageQuery): Promise<StaffListResponse> {
-    const page = StaffCursor.page(await this.staff.listPage(query.limit + 1, StaffCursor.decode(query.cursor)?.[0]), query.limit, (s) => [s.id]);
+  async list(query: StaffListQuery): Promise<StaffListResponse> {
+    const page = StaffCursor.page(await this.staff.listPage(query.limit + 1, StaffCursor.decode(query.cursor)?.[0], query.status), query.limit, (s) => [s.id]);
     return { items: page.items.map(toListItem), nextCursor: page.nextCursor };
   }
 
@@ -202,8 +204,9 @@ export class StaffService {
     return (await this.views([log]))[0];
   }
 
-  async handoverLog(): Promise<StaffHandoverList> {
-    return { items: await this.views(await this.staff.listHandovers(100)) };
+  async handoverLog(query: PageQuery): Promise<StaffHandoverList> {
+    const page = HandoverCursor.page(await this.staff.listHandovers(query.limit + 1, HandoverCursor.decode(query.cursor)?.[0]), query.limit, (h) => [h.id]);
+    return { items: await this.views(page.items), nextCursor: page.nextCursor };
   }
 
   /** Refuses a change that would leave no active admin (admin rows are locked first, so two admins cannot remove each other at once). */

@@ -47,10 +47,12 @@ const BINARY = { type: 'string', format: 'binary' };
 function requestBody({ body, files }: ApiRoute): Record<string, unknown> {
   if (!files) return body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(body, 'input') } } } } : {};
   const fields = (body ? jsonSchema(body, 'input') : { type: 'object' }) as { properties?: Record<string, unknown>; required?: string[] };
+  const required = [...(fields.required ?? []), ...files.filter((f) => f.required).map((f) => f.name)];
   const schema = {
     ...fields,
     properties: { ...fields.properties, ...Object.fromEntries(files.map((f) => [f.name, { ...BINARY, description: f.accept.join(', ') }])) },
-    required: [...(fields.required ?? []), ...files.filter((f) => f.required).map((f) => f.name)],
+    // OpenAPI 3.0 forbids an empty `required`
+    ...(required.length > 0 ? { required } : { required: undefined }),
   };
   return { requestBody: { required: true, content: { 'multipart/form-data': { schema } } } };
 }

@@ -1,9 +1,8 @@
 import { Text, View } from '@tarojs/components';
-import { serverUrl } from '@/core/api/server-url';
 import { useBrand } from '../hooks/useBrand';
 import { companyNameOf, shortNameOf } from '../services/brand.service';
+import { BrandMark } from './BrandMark';
 import './Brand.scss';
-import { Picture } from '@/ui';
 
 /** The top of the home page: the company's logo and name (neutral until an admin names it). */
 export function BrandHeader({ greeting }: { greeting: string | null }) {
@@ -13,13 +12,7 @@ export function BrandHeader({ greeting }: { greeting: string | null }) {
   return (
     <View className='brand-header'>
       <View className='brand-header__identity'>
-        {brand?.logoUrl ? (
-          <Picture className='brand-header__logo' src={serverUrl(brand.logoUrl)} mode='aspectFit' alt={`${companyName}标志`} />
-        ) : (
-          <View className='brand-header__mark'>
-            <Text>{shortName.charAt(0) || '首'}</Text>
-          </View>
-        )}
+        <BrandMark className='brand-header__mark' />
         <View className='brand-header__names'>
           <Text className='brand-header__short'>{shortName || '欢迎光临'}</Text>
           {companyName && companyName !== shortName && <Text className='brand-header__company'>{companyName}</Text>}

@@ -1,18 +1,19 @@
 import { StaffRoleLabels, type StaffSummary } from '@leadloop/shared';
 import { Text, View } from '@tarojs/components';
+import { BrandMark, useBrandName } from '@/modules/brand/components/BrandMark';
 import { ActionButton, Avatar, Tag } from '@/ui';
 import './ConsoleHeader.scss';
 
+/** The console's top bar: the company's own name and logo (staff work for it; our name is not theirs), who is signed in. */
 export function ConsoleHeader({ staff, onLeave }: { staff: StaffSummary | null; onLeave(): void }) {
+  const companyName = useBrandName();
   return (
     <View className='console-header'>
       <View className='console-header__brand'>
-        <View className='console-header__logo'>
-          <Text>LL</Text>
-        </View>
+        <BrandMark className='console-header__logo' fallback='控' />
         <View className='console-header__names'>
-          <Text className='console-header__product'>线索闭环</Text>
-          <Text className='console-header__area'>管理控制台</Text>
+          {companyName && <Text className='console-header__company'>{companyName}</Text>}
+          <Text className={companyName ? 'console-header__area' : 'console-header__company'}>管理控制台</Text>
         </View>
       </View>
       <View className='console-header__user'>

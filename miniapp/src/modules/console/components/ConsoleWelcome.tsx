@@ -22,7 +22,8 @@ function contentTile(key: string, label: string, url: string, figure: ContentFig
 }
 
 /** Who is signed in to the console, what their role can do here, and the content at a glance. */
-export function ConsoleWelcome({ me, team }: { me: MeResponse; team?: StaffListItem[] | null }) {
+/** `team`: the member table's rows loaded so far, and whether more pages exist (the count is then a floor). */
+export function ConsoleWelcome({ me, team }: { me: MeResponse; team?: { items: readonly StaffListItem[] | null; hasMore: boolean } }) {
   const staff = me.staff;
   const canManage = staff !== null && roleAllowed(Access.console, staff.role);
   const overview = useConsoleOverview(canManage);
@@ -35,8 +36,8 @@ export function ConsoleWelcome({ me, team }: { me: MeResponse; team?: StaffListI
       ]
     : [];
   if (team !== undefined) {
-    const active = team?.filter((member) => member.status === 'active').length;
-    tiles.push({ key: 'team', label: '团队成员', value: active === undefined ? '—' : `${active} 人`, hint: active === undefined ? '正在读取…' : '在下方管理成员与邀请' });
+    const active = team.items?.filter((member) => member.status === 'active').length;
+    tiles.push({ key: 'team', label: '在职成员', value: active === undefined ? '—' : `${active}${team.hasMore ? '+' : ''} 人`, hint: active === undefined ? '正在读取…' : '在下方管理成员与邀请' });
   }
 
   return (

@@ -1,6 +1,5 @@
 import type { StaffHandover } from '@leadloop/shared';
-import { describeError } from '@/core/api/api-error';
-import { Card, DataTable, formatDateTime, Loading, Notice, type TableColumn } from '@/ui';
+import { formatDateTime, ResourceTable, type ResourceList, type TableColumn } from '@/ui';
 import './StaffTable.scss';
 
 const Columns: TableColumn<StaffHandover>[] = [
@@ -12,12 +11,17 @@ const Columns: TableColumn<StaffHandover>[] = [
 ];
 
 /** Admin: every hand-over, newest first — who did it, when, from whom, to whom, what moved. */
-export function HandoverLog({ items, error }: { items: StaffHandover[] | null; error: unknown }) {
+export function HandoverLog({ list }: { list: ResourceList<StaffHandover> }) {
   return (
-    <Card className='handover-log' title='交接记录' subtitle={items ? `共 ${items.length} 次` : undefined}>
-      {error ? <Notice tone='error'>{describeError(error)}</Notice> : null}
-      {!items && !error && <Loading />}
-      {items && <DataTable block='handover-log' columns={Columns} rows={items} rowKey={(h) => h.id} empty='还没有交接记录。' />}
-    </Card>
+    <ResourceTable
+      list={list}
+      className='handover-log'
+      title='交接记录'
+      subtitle={(items, hasMore) => `共 ${items.length}${hasMore ? '+' : ''} 次`}
+      block='handover-log'
+      columns={Columns}
+      rowKey={(h) => h.id}
+      empty='还没有交接记录。'
+    />
   );
 }

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { describeError } from '@/core/api/api-error';
 import { platform } from '@/core/platform';
+import { useBrandName } from '@/modules/brand/components/BrandMark';
 import { useServerConfig } from '@/modules/identity/hooks/useServerConfig';
 import { ActionButton, Loading, Notice, Picture } from '@/ui';
 import { useScanLogin } from '../hooks/useScanLogin';
@@ -11,11 +12,12 @@ export function ScanLoginPanel({ onSignedIn }: { onSignedIn(): void }) {
   const { state, refresh } = useScanLogin(onSignedIn);
   const { phase, ticket } = state;
   const confirmHere = platform.confirmsConsoleLoginInBrowser(useServerConfig());
+  const appName = useBrandName();
 
   return (
     <View className='scan-login'>
       <Text className='scan-login__title'>扫码登录管理控制台</Text>
-      <Text className='scan-login__subtitle'>使用微信打开「线索闭环」小程序，在「我的」中点击「扫码登录控制台」</Text>
+      <Text className='scan-login__subtitle'>{`使用微信打开${appName ? `「${appName}」` : ''}小程序，在「我的」中点击「扫码登录控制台」`}</Text>
 
       <View className='scan-login__qr-box'>
         {phase === 'creating' && <Loading text='正在生成二维码…' />}

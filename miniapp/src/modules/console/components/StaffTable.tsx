@@ -50,7 +50,6 @@ export function StaffTable({ list, onChanged }: StaffTableProps) {
       {managing && list.items && (
         <StaffManageSheet
           member={managing}
-          team={[...list.items]}
           onClose={() => setManaging(null)}
           onChanged={(sentence) => {
             setManaging(null);

@@ -1,10 +1,16 @@
 import type { CreateInviteRequest, InviteResponse, PendingInviteList, StaffHandover, StaffHandoverList, StaffListItem, StaffListResponse, StaffRole } from '@leadloop/shared';
 import { api } from '@/core/api/client';
+import { readAllPages } from '@/core/api/useKeysetList';
 import { platform } from '@/core/platform';
 
 /** The team, oldest member first, a page at a time. */
 export function listStaff(cursor?: string): Promise<StaffListResponse> {
   return api('listStaff', undefined, { scope: platform.consoleScope, query: { limit: 20, cursor } });
+}
+
+/** Every active member (whoever may take over a leaver's work), however many pages the team table has shown. */
+export function listActiveStaff(): Promise<StaffListItem[]> {
+  return readAllPages((cursor, limit) => api('listStaff', undefined, { scope: platform.consoleScope, query: { status: 'active', limit, cursor } }));
 }
 
 export function createStaffInvite(input: Pick<CreateInviteRequest, 'name' | 'role'>): Promise<InviteResponse> {
@@ -30,6 +36,7 @@ export function handOverStaff(id: string, toStaffId: string): Promise<StaffHando
   return api('handOverStaff', { toStaffId, disable: true }, { scope: platform.consoleScope, params: { id } });
 }
 
-export function listHandovers(): Promise<StaffHandoverList> {
-  return api('staffHandovers', undefined, { scope: platform.consoleScope });
+/** The hand-over log, newest first, a page at a time. */
+export function listHandovers(cursor?: string): Promise<StaffHandoverList> {
+  return api('staffHandovers', undefined, { scope: platform.consoleScope, query: { limit: 20, cursor } });
 }

@@ -1,7 +1,7 @@
-import type { ContactRequestResponse, GateSubmission, HomeBlock, HomeCardChoices, HomeContactRequest, HomeEditorView, HomeImageUploaded, HomeLinkType, PublishedHome } from '@leadloop/shared';
+import type { ContactRequestResponse, GateSubmission, HomeBlock, HomeCardItem, HomeContactRequest, HomeEditorView, HomeImageUploaded, HomeLinkType, PublishedHome } from '@leadloop/shared';
 import Taro from '@tarojs/taro';
-import type { z } from 'zod';
 import { api, upload } from '@/core/api/client';
+import { readAllPages } from '@/core/api/useKeysetList';
 import { entryStore } from '@/core/entry';
 import { platform, type PickedFile } from '@/core/platform';
 import { Routes } from '@/core/routes';
@@ -58,6 +58,7 @@ export function uploadBannerImage(file: PickedFile): Promise<HomeImageUploaded> 
   return upload('uploadHomeImage', {}, { image: file }, consoleScope);
 }
 
-export function fetchCardChoices(): Promise<z.infer<typeof HomeCardChoices>> {
-  return api('homeCardChoices', undefined, consoleScope);
+/** Every card the home page may feature (the picker shows them all), page by page. */
+export function fetchCardChoices(): Promise<HomeCardItem[]> {
+  return readAllPages((cursor, limit) => api('homeCardChoices', undefined, { ...consoleScope, query: { limit, cursor } }));
 }

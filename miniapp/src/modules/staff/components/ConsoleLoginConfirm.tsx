@@ -2,6 +2,7 @@ import { StaffRoleLabels, type StaffSummary } from '@leadloop/shared';
 import { Text, View } from '@tarojs/components';
 import { describeError } from '@/core/api/api-error';
 import { ActionButton, Card, Loading, Notice } from '@/ui';
+import { useBrandName } from '@/modules/brand/components/BrandMark';
 import { useConsoleConfirm } from '../hooks/useConsoleConfirm';
 import { goToMine, StaffOutcome } from './StaffOutcome';
 import './ConsoleLoginConfirm.scss';
@@ -9,6 +10,7 @@ import './ConsoleLoginConfirm.scss';
 /** The phone side of console scan-login: the staff member confirms the desktop sign-in. */
 export function ConsoleLoginConfirm({ ticket, staff }: { ticket: string; staff: StaffSummary | null }) {
   const { state, confirm } = useConsoleConfirm(ticket, staff !== null);
+  const companyName = useBrandName();
 
   if (!staff) return <StaffOutcome tone='warning' title='仅团队成员可登录控制台' description='请先通过管理员发出的邀请绑定团队账号，再扫码登录。' />;
   if (state.step === 'scanning') return <Loading text='正在核对二维码…' />;
@@ -21,7 +23,7 @@ export function ConsoleLoginConfirm({ ticket, staff }: { ticket: string; staff: 
         <View className='console-confirm__monitor' />
         <View className='console-confirm__stand' />
       </View>
-      <Text className='console-confirm__title'>登录线索闭环管理控制台</Text>
+      <Text className='console-confirm__title'>{companyName ? `登录「${companyName}」管理控制台` : '登录管理控制台'}</Text>
       <Text className='console-confirm__account'>
         登录账号：{staff.name}（{StaffRoleLabels[staff.role]}）
       </Text>

@@ -2,12 +2,14 @@ import { StaffRoleLabels } from '@leadloop/shared';
 import { Text, View } from '@tarojs/components';
 import { describeError } from '@/core/api/api-error';
 import { ActionButton, Card, formatMonthDayTime, Loading, Notice, Tag } from '@/ui';
+import { useBrandName } from '@/modules/brand/components/BrandMark';
 import { useInviteAcceptance } from '../hooks/useInviteAcceptance';
 import { StaffOutcome } from './StaffOutcome';
 import './InviteAcceptance.scss';
 
 export function InviteAcceptance({ token }: { token: string }) {
   const { state, accept } = useInviteAcceptance(token);
+  const companyName = useBrandName();
 
   if (state.step === 'loading') return <Loading text='正在读取邀请…' />;
   if (state.step === 'failed') return <StaffOutcome tone='error' title='邀请无法使用' description={describeError(state.error)} />;
@@ -31,7 +33,7 @@ export function InviteAcceptance({ token }: { token: string }) {
     <Card className='invite'>
       <View className='invite__hero'>
         <Text className='invite__kicker'>团队邀请</Text>
-        <Text className='invite__title'>邀请你加入线索闭环团队</Text>
+        <Text className='invite__title'>{companyName ? `邀请你加入「${companyName}」团队` : '邀请你加入团队'}</Text>
       </View>
       <View className='invite__rows'>
         <View className='invite__row'>

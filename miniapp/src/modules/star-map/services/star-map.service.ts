@@ -1,5 +1,6 @@
 import type { ContentType, SharedContentList, StarMapResponse } from '@leadloop/shared';
 import { api } from '@/core/api/client';
+import { readAllPages } from '@/core/api/useKeysetList';
 import { platform } from '@/core/platform';
 
 export const RangePresets = [
@@ -41,9 +42,9 @@ export function fetchStarMap(filters: StarMapFilters): Promise<StarMapResponse> 
 
 export type SharedContent = SharedContentList['items'][number];
 
-/** Content that has been shared, with titles: what the map can be opened for. */
+/** Content that has been shared, with titles, most recently shared first: what the map can be opened for (every page: the picker sorts them by type). */
 export function fetchSharedContents(): Promise<SharedContent[]> {
-  return api('sharedContents', undefined, { scope: platform.consoleScope }).then((result) => result.items);
+  return readAllPages((cursor, limit) => api('sharedContents', undefined, { scope: platform.consoleScope, query: { limit, cursor } }));
 }
 
 /** The map's default: the home page, shareable before any content exists. */

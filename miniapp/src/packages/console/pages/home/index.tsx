@@ -42,12 +42,12 @@ export default function ConsoleHomePage() {
           <ConsoleLayout
             main={
               <>
-                <ConsoleWelcome me={me} team={isAdmin ? directory.items : undefined} />
+                <ConsoleWelcome me={me} team={isAdmin ? directory : undefined} />
                 {isAdmin && <BrandSetupNotice />}
                 <ConsoleNav role={staff.role} />
                 {isAdmin && <StaffTable list={directory} onChanged={afterTeamChange} />}
                 {isAdmin && <PendingInvites list={invites} onRevoke={invites.revoke} />}
-                {isAdmin && <HandoverLog items={handovers.items} error={handovers.error} />}
+                {isAdmin && <HandoverLog list={handovers} />}
               </>
             }
             side={isAdmin ? <InviteCreator onCreated={reloadTeam} /> : undefined}

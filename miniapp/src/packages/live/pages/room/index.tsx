@@ -1,12 +1,12 @@
 import { useRouter } from '@tarojs/taro';
 import { LiveRoomView } from '@/modules/live/components/LiveRoomView';
-import { Page } from '@/ui';
+import { SubPage } from '@/ui';
 
 export default function LiveRoomPage() {
   const { params } = useRouter();
   return (
-    <Page>
+    <SubPage>
       <LiveRoomView id={params.id ?? ''} />
-    </Page>
+    </SubPage>
   );
 }

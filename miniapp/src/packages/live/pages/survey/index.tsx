@@ -1,12 +1,12 @@
 import { useRouter } from '@tarojs/taro';
 import { SurveyForm } from '@/modules/live/components/SurveyForm';
-import { Page } from '@/ui';
+import { SubPage } from '@/ui';
 
 export default function LiveSurveyPage() {
   const { params } = useRouter();
   return (
-    <Page>
+    <SubPage>
       <SurveyForm id={params.id ?? ''} />
-    </Page>
+    </SubPage>
   );
 }

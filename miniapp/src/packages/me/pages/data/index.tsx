@@ -1,13 +1,13 @@
 import { DataRights } from '@/modules/privacy/components/DataRights';
 import { PrivacyPopup } from '@/modules/privacy/components/PrivacyPopup';
-import { Page } from '@/ui';
+import { SubPage } from '@/ui';
 
 export default function MyDataPage() {
   return (
-    <Page>
+    <SubPage up='mine'>
       {/* the export is copied (setClipboardData) or sent as a file */}
       <PrivacyPopup />
       <DataRights />
-    </Page>
+    </SubPage>
   );
 }

@@ -1,12 +1,13 @@
 import { useRouter } from '@tarojs/taro';
 import { PolicyView } from '@/modules/privacy/components/PolicyView';
-import { Page } from '@/ui';
+import { SubPage } from '@/ui';
 
 export default function PolicyPage() {
   const { params } = useRouter();
+  const kind = params.kind === 'terms' ? 'terms' : 'privacy';
   return (
-    <Page>
-      <PolicyView kind={params.kind === 'terms' ? 'terms' : 'privacy'} />
-    </Page>
+    <SubPage up='mine' title={kind === 'terms' ? '用户协议' : '隐私政策'}>
+      <PolicyView kind={kind} />
+    </SubPage>
   );
 }

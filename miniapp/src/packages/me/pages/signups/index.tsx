@@ -1,13 +1,13 @@
 import { MySignupsList } from '@/modules/activity/components/ActivityLists';
 import { SignInGate } from '@/modules/identity/components/SignInGate';
-import { Page } from '@/ui';
+import { SubPage } from '@/ui';
 
 export default function MySignupsPage() {
   return (
-    <Page>
+    <SubPage up='mine'>
       <SignInGate title='登录后查看' description='登录后即可查看和管理你的信息。'>
         <MySignupsList />
       </SignInGate>
-    </Page>
+    </SubPage>
   );
 }

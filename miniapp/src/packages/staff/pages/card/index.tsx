@@ -2,12 +2,12 @@ import { MyCardEditor } from '@/modules/card/components/MyCardEditor';
 import { SignInGate } from '@/modules/identity/components/SignInGate';
 import { useSession } from '@/modules/identity/hooks/useSession';
 import { PrivacyPopup } from '@/modules/privacy/components/PrivacyPopup';
-import { Card, Page, ResultPanel } from '@/ui';
+import { Card, ResultPanel, SubPage } from '@/ui';
 
 export default function MyCardPage() {
   const session = useSession();
   return (
-    <Page>
+    <SubPage up='mine'>
       <PrivacyPopup />
       <SignInGate title='登录后编辑名片' description='登录已绑定团队账号的微信，编辑并分享你的名片。'>
         {session?.staff ? (
@@ -18,6 +18,6 @@ export default function MyCardPage() {
           </Card>
         )}
       </SignInGate>
-    </Page>
+    </SubPage>
   );
 }

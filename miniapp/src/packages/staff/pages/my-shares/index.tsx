@@ -3,7 +3,7 @@ import { SignInGate } from '@/modules/identity/components/SignInGate';
 import { useSession } from '@/modules/identity/hooks/useSession';
 import { MySharesList } from '@/modules/share-chain/components/MySharesList';
 import { useMyShares } from '@/modules/share-chain/hooks/useMyShares';
-import { Card, Page, ResultPanel } from '@/ui';
+import { Card, ResultPanel, SubPage } from '@/ui';
 
 export default function MySharesPage() {
   const session = useSession();
@@ -13,7 +13,7 @@ export default function MySharesPage() {
     if (items) reload();
   });
   return (
-    <Page>
+    <SubPage up='mine'>
       <SignInGate title='登录后查看我的分享' description='登录已绑定团队账号的微信，查看每次分享带来的访客与线索。'>
         {isStaff ? (
           <MySharesList items={items} error={error} onRetry={reload} />
@@ -23,6 +23,6 @@ export default function MySharesPage() {
           </Card>
         )}
       </SignInGate>
-    </Page>
+    </SubPage>
   );
 }

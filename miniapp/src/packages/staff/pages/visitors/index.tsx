@@ -1,12 +1,12 @@
 import { CardVisitorsView } from '@/modules/card/components/CardVisitorsView';
 import { SignInGate } from '@/modules/identity/components/SignInGate';
 import { useSession } from '@/modules/identity/hooks/useSession';
-import { Card, Page, ResultPanel } from '@/ui';
+import { Card, ResultPanel, SubPage } from '@/ui';
 
 export default function CardVisitorsPage() {
   const session = useSession();
   return (
-    <Page>
+    <SubPage up='mine'>
       <SignInGate title='登录后查看访客' description='登录已绑定团队账号的微信，查看谁看过你的名片。'>
         {session?.staff ? (
           <CardVisitorsView />
@@ -16,6 +16,6 @@ export default function CardVisitorsPage() {
           </Card>
         )}
       </SignInGate>
-    </Page>
+    </SubPage>
   );
 }

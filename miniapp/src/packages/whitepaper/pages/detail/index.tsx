@@ -1,15 +1,15 @@
 import { PrivacyPopup } from '@/modules/privacy/components/PrivacyPopup';
 import { useRoutedContentId } from '@/modules/share-chain/hooks/useRoutedContentId';
 import { WhitepaperDetail } from '@/modules/whitepaper/components/WhitepaperDetail';
-import { Loading, Page } from '@/ui';
+import { Loading, SubPage } from '@/ui';
 
 export default function WhitepaperDetailPage() {
   // `?id=…`, or a poster's code carrying only the share token (`?scene=…`)
   const { id, error, retry } = useRoutedContentId('whitepaper');
   return (
-    <Page>
+    <SubPage>
       <PrivacyPopup />
       {id === '' ? <Loading /> : <WhitepaperDetail id={id} resolveError={error} onRetryResolve={retry} />}
-    </Page>
+    </SubPage>
   );
 }
