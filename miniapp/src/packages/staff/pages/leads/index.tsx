@@ -1,12 +1,12 @@
 import { SignInGate } from '@/modules/identity/components/SignInGate';
 import { useSession } from '@/modules/identity/hooks/useSession';
 import { MyLeadsView } from '@/modules/leads/components/MyLeadsView';
-import { Card, Page, ResultPanel } from '@/ui';
+import { Card, ResultPanel, SubPage } from '@/ui';
 
 export default function MyLeadsPage() {
   const session = useSession();
   return (
-    <Page>
+    <SubPage up='mine'>
       <SignInGate title='登录后查看线索' description='登录已绑定团队账号的微信，查看你负责的客户线索。'>
         {session?.staff ? (
           <MyLeadsView />
@@ -16,6 +16,6 @@ export default function MyLeadsPage() {
           </Card>
         )}
       </SignInGate>
-    </Page>
+    </SubPage>
   );
 }
