@@ -31,6 +31,7 @@ export default defineAppConfig({
       Pages.consoleHomePage,
       Pages.consoleLeads,
       Pages.consoleLead,
+      Pages.consoleScoring,
     ]),
     subPackage('live', [Pages.liveDetail, Pages.liveRoom, Pages.liveSurvey]),
     subPackage('whitepaper', [Pages.whitepaperDetail]),

@@ -19,6 +19,7 @@ import { PaymentsModule } from './modules/payments/payments.module';
 import { PostersModule } from './modules/posters/posters.module';
 import { PrivacyModule } from './modules/privacy/privacy.module';
 import { ProfileModule } from './modules/profile/profile.module';
+import { ScoringModule } from './modules/scoring/scoring.module';
 import { SandboxModule } from './modules/sandbox/sandbox.module';
 import { ShareChainModule } from './modules/share-chain/share-chain.module';
 import { StaffModule } from './modules/staff/staff.module';
@@ -66,6 +67,7 @@ export class AppModule {
         LeadsModule,
         LeadsPersonDataModule,
         LeadPagesModule,
+        ScoringModule,
         PaymentsModule,
         LiveModule,
         CardModule,

@@ -8,6 +8,7 @@ import { leadEntities } from './modules/leads/leads.entity';
 import { PhoneRevealEntity } from './modules/leads/phone-reveal.entity';
 import { liveEntities } from './modules/live/live.entity';
 import { paymentEntities } from './modules/payments/payments.entity';
+import { scoringEntities } from './modules/scoring/scoring.entity';
 import { PersonErasureEntity } from './modules/privacy/privacy.entity';
 import { ConsentEntity, ProfileChangeEntity } from './modules/profile/profile.entity';
 import { shareChainEntities } from './modules/share-chain/share-chain.entity';
@@ -33,6 +34,7 @@ export const entities = [
   ConsentEntity,
   ...leadEntities,
   PhoneRevealEntity,
+  ...scoringEntities,
   AccountEntity,
   ...cardEntities,
   ...liveEntities,

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { Access, type AccessRule } from './roles';
-import { PageQuery } from './pagination';
+import { PageQuery, pageOf } from './pagination';
 import * as brand from './contracts/brand';
 import * as card from './contracts/card';
 import * as home from './contracts/home-page';
@@ -10,6 +10,7 @@ import * as live from './contracts/live';
 import * as poster from './contracts/poster';
 import * as privacy from './contracts/privacy';
 import * as profile from './contracts/profile';
+import * as scoring from './contracts/scoring';
 import * as share from './contracts/share-chain';
 import * as staff from './contracts/staff';
 import * as stream from './contracts/stream';
@@ -168,6 +169,16 @@ export const Api = {
   lead: route({ method: 'GET', path: '/leads/{id}', summary: 'A lead: profile (phone masked), account, stage, grade and score now, first touch and share chain, consents, the note left in 请联系我', tag: 'leads', access: Access.leads, response: leads.LeadDetail }),
   leadTimeline: route({ method: 'GET', path: '/leads/{id}/timeline', summary: 'Everything the lead did and what changed on it, newest first', tag: 'leads', access: Access.leads, query: leads.LeadTimelineQuery, response: leads.LeadTimeline }),
   revealLeadPhone: route({ method: 'POST', path: '/leads/{id}/phone', summary: 'The full phone number, to call back (the owner or the pool, never partners); every reveal is logged', tag: 'leads', access: Access.leads, response: leads.RevealedPhone }),
+  // lead scoring (能力 × 意愿) and lifecycle stages
+  leadScore: route({ method: 'GET', path: '/leads/{id}/score', summary: 'A lead’s fit grade, intent now and the breakdown behind them', tag: 'scoring', access: Access.leads, response: scoring.LeadScoreView }),
+  changeLeadStage: route({ method: 'POST', path: '/leads/{id}/stage', summary: 'Move a lead to another lifecycle stage (the pool any legal move; an owner to SAL/SQL/won/lost/nurture)', tag: 'scoring', access: Access.leads, body: scoring.ChangeStageRequest, response: scoring.LeadStageView }),
+  leadStages: route({ method: 'GET', path: '/leads/{id}/stages', summary: 'A lead’s stage history: from, to, why, who or which rule, when (newest first)', tag: 'scoring', access: Access.leads, query: PageQuery, response: pageOf(scoring.StageChangeView) }),
+  leadSettings: route({ method: 'GET', path: '/console/scoring/settings', summary: 'Intent half-life and MQL thresholds', tag: 'scoring', access: Access.console, response: scoring.LeadSettingsView }),
+  updateLeadSettings: route({ method: 'PUT', path: '/console/scoring/settings', summary: 'Save the half-life and MQL thresholds (a new half-life re-scores every lead)', tag: 'scoring', access: Access.console, body: scoring.UpdateLeadSettings, response: scoring.LeadSettingsView }),
+  scoringRules: route({ method: 'GET', path: '/console/scoring/rules', summary: 'The active scoring rule set', tag: 'scoring', access: Access.console, response: scoring.RuleSetView }),
+  saveScoringRules: route({ method: 'PUT', path: '/console/scoring/rules', summary: 'Save the rule set as a new version and re-score every lead in the background', tag: 'scoring', access: Access.console, body: scoring.RuleSetDraft, response: scoring.RuleSetView }),
+  previewScoringRules: route({ method: 'POST', path: '/console/scoring/preview', summary: 'What a draft rule set would make of 5 recently active leads (or the ones named)', tag: 'scoring', access: Access.console, body: scoring.PreviewRequest, response: scoring.PreviewResponse }),
+  rescoreProgress: route({ method: 'GET', path: '/console/scoring/rescore', summary: 'Progress of the latest background re-score', tag: 'scoring', access: Access.console, response: scoring.RescoreProgress }),
 } as const;
 
 export type ApiName = keyof typeof Api;

@@ -73,6 +73,10 @@ export const ErrorCodes = {
   LEAD_NOT_YOURS: 403,
   LEAD_PHONE_HIDDEN: 403,
   LEAD_PHONE_MISSING: 404,
+  // scoring and lifecycle stages
+  STAGE_TRANSITION_INVALID: 409,
+  STAGE_REASON_REQUIRED: 422,
+  STAGE_NOT_ALLOWED: 403,
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

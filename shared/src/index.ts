@@ -20,4 +20,5 @@ export * from './contracts/stream';
 export * from './contracts/brand';
 export * from './contracts/home-page';
 export * from './contracts/leads';
+export * from './contracts/scoring';
 export * from './sandbox';

@@ -30,6 +30,7 @@ export const Pages = {
   consoleHomePage: 'packages/console/pages/home-page/index',
   consoleLeads: 'packages/console/pages/leads/index',
   consoleLead: 'packages/console/pages/lead/index',
+  consoleScoring: 'packages/console/pages/scoring/index',
   // content prospects open
   liveDetail: 'packages/live/pages/detail/index',
   liveRoom: 'packages/live/pages/room/index',

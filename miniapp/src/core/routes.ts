@@ -23,6 +23,7 @@ export const Routes = {
   consoleWhitepapers: url(Pages.consoleWhitepapers),
   consoleBrand: url(Pages.consoleBrand),
   consoleHomePage: url(Pages.consoleHomePage),
+  consoleScoring: url(Pages.consoleScoring),
   cardView: url(Pages.card),
   myCard: url(Pages.myCard),
   cardVisitors: url(Pages.cardVisitors),

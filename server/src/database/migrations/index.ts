@@ -12,6 +12,7 @@ import { BrandHome1765200000000 } from './1765200000000-brand-home';
 import { DataRightsTeamLive1765300000000 } from './1765300000000-data-rights-team-live';
 import { LeadWorkspace1765400000000 } from './1765400000000-lead-workspace';
 import { LeadPages1765430000000 } from './1765430000000-lead-pages';
+import { LeadScoring1765410000000 } from './1765410000000-lead-scoring';
 import { SharedContents1765450000000 } from './1765450000000-shared-contents';
 import { BinaryTokens1765460000000 } from './1765460000000-binary-tokens';
 
@@ -30,6 +31,7 @@ export const migrations = [
   BrandHome1765200000000,
   DataRightsTeamLive1765300000000,
   LeadWorkspace1765400000000,
+  LeadScoring1765410000000,
   LeadPages1765430000000,
   SharedContents1765450000000,
   BinaryTokens1765460000000,

@@ -6,7 +6,25 @@ import { newId } from '../../database/ids';
 import { insertNew } from '../../database/sql';
 
 /** What the server records as it sees it happen. Only these can be conversions, and only the server writes them. */
-export const ActivityKinds = ['signup', 'order', 'payment', 'download', 'contact_request', 'card_view', 'attend'] as const;
+export const ActivityKinds = [
+  'signup',
+  'order',
+  'payment',
+  'download',
+  'contact_request',
+  'card_view',
+  'attend',
+  // watch-time milestones (`value`: minutes watched so far), a card visitor coming back, a survey answered
+  'watch',
+  'card_return',
+  'survey',
+  // a consent withdrawn; a lead rejected by sales as junk (reserved for the hand-off)
+  'consent_withdrawn',
+  'sales_rejected',
+  // a lead's lifecycle stage changed (refId: the lead_stage_changes row); a profile changed (refId: the change)
+  'stage_change',
+  'profile_update',
+] as const;
 export type ActivityKind = (typeof ActivityKinds)[number];
 
 /** Activities credited along the share chain that led to them. */
@@ -31,6 +49,8 @@ export interface ActivityRecord {
   /** A share token was named but matched no share node: kept as direct traffic, with the reason. */
   unknownToken?: boolean;
   at?: Date;
+  /** A measure that goes with the activity (minutes watched, for `watch`). */
+  value?: number;
 }
 
 /** What the `props` of a server activity hold (written here, read by the stream's consumers). */
@@ -38,6 +58,8 @@ export interface ActivityProps {
   contentType: ContentType;
   contentId: string;
   refId: string;
+  /** Present only on kinds that carry a measure (older rows have none). */
+  value?: number;
 }
 
 /**
@@ -63,7 +85,7 @@ export class Activity {
       'events',
       activities.map((a) => {
         const at = a.at ?? received;
-        const props: ActivityProps = { contentType: a.contentType, contentId: a.contentId, refId: a.refId };
+        const props: ActivityProps = { contentType: a.contentType, contentId: a.contentId, refId: a.refId, ...(a.value === undefined ? {} : { value: a.value }) };
         return {
           id: newId(at.getTime()),
           origin: 'server',

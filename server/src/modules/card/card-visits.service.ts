@@ -10,7 +10,7 @@ import { isUniqueViolation } from '../../database/data-source';
 import { newId } from '../../database/ids';
 import { Activity } from '../activity/activity';
 import { type ResolvedSource, Touchpoints } from '../share-chain/touchpoints';
-import { cardViewActivity } from './card.activities';
+import { cardReturnActivity, cardViewActivity } from './card.activities';
 import type { CardEntity } from './card.entity';
 import { cardNotFound } from './card.errors';
 import { CardRepository } from './card.repository';
@@ -118,7 +118,9 @@ export class CardVisitsService {
         await this.visits.insertView(em, view);
         await this.activity.record(em, cardViewActivity(view, source));
         if (previous && now.getTime() - previous.lastViewAt.getTime() >= this.config.card.returnVisitMinutes * 60_000) {
-          await this.visits.insertSignal(em, { id: newId(now.getTime()), cardId: card.id, kind: 'returning_visitor', personId, visits: previous.views + 1, createdAt: now });
+          const signal = { id: newId(now.getTime()), cardId: card.id, kind: 'returning_visitor' as const, personId, visits: previous.views + 1, createdAt: now };
+          await this.visits.insertSignal(em, signal);
+          await this.activity.record(em, cardReturnActivity(signal, source));
         }
       });
     } catch (error) {

@@ -13,3 +13,8 @@ export function cardViewActivity(view: { id: string; cardId: string; personId: s
 export function contactRequestActivity(request: { id: string; cardId: string; personId: string; createdAt: Date }, source: ResolvedSource): ActivityRecord {
   return { kind: 'contact_request', personId: request.personId, refId: request.id, page: CARD_PAGE, contentType: 'card', contentId: request.cardId, source, unknownToken: source.unknownToken, at: request.createdAt };
 }
+
+/** A visitor came back to the card after a while (the owner's 回访 signal): a sign of intent of its own. */
+export function cardReturnActivity(signal: { id: string; cardId: string; personId: string; createdAt: Date }, source: ResolvedSource): ActivityRecord {
+  return { kind: 'card_return', personId: signal.personId, refId: signal.id, page: CARD_PAGE, contentType: 'card', contentId: signal.cardId, source, at: signal.createdAt };
+}

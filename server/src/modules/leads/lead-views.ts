@@ -31,9 +31,9 @@ export class LeadViews {
     return settings?.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS;
   }
 
-  /** The intent score now of a stored key, rounded as people read it. */
+  /** The intent score now of a stored key, rounded as people read it (never below 0, as the breakdown shows it). */
   scoreNow(intentKey: number, halfLifeDays: number): number {
-    return Math.round(intentAt(intentKey, this.clock.now().getTime(), halfLifeDays));
+    return Math.max(0, Math.round(intentAt(intentKey, this.clock.now().getTime(), halfLifeDays)));
   }
 
   /** The stored key that a score of `score` has now (score ranges are key ranges). */

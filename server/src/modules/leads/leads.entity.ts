@@ -58,6 +58,13 @@ export class ScoreItemEntity {
   @Column({ type: 'int' }) points!: number;
   @Column({ name: 'rule_version', type: 'int' }) ruleVersion!: number;
   @Column({ name: 'occurred_at', type: 'datetime', precision: 3 }) occurredAt!: Date;
+  /** Unique per person and rule: the event, or the content of a once-per-content rule (a replay scores once). */
+  @Column({ name: 'dedupe_key', type: 'varchar', length: 64, default: '' }) dedupeKey!: string;
+  /** The China-time day it fired on, for per-day caps. */
+  @Column({ type: 'int', default: 0 }) day!: number;
+  @Column({ name: 'signal_kind', type: 'varchar', length: 24, nullable: true }) signal!: string | null;
+  @Column({ name: 'content_type', type: 'varchar', length: 16, nullable: true }) contentType!: string | null;
+  @Column({ name: 'content_id', type: 'varchar', length: 64, nullable: true }) contentId!: string | null;
 }
 
 /** The one row ('default') of lead settings: intent half-life, the MQL thresholds, the active rule version. */

@@ -3,8 +3,11 @@ import { Pipeline } from '../activity/pipeline';
 import { LeadAccess } from './lead-access';
 import { LeadOwners } from './lead-owners';
 import { LeadService } from './leads.service';
+import { StageRequests } from './stage-requests';
+import { LeadStages } from './stages';
+import { StagesController } from './stages.controller';
 
-@Module({ providers: [LeadService, LeadAccess, LeadOwners], exports: [LeadService, LeadAccess, LeadOwners] })
+@Module({ controllers: [StagesController], providers: [LeadService, LeadAccess, LeadStages, StageRequests, LeadOwners], exports: [LeadService, LeadAccess, LeadStages, LeadOwners] })
 export class LeadsModule implements OnModuleInit {
   constructor(
     private readonly pipeline: Pipeline,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { upsertAdd } from '../../database/sql';
+import { insertNew, upsertAdd } from '../../database/sql';
 import type { ActivityKind, ActivityProps } from '../activity/activity';
 import type { EventEntity } from '../activity/activity.entity';
 import type { StreamConsumer } from '../activity/pipeline';
@@ -36,14 +36,7 @@ export class LeadService implements StreamConsumer {
   constructor(private readonly owners: LeadOwners) {}
 
   async handle(em: EntityManager, events: EventEntity[]): Promise<void> {
-    const activities = events.flatMap((e): LeadActivity[] => {
-      const kind = e.origin === 'server' && e.personId ? LeadKinds[e.type as ActivityKind] : undefined;
-      if (!kind || !e.personId || !e.props) return [];
-      const props = JSON.parse(e.props) as ActivityProps;
-      // a contact request from a card names the card; one from the home page's form, the company
-      const leadKind = e.type === 'contact_request' && props.contentType !== 'card' ? 'contact_request' : kind;
-      return [{ personId: e.personId, kind: leadKind, refId: props.contentId, at: e.occurredAt, contactRequested: e.type === 'contact_request' }];
-    });
+    const activities = leadActivitiesOf(events);
     for (let start = 0; start < activities.length; ) {
       let end = start + 1;
       while (end < activities.length && activities[end].kind === activities[start].kind) end += 1;
@@ -53,6 +46,17 @@ export class LeadService implements StreamConsumer {
     await this.owners.copyOwners(em, activities.map((a) => a.personId));
   }
 
+  /**
+   * Creates the leads these events make, where none exists yet, exactly as `handle` would but with
+   * no activity counted (`handle` counts it when it gets there). For consumers that run beside this
+   * one and need the row now (scoring): whichever inserts first, the other finds it.
+   */
+  async ensureLeads(em: EntityManager, events: EventEntity[]): Promise<void> {
+    const first = new Map<string, LeadActivity>();
+    for (const a of leadActivitiesOf(events)) if (!first.has(a.personId)) first.set(a.personId, a);
+    await insertNew(em, 'leads', [...first.values()].map((a) => ({ ...leadRow(a), activity_count: 0 })));
+  }
+
   find(em: EntityManager, personId: string): Promise<LeadEntity | null> {
     return em.findOneBy(LeadEntity, { personId });
   }
@@ -60,18 +64,34 @@ export class LeadService implements StreamConsumer {
   /** Same-kind activities in one statement: creates missing leads, moves the others' last activity. */
   private async apply(em: EntityManager, run: LeadActivity[]): Promise<void> {
     const contact = run[0].contactRequested ? ['status', 'contact_requested_at'] : [];
-    const rows = run.map((a) => ({
-      person_id: a.personId,
-      status: a.contactRequested ? 'contact_requested' : 'new',
-      first_kind: a.kind,
-      first_ref: a.refId,
-      last_kind: a.kind,
-      last_ref: a.refId,
-      activity_count: 1,
-      contact_requested_at: a.contactRequested ? a.at : null,
-      created_at: a.at,
-      last_activity_at: a.at,
-    }));
+    const rows = run.map(leadRow);
     await upsertAdd(em, 'leads', ['person_id'], ['activity_count'], rows, ['last_kind', 'last_ref', 'last_activity_at', ...contact]);
   }
+}
+
+function leadActivitiesOf(events: EventEntity[]): LeadActivity[] {
+  return events.flatMap((e): LeadActivity[] => {
+    const kind = e.origin === 'server' && e.personId ? LeadKinds[e.type as ActivityKind] : undefined;
+    if (!kind || !e.personId || !e.props) return [];
+    const props = JSON.parse(e.props) as ActivityProps;
+    // a contact request from a card names the card; one from the home page's form, the company
+    const leadKind = e.type === 'contact_request' && props.contentType !== 'card' ? 'contact_request' : kind;
+    return [{ personId: e.personId, kind: leadKind, refId: props.contentId, at: e.occurredAt, contactRequested: e.type === 'contact_request' }];
+  });
+}
+
+/** A new lead's row from the activity that made it. */
+function leadRow(a: LeadActivity) {
+  return {
+    person_id: a.personId,
+    status: a.contactRequested ? 'contact_requested' : 'new',
+    first_kind: a.kind,
+    first_ref: a.refId,
+    last_kind: a.kind,
+    last_ref: a.refId,
+    activity_count: 1,
+    contact_requested_at: a.contactRequested ? a.at : null,
+    created_at: a.at,
+    last_activity_at: a.at,
+  };
 }

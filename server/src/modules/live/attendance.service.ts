@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { WatchMode } from '@leadloop/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../core/app-error';
 import { Clock } from '../../core/clock';
 import type { AuthContext } from '../../core/route';
 import { insertNew, upsertAdd } from '../../database/sql';
 import { Activity } from '../activity/activity';
-import { attendActivity } from './live.activities';
+import { attendActivity, watchActivity, watchMilestone } from './live.activities';
 import type { LiveEventEntity } from './live.entity';
 import { LiveRepository } from './live.repository';
 import { LiveService } from './live.service';
@@ -47,6 +47,9 @@ export class AttendanceService {
       const [{ n }]: { n: string | number }[] = await em.query('SELECT COUNT(*) AS n FROM live_attendance_minutes WHERE event_id = ? AND person_id = ?', [eventId, auth.personId]);
       await upsertAdd(em, 'live_attendance', ['event_id', 'person_id'], [], [{ event_id: eventId, person_id: auth.personId, minutes: Number(n), first_at: now, last_at: now }], ['minutes', 'last_at']);
       if (kind === 'join') await this.activity.record(em, attendActivity(eventId, auth.personId, now));
+      // one more minute at most per report: a milestone is reached exactly when the count lands on it
+      const milestone = watchMilestone(Number(n) - 1, Number(n));
+      if (milestone !== null && Number(n) === milestone) await this.activity.record(em, watchActivity(eventId, auth.personId, milestone, now));
       return Number(n);
     });
     return { watchMinutes: minutes, watch: kind === 'join' ? event.watch : null };
@@ -58,11 +61,15 @@ export class AttendanceService {
     const last = Math.floor(toMs / 60_000);
     const rows: { event_id: string; person_id: string; minute: number }[] = [];
     for (let minute = first; minute <= last; minute++) rows.push({ event_id: eventId, person_id: personId, minute });
+    const watched = (em: EntityManager) => em.query('SELECT COUNT(*) AS n FROM live_attendance_minutes WHERE event_id = ? AND person_id = ?', [eventId, personId]).then((r: { n: string | number }[]) => Number(r[0].n));
     return this.dataSource.transaction(async (em) => {
+      const before = await watched(em);
       for (let i = 0; i < rows.length; i += 500) await insertNew(em, 'live_attendance_minutes', rows.slice(i, i + 500));
-      const [{ n }]: { n: string | number }[] = await em.query('SELECT COUNT(*) AS n FROM live_attendance_minutes WHERE event_id = ? AND person_id = ?', [eventId, personId]);
-      await upsertAdd(em, 'live_attendance', ['event_id', 'person_id'], [], [{ event_id: eventId, person_id: personId, minutes: Number(n), first_at: at, last_at: at }], ['minutes', 'last_at']);
-      return Number(n);
+      const n = await watched(em);
+      await upsertAdd(em, 'live_attendance', ['event_id', 'person_id'], [], [{ event_id: eventId, person_id: personId, minutes: n, first_at: at, last_at: at }], ['minutes', 'last_at']);
+      const milestone = watchMilestone(before, n);
+      if (milestone !== null) await this.activity.record(em, watchActivity(eventId, personId, milestone, at));
+      return n;
     });
   }
 

@@ -4,6 +4,8 @@ import { AppError } from '../../core/app-error';
 import { Clock } from '../../core/clock';
 import type { AuthContext } from '../../core/route';
 import { insertNew } from '../../database/sql';
+import { Activity } from '../activity/activity';
+import { surveyActivity } from './live.activities';
 import { LiveRepository } from './live.repository';
 import { LiveService } from './live.service';
 
@@ -15,6 +17,7 @@ export class SurveyService {
     private readonly live: LiveRepository,
     private readonly events: LiveService,
     private readonly clock: Clock,
+    private readonly activity: Activity,
   ) {}
 
   async answer(auth: AuthContext, eventId: string, answers: Record<string, string>): Promise<{ saved: boolean }> {
@@ -28,8 +31,11 @@ export class SurveyService {
       return [];
     });
     if (problems.length > 0 || Object.keys(answers).length === 0) throw new AppError('VALIDATION_FAILED', 'Invalid survey answers', { fields: problems });
-    // the first submission counts; a resend is harmless
-    await insertNew(this.dataSource, 'live_survey_answers', [{ event_id: eventId, person_id: auth.personId, answers: JSON.stringify(answers), created_at: this.clock.now() }]);
+    // the first submission counts; a resend is harmless (its activity is keyed by the event, so stored once too)
+    await this.dataSource.transaction(async (em) => {
+      await insertNew(em, 'live_survey_answers', [{ event_id: eventId, person_id: auth.personId, answers: JSON.stringify(answers), created_at: this.clock.now() }]);
+      await this.activity.record(em, surveyActivity(eventId, auth.personId));
+    });
     return { saved: true };
   }
 }

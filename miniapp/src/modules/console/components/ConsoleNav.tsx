@@ -21,6 +21,7 @@ const Entries: Entry[] = [
   { key: 'live', glyph: '播', title: '直播管理', description: '创建直播、开放报名，看报名来源与观看数据', url: Routes.consoleLive, access: Access.console },
   { key: 'whitepapers', glyph: '书', title: '白皮书管理', description: '上传资料、设置下载表单，留资即可下载', url: Routes.consoleWhitepapers, access: Access.console },
   { key: 'home-page', glyph: '页', title: '首页装修', description: '用横幅、直播、资料、顾问和表单搭建访客首页', url: Routes.consoleHomePage, access: Access.console },
+  { key: 'scoring', glyph: '评', title: '线索评分', description: '能力与意愿规则、衰减和 MQL 标准，改动后自动重新评分', url: Routes.consoleScoring, access: Access.console },
   { key: 'brand', glyph: '品', title: '品牌设置', description: '公司名称、标志、品牌色与隐私政策', url: Routes.consoleBrand, access: Access.admin },
 ];
 
