@@ -152,6 +152,12 @@ describe('accessibility of the key pages (axe-core, keyboard, dialogs)', () => {
     await expectAccessible(desktop, 'console-home');
   });
 
+  test('console merges', async () => {
+    await desktop.goto(app.url('packages/console/pages/merges/index'));
+    await onScreen(desktop, '.merge-table-card').waitFor();
+    await expectAccessible(desktop, 'console-merges');
+  });
+
   test('console live form', async () => {
     await desktop.goto(app.url('packages/console/pages/live-edit/index'));
     await onScreen(desktop, '.live-form').waitFor();

@@ -32,6 +32,7 @@ export default defineAppConfig({
       Pages.consoleLeads,
       Pages.consoleLead,
       Pages.consoleScoring,
+      Pages.consoleMerges,
     ]),
     subPackage('live', [Pages.liveDetail, Pages.liveRoom, Pages.liveSurvey]),
     subPackage('whitepaper', [Pages.whitepaperDetail]),

@@ -3,12 +3,13 @@ import { activityEntities } from './modules/activity/activity.entity';
 import { BrandSettingsEntity } from './modules/brand/brand.entity';
 import { cardEntities } from './modules/card/card.entity';
 import { homePageEntities } from './modules/home-page/home-page.entity';
-import { PersonEntity, PersonIdentifierEntity, PersonMergeEntity } from './modules/identity/identity.entity';
+import { IdentifierConflictEntity, PersonEntity, PersonIdentifierEntity, PersonMergeEntity } from './modules/identity/identity.entity';
 import { leadEntities } from './modules/leads/leads.entity';
 import { PhoneRevealEntity } from './modules/leads/phone-reveal.entity';
 import { liveEntities } from './modules/live/live.entity';
 import { paymentEntities } from './modules/payments/payments.entity';
 import { scoringEntities } from './modules/scoring/scoring.entity';
+import { MergeJournalEntity } from './modules/person-merge/merge-journal.entity';
 import { PersonErasureEntity } from './modules/privacy/privacy.entity';
 import { ConsentEntity, ProfileChangeEntity } from './modules/profile/profile.entity';
 import { shareChainEntities } from './modules/share-chain/share-chain.entity';
@@ -24,6 +25,8 @@ export const entities = [
   PersonEntity,
   PersonIdentifierEntity,
   PersonMergeEntity,
+  MergeJournalEntity,
+  IdentifierConflictEntity,
   StaffEntity,
   StaffInviteEntity,
   ConsoleLoginTicketEntity,

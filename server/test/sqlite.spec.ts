@@ -46,6 +46,26 @@ describe('embedded SQLite (the npm start default)', () => {
     expect(bound.body.phoneMasked).toBe('137****5678');
   });
 
+  it('merges two records on a phone and undoes the merge exactly', async () => {
+    const login = async (persona: string) => (await post('/api/auth/wechat/login', { code: (await post(`/sandbox/personas/${persona}/login-code`)).body.code })).body;
+    const bind = async (persona: string, token: string) => post('/api/me/phone', { code: (await post(`/sandbox/personas/${persona}/phone-code`, { phone: '13600001234' })).body.code }, token);
+    const me = async (token: string) => (await fetch(`${running.url}/api/me`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json())) as any;
+    const first = await login('lite-merge-a');
+    await bind('lite-merge-a', first.token);
+    const second = await login('lite-merge-b');
+    await fetch(`${running.url}/api/me`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${second.token}` }, body: JSON.stringify({ company: '轻量科技' }) });
+    const before = await me(second.token);
+    expect((await bind('lite-merge-b', second.token)).body.mergedFrom).toBe(second.person.id);
+    expect((await me(first.token)).person.company).toBe('轻量科技');
+
+    const invite = await running.app.get(StaffService).issueInvite(null, { name: 'lite-merge-admin', role: 'admin', ttlHours: 1 });
+    const admin = (await post('/api/staff/invites/accept', { token: invite.token }, (await login('lite-merge-admin')).token)).body.token;
+    const list = (await fetch(`${running.url}/api/persons/merges`, { headers: { authorization: `Bearer ${admin}` } }).then((r) => r.json())) as any;
+    expect((await post(`/api/persons/merges/${list.items[0].id}/unmerge`, undefined, admin)).status).toBe(200);
+    expect((await me(first.token)).person.company).toBeNull();
+    expect(await me(second.token)).toEqual(before);
+  });
+
   it('runs live sign-ups, payments and reminders: capacity holds and each reminder goes out once', async () => {
     const login = async (persona: string) => (await post('/api/auth/wechat/login', { code: (await post(`/sandbox/personas/${persona}/login-code`)).body.code })).body.token as string;
     const invite = await running.app.get(StaffService).issueInvite(null, { name: 'lite-admin', role: 'admin', ttlHours: 1 });

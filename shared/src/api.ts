@@ -7,6 +7,7 @@ import * as home from './contracts/home-page';
 import * as identity from './contracts/identity';
 import * as leads from './contracts/leads';
 import * as live from './contracts/live';
+import * as merges from './contracts/merges';
 import * as poster from './contracts/poster';
 import * as privacy from './contracts/privacy';
 import * as profile from './contracts/profile';
@@ -60,6 +61,12 @@ export const Api = {
   login: route({ method: 'POST', path: '/auth/wechat/login', summary: 'Exchange a wx.login code for a session', tag: 'identity', access: Access.public, body: identity.LoginRequest, response: identity.SessionResponse }),
   me: route({ method: 'GET', path: '/me', summary: 'The signed-in person and their staff account', tag: 'identity', access: Access.person, response: identity.MeResponse }),
   updateProfile: route({ method: 'PATCH', path: '/me', summary: 'Edit my profile', tag: 'identity', access: Access.person, body: identity.UpdateProfileRequest, response: identity.MeResponse }),
+  listMerges: route({ method: 'GET', path: '/persons/merges', summary: 'Person merges, newest first, with their evidence and what moved', tag: 'identity', access: Access.admin, query: PageQuery, response: merges.PersonMergeList }),
+  getMerge: route({ method: 'GET', path: '/persons/merges/{id}', summary: 'One person merge, and what would stop undoing it exactly', tag: 'identity', access: Access.admin, response: merges.PersonMergeDetail }),
+  unmerge: route({ method: 'POST', path: '/persons/merges/{id}/unmerge', summary: 'Undo a person merge exactly (refused with UNMERGE_NOT_EXACT when it cannot be)', tag: 'identity', access: Access.admin, response: merges.UnmergeResponse }),
+  attachCrmId: route({ method: 'POST', path: '/persons/{id}/crm-ids', summary: 'Attach a CRM external id to a person (merges with the record already holding it)', tag: 'identity', access: Access.admin, body: merges.AttachCrmIdRequest, response: merges.AttachCrmIdResponse }),
+  listIdentifierConflicts: route({ method: 'GET', path: '/persons/identifier-conflicts', summary: 'Identifiers refused because they would merge a staff member with someone else', tag: 'identity', access: Access.admin, query: PageQuery, response: merges.IdentifierConflictList }),
+  resolveIdentifierConflict: route({ method: 'POST', path: '/persons/identifier-conflicts/{id}/resolve', summary: 'Mark a refused staff identifier as dealt with', tag: 'identity', access: Access.admin, response: merges.ResolveConflictResponse }),
   bindPhone: route({ method: 'POST', path: '/me/phone', summary: 'Bind a phone number from a getPhoneNumber code', tag: 'identity', access: Access.person, body: identity.BindPhoneRequest, response: identity.BindPhoneResponse }),
 
   createInvite: route({ method: 'POST', path: '/staff/invites', summary: 'Invite a staff member (one-time link)', tag: 'staff', access: Access.admin, body: staff.CreateInviteRequest, response: staff.InviteResponse, status: 201 }),

@@ -15,6 +15,7 @@ export const ErrorCodes = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
+  DATABASE_UNAVAILABLE: 503,
   // WeChat platform, as seen by our clients
   WECHAT_CODE_INVALID: 400,
   WECHAT_CODE_USED: 400,
@@ -77,6 +78,12 @@ export const ErrorCodes = {
   STAGE_TRANSITION_INVALID: 409,
   STAGE_REASON_REQUIRED: 422,
   STAGE_NOT_ALLOWED: 403,
+  // person merges
+  MERGE_NOT_FOUND: 404,
+  PERSON_NOT_FOUND: 404,
+  UNMERGE_NOT_EXACT: 409,
+  IDENTIFIER_BELONGS_TO_STAFF: 409,
+  IDENTIFIER_CONFLICT_NOT_FOUND: 404,
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

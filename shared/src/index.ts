@@ -21,4 +21,5 @@ export * from './contracts/brand';
 export * from './contracts/home-page';
 export * from './contracts/leads';
 export * from './contracts/scoring';
+export * from './contracts/merges';
 export * from './sandbox';

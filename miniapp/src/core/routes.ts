@@ -24,6 +24,7 @@ export const Routes = {
   consoleBrand: url(Pages.consoleBrand),
   consoleHomePage: url(Pages.consoleHomePage),
   consoleScoring: url(Pages.consoleScoring),
+  consoleMerges: url(Pages.consoleMerges),
   cardView: url(Pages.card),
   myCard: url(Pages.myCard),
   cardVisitors: url(Pages.cardVisitors),

@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { ErrorBody, ErrorCode } from '@leadloop/shared';
+import { isDatabaseUnavailable } from '../database/data-source';
 import { AppError } from './app-error';
 
 /** Maps any thrown error to `{ code, message, details?, requestId }`; internals stay in the log. */
@@ -44,6 +45,9 @@ export function errorResponse(exception: unknown, requestId: string): { status: 
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     return { status, body: { code: codeForStatus(status), message: messageFor(exception), requestId } };
+  }
+  if (isDatabaseUnavailable(exception)) {
+    return { status: 503, body: { code: 'DATABASE_UNAVAILABLE', message: 'The service is briefly unavailable; try again shortly', requestId } };
   }
   return { status: 500, body: { code: 'INTERNAL', message: 'Something went wrong on our side', requestId } };
 }

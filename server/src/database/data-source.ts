@@ -22,6 +22,8 @@ export function dataSourceOptions(db: AppConfig['database'], entities: EntityLis
       supportBigNumbers: true,
       bigNumberStrings: true,
       poolSize: db.poolSize,
+      // a database that does not answer fails requests fast (503), not after the OS's TCP timeout
+      connectTimeout: 3000,
       // every connection runs in strict mode: a value a column cannot hold is an error, never a
       // silent truncation or zero date (whatever the server's own default)
       driver: strictMysql(),
@@ -76,6 +78,19 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /** A write lost a race it can simply retry: duplicate key, deadlock, or SQLite busy. */
+/** The database cannot be reached (down, restarting, connection lost): the request may be retried later. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string }; message?: string };
+  const code = e?.driverError?.code ?? e?.code;
+  return (
+    (typeof code === 'string' && UNAVAILABLE.has(code)) ||
+    // mysql2's pool, when every connection it tries is refused
+    /connect ECONNREFUSED|Connection lost|Can't add new command when connection is in closed state/.test(e?.message ?? '')
+  );
+}
+
+const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_SERVER_SHUTDOWN', 'ER_CON_COUNT_ERROR']);
+
 export function isWriteConflict(error: unknown): boolean {
   const e = error as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } };
   const code = e?.driverError?.code ?? e?.code;

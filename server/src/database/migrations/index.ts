@@ -13,6 +13,7 @@ import { DataRightsTeamLive1765300000000 } from './1765300000000-data-rights-tea
 import { LeadWorkspace1765400000000 } from './1765400000000-lead-workspace';
 import { LeadPages1765430000000 } from './1765430000000-lead-pages';
 import { LeadScoring1765410000000 } from './1765410000000-lead-scoring';
+import { PersonMerges1765440000000 } from './1765440000000-person-merges';
 import { SharedContents1765450000000 } from './1765450000000-shared-contents';
 import { BinaryTokens1765460000000 } from './1765460000000-binary-tokens';
 
@@ -33,6 +34,7 @@ export const migrations = [
   LeadWorkspace1765400000000,
   LeadScoring1765410000000,
   LeadPages1765430000000,
+  PersonMerges1765440000000,
   SharedContents1765450000000,
   BinaryTokens1765460000000,
 ];

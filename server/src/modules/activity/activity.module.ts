@@ -7,6 +7,8 @@ import { Pipeline } from './pipeline';
 import { Sequencer } from './sequencer';
 import { StreamAdminService } from './stream-admin.service';
 import { StreamController } from './stream.controller';
+import { PersonMergeRegistry } from '../person-merge/person-merge';
+import { activityMerge } from './activity.merge';
 
 /**
  * The activity stream: features record what people do through `Activity` (inside their own
@@ -21,11 +23,13 @@ import { StreamController } from './stream.controller';
 })
 export class ActivityModule implements OnModuleInit {
   constructor(
+    private readonly merges: PersonMergeRegistry,
     private readonly personData: PersonDataRegistry,
     private readonly activityPersonData: ActivityPersonData,
   ) {}
 
   onModuleInit(): void {
+    this.merges.register(activityMerge);
     this.personData.register(this.activityPersonData);
   }
 }

@@ -22,6 +22,8 @@ import { CardVisitsService } from './card-visits.service';
 import { ContactRequestsService } from './contact-requests.service';
 import { IntroModeration } from './intro-moderation';
 import { IntroModerationJob } from './jobs/intro-moderation.job';
+import { PersonMergeRegistry } from '../person-merge/person-merge';
+import { cardMerge } from './card.merge';
 
 /** Salespeople's business cards (SPEC §2.5): the card, its moderated introduction, visitors and contact requests. */
 @Module({
@@ -52,6 +54,7 @@ import { IntroModerationJob } from './jobs/intro-moderation.job';
 })
 export class CardModule implements OnModuleInit {
   constructor(
+    private readonly merges: PersonMergeRegistry,
     private readonly personData: PersonDataRegistry,
     private readonly cardData: CardPersonData,
     private readonly posterSources: PosterSources,
@@ -63,6 +66,7 @@ export class CardModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    this.merges.register(cardMerge);
     this.personData.register(this.cardData);
     this.handovers.register(this.handover);
     this.posterSources.register('card', (id) => this.poster.content(id));

@@ -11,6 +11,8 @@ import { HomePageController } from './home-page.controller';
 import { HomePagePersonData } from './home-page.person-data';
 import { HomePageRepository } from './home-page.repository';
 import { HomePageService } from './home-page.service';
+import { PersonMergeRegistry } from '../person-merge/person-merge';
+import { homePageMerge } from './home-page.merge';
 
 /** The prospect home page (微页面): blocks marketers edit and publish, and its 请联系我. */
 @Module({
@@ -26,11 +28,13 @@ import { HomePageService } from './home-page.service';
 })
 export class HomePageModule implements OnModuleInit {
   constructor(
+    private readonly merges: PersonMergeRegistry,
     private readonly personData: PersonDataRegistry,
     private readonly contributor: HomePagePersonData,
   ) {}
 
   onModuleInit(): void {
+    this.merges.register(homePageMerge);
     this.personData.register(this.contributor);
   }
 }

@@ -41,12 +41,13 @@ export class AuthGuard implements CanActivate {
   /** The caller a session token names, checked as for every route. */
   async authenticate(token: string): Promise<AuthContext> {
     const claims = this.sessions.verify(token);
-    // a person who erased their data (我的 → delete) has no valid session left
-    if (!(await this.persons.isActive(claims.sub))) throw new AppError('SESSION_INVALID', 'This session’s person no longer exists');
-    if (!claims.stf) return { personId: claims.sub, staff: null };
+    // a person who erased their data (我的 → delete) has no valid session left; a merged record's session acts as the survivor
+    const personId = await this.persons.currentId(claims.sub);
+    if (personId === null) throw new AppError('SESSION_INVALID', 'This session’s person no longer exists');
+    if (!claims.stf) return { personId, staff: null };
     const staff = await this.staff.findById(claims.stf);
-    if (!staff || staff.personId !== claims.sub) return { personId: claims.sub, staff: null };
+    if (!staff || staff.personId !== personId) return { personId, staff: null };
     if (staff.status !== 'active') throw new AppError('STAFF_DISABLED', 'This staff account is disabled');
-    return { personId: claims.sub, staff: { id: staff.id, name: staff.name, role: staff.role } };
+    return { personId, staff: { id: staff.id, name: staff.name, role: staff.role } };
   }
 }

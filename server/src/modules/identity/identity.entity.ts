@@ -1,4 +1,4 @@
-import type { BuyingRole, CompanySizeBand, Seniority } from '@leadloop/shared';
+import type { BuyingRole, CompanySizeBand, MergeMatchedKind, Seniority } from '@leadloop/shared';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 @Entity('persons')
@@ -28,7 +28,11 @@ export class PersonEntity {
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt!: Date;
 }
 
-export type IdentifierKind = 'openid' | 'unionid' | 'phone';
+/**
+ * openid (per app) and unionid as WeChat gives them; phone and email as keyed hashes (pii-vault),
+ * never in clear; crm: a CRM's external id, the CRM system's name in `app_id`.
+ */
+export type IdentifierKind = 'openid' | 'unionid' | 'phone' | 'email' | 'crm';
 
 @Entity('person_identifiers')
 export class PersonIdentifierEntity {
@@ -45,8 +49,25 @@ export class PersonMergeEntity {
   @PrimaryColumn({ type: 'varchar', length: 26 }) id!: string;
   @Column({ name: 'survivor_id', type: 'varchar', length: 26 }) survivorId!: string;
   @Column({ name: 'merged_id', type: 'varchar', length: 26 }) mergedId!: string;
-  @Column({ name: 'matched_kind', type: 'varchar', length: 16 }) matchedKind!: IdentifierKind;
+  @Column({ name: 'matched_kind', type: 'varchar', length: 16 }) matchedKind!: MergeMatchedKind;
+  /** JSON list of the identifier rows that moved (the full record of every step is the merge journal). */
   @Column({ name: 'moved_identifiers', type: 'text' }) movedIdentifiers!: string;
+  /** JSON: rows moved per kind (MergeMovedKind), what admins see. */
+  @Column({ name: 'moved_counts', type: 'text', nullable: true }) movedCounts!: string | null;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
   @Column({ name: 'reverted_at', type: 'datetime', precision: 3, nullable: true }) revertedAt!: Date | null;
+  @Column({ name: 'reverted_by', type: 'varchar', length: 26, nullable: true }) revertedBy!: string | null;
+}
+
+/** An identifier refused because binding it would have merged a staff member's person with another (for an admin to resolve). */
+@Entity('identifier_conflicts')
+export class IdentifierConflictEntity {
+  @PrimaryColumn({ type: 'varchar', length: 26 }) id!: string;
+  @Column({ type: 'varchar', length: 16 }) kind!: MergeMatchedKind;
+  @Column({ name: 'staff_person_id', type: 'varchar', length: 26 }) staffPersonId!: string;
+  @Column({ name: 'other_person_id', type: 'varchar', length: 26 }) otherPersonId!: string;
+  @Column({ name: 'bound_by', type: 'varchar', length: 8 }) boundBy!: 'staff' | 'other';
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
+  @Column({ name: 'resolved_at', type: 'datetime', precision: 3, nullable: true }) resolvedAt!: Date | null;
+  @Column({ name: 'resolved_by', type: 'varchar', length: 26, nullable: true }) resolvedBy!: string | null;
 }

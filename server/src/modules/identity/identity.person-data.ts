@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { AppError } from '../../core/app-error';
 import type { PersonDataContributor } from '../privacy/person-data';
 import { PersonEntity, PersonIdentifierEntity } from './identity.entity';
@@ -43,11 +43,19 @@ export class IdentityPersonData implements PersonDataContributor {
     };
   }
 
-  /** The person and the records merged into them earlier (which may still hold some of their data). */
+  /**
+   * The person and the records merged into them earlier, at any depth (a record merged into one
+   * that was merged here later), which may still hold some of their data.
+   */
   async records(em: EntityManager, personId: string): Promise<string[]> {
     if (!(await em.findOneBy(PersonEntity, { id: personId }))) throw new AppError('SESSION_INVALID', 'This session’s person no longer exists');
-    const merged = await em.find(PersonEntity, { select: { id: true }, where: { mergedInto: personId } });
-    return [personId, ...merged.map((p) => p.id)];
+    const all = [personId];
+    for (let level = [personId]; level.length > 0; ) {
+      const merged = await em.find(PersonEntity, { select: { id: true }, where: { mergedInto: In(level) } });
+      level = merged.map((p) => p.id).filter((id) => !all.includes(id));
+      all.push(...level);
+    }
+    return all;
   }
 
   async erase(em: EntityManager, personId: string, at: Date): Promise<void> {

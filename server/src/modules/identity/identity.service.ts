@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { type BindPhoneResponse, type EntryContext, maskPhone, type MeResponse, type SessionResponse, type UpdateProfileRequest } from '@leadloop/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -7,25 +7,25 @@ import type { AuthContext } from '../../core/route';
 import { retryOnConflict } from '../../database/retry';
 import { WechatClient, type WechatSession } from '../wechat/wechat.client';
 import { WechatApiError, WechatErrcode } from '../wechat/wechat.errors';
+import { EmailIdentity } from './email-identity';
 import { LoginHooks } from './login-hooks';
+import { PersonMerges } from './person-merges.service';
 import { type IdentifierKey, PersonRepository } from './person.repository';
 import { PiiVault } from './pii-vault';
 import { SessionService, toSummary } from './session.service';
-import { STAFF_DIRECTORY, type StaffDirectory } from './staff-directory';
 
 @Injectable()
 export class IdentityService {
-  private readonly logger = new Logger(IdentityService.name);
-
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly persons: PersonRepository,
-    @Inject(STAFF_DIRECTORY) private readonly staff: StaffDirectory,
     private readonly wechat: WechatClient,
     private readonly vault: PiiVault,
     private readonly sessions: SessionService,
     private readonly loginHooks: LoginHooks,
+    private readonly merges: PersonMerges,
+    private readonly emails: EmailIdentity,
   ) {}
 
   /** wx.login code → the one person behind this WeChat user (created on first sight) → session. */
@@ -54,14 +54,23 @@ export class IdentityService {
     };
   }
 
+  /** A changed email is bound as an identifier in the same transaction (and may merge this record into its holder). */
   async updateProfile(auth: AuthContext, changes: UpdateProfileRequest): Promise<MeResponse> {
-    await this.persons.updateProfile(auth.personId, changes);
-    return this.me(auth);
+    const personId = await this.merges.recordingConflicts(() =>
+      retryOnConflict(() =>
+        this.dataSource.transaction(async (em) => {
+          await this.persons.updateProfile(auth.personId, changes, em);
+          return changes.email ? (await this.emails.bind(em, auth.personId, changes.email, 'refuse')).personId : auth.personId;
+        }),
+      ),
+    );
+    return this.me({ ...auth, personId });
   }
 
   /**
    * Binds the phone behind a getPhoneNumber code. If another person record already holds this
-   * phone, it is the same human: this record is merged into that one (logged, reversible).
+   * phone, it is the same human: this record is merged into that one (journaled, reversible).
+   * A phone of a staff member's person (or a staff member binding a prospect's) is refused.
    */
   async bindPhone(auth: AuthContext, code: string): Promise<BindPhoneResponse> {
     const { phone, purePhoneNumber } = await this.wechat.getPhoneNumber(code).catch((error: unknown) => {
@@ -72,22 +81,31 @@ export class IdentityService {
     });
     const key: IdentifierKey = { kind: 'phone', appId: '', value: this.vault.lookupHash(phone) };
     const masked = maskPhone(purePhoneNumber);
-    const survivor = await retryOnConflict(() =>
-      this.dataSource.transaction(async (em) => {
-        const owner = await this.persons.findPersonIdBy(key, em);
-        if (owner === null) await this.persons.addIdentifiers(em, auth.personId, [key]);
-        if (owner === null || owner === auth.personId) {
-          await this.persons.updateProfile(auth.personId, { phoneEnc: this.vault.encrypt(phone), phoneMasked: masked }, em);
-          return auth.personId;
-        }
-        await this.staff.moveBinding(em, auth.personId, owner);
-        await this.persons.merge(em, owner, auth.personId, 'phone');
-        return owner;
-      }),
+    const binding = await this.merges.recordingConflicts(() =>
+      retryOnConflict(() =>
+        this.dataSource.transaction(async (em) => {
+          const bound = await this.merges.bind(em, auth.personId, key, 'phone', 'refuse');
+          if (bound.personId === auth.personId) await this.persons.updateProfile(auth.personId, { phoneEnc: this.vault.encrypt(phone), phoneMasked: masked }, em);
+          return bound;
+        }),
+      ),
     );
-    if (survivor === auth.personId) return { phoneMasked: masked, mergedFrom: null, session: null };
-    this.logger.log(`Merged person ${auth.personId} into ${survivor} (matched by phone)`);
-    return { phoneMasked: masked, mergedFrom: auth.personId, session: await this.sessions.issue(survivor) };
+    if (binding.personId === auth.personId) return { phoneMasked: masked, mergedFrom: null, session: null };
+    return { phoneMasked: masked, mergedFrom: auth.personId, session: await this.sessions.issue(binding.personId) };
+  }
+
+  /**
+   * A CRM's external id for a person (the CRM-sync calls this; admins may too). When another
+   * record already carries it, the two merge (matched on `crm`); staff persons are refused.
+   */
+  async attachCrmId(personId: string, system: string, externalId: string): Promise<{ mergeId: string | null }> {
+    const current = await this.persons.currentId(personId);
+    if (current === null) throw new AppError('PERSON_NOT_FOUND', 'No such person');
+    const key: IdentifierKey = { kind: 'crm', appId: system, value: externalId };
+    const binding = await this.merges.recordingConflicts(() =>
+      retryOnConflict(() => this.dataSource.transaction((em) => this.merges.bind(em, current, key, 'crm', 'refuse'))),
+    );
+    return { mergeId: binding.mergeId };
   }
 
   /** Finds the person by openid, then unionid; creates them once, whatever the concurrency. */

@@ -3,7 +3,7 @@ import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { Clock } from '../../core/clock';
 import { newId } from '../../database/ids';
 import { TickLoader } from '../../database/tick-loader';
-import { type IdentifierKind, PersonEntity, PersonIdentifierEntity, PersonMergeEntity } from './identity.entity';
+import { type IdentifierKind, PersonEntity, PersonIdentifierEntity } from './identity.entity';
 
 export interface IdentifierKey {
   kind: IdentifierKind;
@@ -13,11 +13,14 @@ export interface IdentifierKey {
 
 @Injectable()
 export class PersonRepository {
-  /** Whether people still exist: the checks of concurrent requests share one statement. */
-  private readonly activity = new TickLoader<string, boolean>(async (ids) => {
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM persons WHERE erased_at IS NULL AND id IN (${ids.map(() => '?').join(', ')})`, ids);
-    return new Map(rows.map((r) => [r.id, true]));
-  }, false);
+  /** Whether people still exist, and whom a merged record now is: the checks of concurrent requests share one statement. */
+  private readonly activity = new TickLoader<string, string | null>(async (ids) => {
+    const rows: { id: string; merged_into: string | null }[] = await this.dataSource.query(
+      `SELECT id, merged_into FROM persons WHERE erased_at IS NULL AND id IN (${ids.map(() => '?').join(', ')})`,
+      ids,
+    );
+    return new Map(rows.map((r) => [r.id, r.merged_into ?? r.id]));
+  }, null);
 
   constructor(
     private readonly dataSource: DataSource,
@@ -41,11 +44,20 @@ export class PersonRepository {
   }
 
   /**
-   * False once the person erased their data (their sessions end with it). Asked on every
+   * The person a session for `id` acts as: itself, or the record it was merged into (a merge
+   * keeps the merged record's sessions working, as the same human; an unmerge gives them back);
+   * null once the person erased their data (their sessions end with it). Asked on every
    * authenticated request, so the checks of concurrent requests share one statement.
    */
-  isActive(id: string): Promise<boolean> {
-    return this.activity.load(id);
+  async currentId(id: string): Promise<string | null> {
+    let current = id;
+    // merges chain (a survivor merged again later); a handful of hops at most in practice
+    for (let hop = 0; hop < 8; hop++) {
+      const next = await this.activity.load(current);
+      if (next === null || next === current) return next;
+      current = next;
+    }
+    return null;
   }
 
   async findPersonIdBy(key: IdentifierKey, em: EntityManager = this.dataSource.manager): Promise<string | null> {
@@ -85,36 +97,6 @@ export class PersonRepository {
   async updateProfile(id: string, changes: Partial<Pick<PersonEntity, ProfileColumn>>, em: EntityManager = this.dataSource.manager): Promise<void> {
     await em.update(PersonEntity, { id }, { ...changes, updatedAt: this.clock.now() });
   }
-
-  /**
-   * Folds `mergedId` into `survivorId`: moves its identifiers, marks it merged and records
-   * what moved, so the merge can be explained and undone.
-   */
-  async merge(em: EntityManager, survivorId: string, mergedId: string, matchedKind: IdentifierKind, now = this.clock.now()): Promise<void> {
-    const moved = await em.find(PersonIdentifierEntity, { select: { id: true }, where: { personId: mergedId } });
-    const ids = moved.map((m) => m.id);
-    if (ids.length > 0) await em.update(PersonIdentifierEntity, { id: In(ids) }, { personId: survivorId });
-    await em.update(PersonEntity, { id: mergedId }, { mergedInto: survivorId, updatedAt: now });
-    await this.fillGaps(em, survivorId, mergedId);
-    await em.insert(PersonMergeEntity, {
-      id: newId(now.getTime()),
-      survivorId,
-      mergedId,
-      matchedKind,
-      movedIdentifiers: JSON.stringify(ids),
-      createdAt: now,
-      revertedAt: null,
-    });
-  }
-
-  /** What the merged record knew and the survivor did not (a typed company, say) is kept. */
-  private async fillGaps(em: EntityManager, survivorId: string, mergedId: string): Promise<void> {
-    const [survivor, merged] = await Promise.all([em.findOneBy(PersonEntity, { id: survivorId }), em.findOneBy(PersonEntity, { id: mergedId })]);
-    if (!survivor || !merged) return;
-    const gaps = Object.fromEntries(TYPED_FIELDS.filter((f) => survivor[f] === null && merged[f] !== null).map((f) => [f, merged[f]]));
-    if (Object.keys(gaps).length > 0) await em.update(PersonEntity, { id: survivorId }, gaps);
-  }
 }
 
 type ProfileColumn = 'nickname' | 'phoneEnc' | 'phoneMasked' | 'name' | 'company' | 'title' | 'email';
-const TYPED_FIELDS = ['nickname', 'name', 'company', 'title', 'email'] as const;

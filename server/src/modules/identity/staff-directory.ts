@@ -9,17 +9,17 @@ export interface StaffAccount extends StaffIdentity {
 
 /**
  * The little identity needs to know about staff accounts (sessions carry one, the guard checks
- * it, a merge moves it). The staff module provides it under `STAFF_DIRECTORY`, so identity never
+ * it, a merge is refused for it). The staff module provides it under `STAFF_DIRECTORY`, so identity never
  * imports staff; staff builds on identity's sessions.
  */
 export interface StaffDirectory {
   findById(id: string): Promise<StaffAccount | null>;
   findActiveByPerson(personId: string, em?: EntityManager): Promise<StaffAccount | null>;
   /**
-   * Two person records are merging into `toPerson`: a staff binding on `fromPerson` follows it.
-   * Refused (CONFLICT) when both records are bound to a staff account.
+   * The staff account bound to this person, active or not: staff persons are never merged
+   * automatically (an identifier that would merge one is refused and listed for an admin).
    */
-  moveBinding(em: EntityManager, fromPerson: string, toPerson: string): Promise<void>;
+  findByPerson(personId: string, em: EntityManager): Promise<StaffAccount | null>;
 }
 
 export const STAFF_DIRECTORY = Symbol('StaffDirectory');

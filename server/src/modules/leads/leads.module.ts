@@ -6,15 +6,19 @@ import { LeadService } from './leads.service';
 import { StageRequests } from './stage-requests';
 import { LeadStages } from './stages';
 import { StagesController } from './stages.controller';
+import { PersonMergeRegistry } from '../person-merge/person-merge';
+import { leadsMerge } from './leads.merge';
 
 @Module({ controllers: [StagesController], providers: [LeadService, LeadAccess, LeadStages, StageRequests, LeadOwners], exports: [LeadService, LeadAccess, LeadStages, LeadOwners] })
 export class LeadsModule implements OnModuleInit {
   constructor(
+    private readonly merges: PersonMergeRegistry,
     private readonly pipeline: Pipeline,
     private readonly leads: LeadService,
   ) {}
 
   onModuleInit(): void {
+    this.merges.register(leadsMerge);
     this.pipeline.register(this.leads);
   }
 }

@@ -24,6 +24,8 @@ import { SeatPool } from './seat-pool';
 import { SignupBatches } from './signup-batches';
 import { SignupService } from './signup.service';
 import { SurveyService } from './survey.service';
+import { PersonMergeRegistry } from '../person-merge/person-merge';
+import { liveMerge } from './live.merge';
 
 @Module({
   imports: [
@@ -41,6 +43,7 @@ import { SurveyService } from './survey.service';
 })
 export class LiveModule implements OnModuleInit {
   constructor(
+    private readonly merges: PersonMergeRegistry,
     private readonly personData: PersonDataRegistry,
     private readonly livePersonData: LivePersonData,
     private readonly posterSources: PosterSources,
@@ -50,6 +53,7 @@ export class LiveModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    this.merges.register(liveMerge);
     this.personData.register(this.livePersonData);
     this.posterSources.register('live', (id) => this.livePoster.content(id));
     this.contentTitles.register('live', (ids) => this.events.titlesOf(ids));

@@ -4,6 +4,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../core/app-error';
 import { Clock } from '../../core/clock';
 import { newId } from '../../database/ids';
+import { EmailIdentity } from '../identity/email-identity';
+import { PersonMerges } from '../identity/person-merges.service';
 import { PersonRepository } from '../identity/person.repository';
 import { viewOf } from './profile-gate';
 import type { PersonDataContributor } from '../privacy/person-data';
@@ -26,6 +28,8 @@ export class ProfileCorrections implements PersonDataContributor {
     private readonly dataSource: DataSource,
     private readonly persons: PersonRepository,
     private readonly clock: Clock,
+    private readonly emails: EmailIdentity,
+    private readonly merges: PersonMerges,
   ) {}
 
   async mine(personId: string): Promise<MyProfile> {
@@ -35,8 +39,13 @@ export class ProfileCorrections implements PersonDataContributor {
     return { profile: viewOf(person), changes: changes.map(toChange) };
   }
 
+  /**
+   * A corrected email is bound as an identifier in the same transaction: if another record holds
+   * it, this one is merged into it (and the answer is the survivor's profile); if a staff
+   * member's person holds it, the whole correction is refused (IDENTIFIER_BELONGS_TO_STAFF).
+   */
   async correct(personId: string, input: CorrectProfileRequest): Promise<MyProfile> {
-    const changed = await this.dataSource.transaction(async (em) => {
+    const { changed, survivorId } = await this.merges.recordingConflicts(() => this.dataSource.transaction(async (em) => {
       const person = await this.persons.findById(personId, em);
       if (!person) throw new AppError('SESSION_INVALID', 'This session’s person no longer exists');
       const at = this.clock.now();
@@ -46,13 +55,15 @@ export class ProfileCorrections implements PersonDataContributor {
         if (next === undefined || next === person[field]) continue;
         rows.push({ id: newId(at.getTime()), personId, field, oldValue: person[field], newValue: next, source: SOURCE, createdAt: at });
       }
-      if (rows.length === 0) return 0;
+      if (rows.length === 0) return { changed: 0, survivorId: personId };
       await this.persons.updateProfile(personId, Object.fromEntries(rows.map((r) => [r.field, r.newValue])), em);
       await em.insert(ProfileChangeEntity, rows);
-      return rows.length;
-    });
+      const email = rows.find((r) => r.field === 'email')?.newValue;
+      const bound = email ? await this.emails.bind(em, personId, email, 'refuse') : null;
+      return { changed: rows.length, survivorId: bound?.personId ?? personId };
+    }));
     if (changed > 0) this.logger.log(`Person ${personId} corrected ${changed} profile field(s)`);
-    return this.mine(personId);
+    return this.mine(survivorId);
   }
 
   /** Oldest first, as the export lists history. */

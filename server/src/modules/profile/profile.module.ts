@@ -7,6 +7,8 @@ import { ConsentsPersonData } from './consents.person-data';
 import { ConsentsService } from './consents.service';
 import { ProfileCorrections } from './profile-corrections';
 import { ProfileGate } from './profile-gate';
+import { PersonMergeRegistry } from '../person-merge/person-merge';
+import { profileMerge } from './profile.merge';
 
 @Module({
   imports: [IdentityModule, PersonDataModule],
@@ -16,12 +18,14 @@ import { ProfileGate } from './profile-gate';
 })
 export class ProfileModule implements OnModuleInit {
   constructor(
+    private readonly merges: PersonMergeRegistry,
     private readonly registry: PersonDataRegistry,
     private readonly consents: ConsentsPersonData,
     private readonly corrections: ProfileCorrections,
   ) {}
 
   onModuleInit(): void {
+    this.merges.register(profileMerge);
     this.registry.register(this.consents);
     this.registry.register(this.corrections);
   }

@@ -18,6 +18,8 @@ import { ShareChainRepository } from './share-chain.repository';
 import { ShareChainService } from './share-chain.service';
 import { StarMapService } from './star-map.service';
 import { Touchpoints } from './touchpoints';
+import { PersonMergeRegistry } from '../person-merge/person-merge';
+import { shareChainMerge } from './share-chain.merge';
 
 @Module({
   imports: [IdentityModule, StaffModule, PersonDataModule],
@@ -27,6 +29,7 @@ import { Touchpoints } from './touchpoints';
 })
 export class ShareChainModule implements OnModuleInit {
   constructor(
+    private readonly merges: PersonMergeRegistry,
     private readonly loginHooks: LoginHooks,
     private readonly attribution: AttributionService,
     private readonly pipeline: Pipeline,
@@ -37,6 +40,7 @@ export class ShareChainModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    this.merges.register(shareChainMerge);
     this.pipeline.register(this.attribution);
     this.loginHooks.register('first touch', (personId, entry) => this.attribution.onLogin(personId, entry));
     this.personData.register(this.shareChainPersonData);

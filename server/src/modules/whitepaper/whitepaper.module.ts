@@ -16,6 +16,8 @@ import { WhitepaperController } from './whitepaper.controller';
 import { WhitepaperPoster } from './whitepaper.poster';
 import { WhitepaperRepository } from './whitepaper.repository';
 import { WhitepaperService } from './whitepaper.service';
+import { PersonMergeRegistry } from '../person-merge/person-merge';
+import { whitepaperMerge } from './whitepaper.merge';
 
 /**
  * Uploads are read into memory (no storage engine given to multer) up to the larger of the two
@@ -42,6 +44,7 @@ const uploads = (config: AppConfig) => ({
 })
 export class WhitepaperModule implements OnModuleInit {
   constructor(
+    private readonly merges: PersonMergeRegistry,
     private readonly personData: PersonDataRegistry,
     private readonly downloads: DownloadsPersonData,
     private readonly posterSources: PosterSources,
@@ -51,6 +54,7 @@ export class WhitepaperModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    this.merges.register(whitepaperMerge);
     this.personData.register(this.downloads);
     this.posterSources.register('whitepaper', (id) => this.poster.content(id));
     this.contentTitles.register('whitepaper', (ids) => this.whitepapers.titlesOf(ids));
