@@ -13,6 +13,7 @@ import { HomePageModule } from './modules/home-page/home-page.module';
 import { CardModule } from './modules/card/card.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { LeadProfileModule } from './modules/lead-profile/lead-profile.module';
+import { LeadPagesModule } from './modules/leads/lead-pages.module';
 import { LeadsModule } from './modules/leads/leads.module';
 import { LeadsPersonDataModule } from './modules/leads/leads.person-data';
 import { LiveModule } from './modules/live/live.module';
@@ -69,6 +70,7 @@ export class AppModule {
         LeadsPersonDataModule,
         AccountsModule,
         LeadProfileModule,
+        LeadPagesModule,
         ScoringModule,
         PaymentsModule,
         LiveModule,

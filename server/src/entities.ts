@@ -5,6 +5,7 @@ import { cardEntities } from './modules/card/card.entity';
 import { homePageEntities } from './modules/home-page/home-page.entity';
 import { IdentifierConflictEntity, PersonEntity, PersonIdentifierEntity, PersonMergeEntity } from './modules/identity/identity.entity';
 import { leadEntities } from './modules/leads/leads.entity';
+import { PhoneRevealEntity } from './modules/leads/phone-reveal.entity';
 import { liveEntities } from './modules/live/live.entity';
 import { paymentEntities } from './modules/payments/payments.entity';
 import { scoringEntities } from './modules/scoring/scoring.entity';
@@ -36,6 +37,7 @@ export const entities = [
   ConsentEntity,
   ...leadEntities,
   ...accountEntities,
+  PhoneRevealEntity,
   ...scoringEntities,
   ...cardEntities,
   ...liveEntities,

@@ -6,6 +6,7 @@ import * as brand from './contracts/brand';
 import * as card from './contracts/card';
 import * as home from './contracts/home-page';
 import * as identity from './contracts/identity';
+import * as leads from './contracts/leads';
 import * as live from './contracts/live';
 import * as merges from './contracts/merges';
 import * as poster from './contracts/poster';
@@ -170,6 +171,12 @@ export const Api = {
   publishHome: route({ method: 'POST', path: '/console/home/publish', summary: 'Publish the draft as a new version', tag: 'home', access: Access.console, response: home.HomeEditorView }),
   uploadHomeImage: route({ method: 'POST', path: '/console/home/images', summary: 'Upload a banner image (multipart part `image`, PNG/JPEG ≤ 2 MB)', tag: 'home', access: Access.console, files: [{ name: home.HOME_IMAGE_FIELD, required: true, accept: ['image/png', 'image/jpeg'] }], response: home.HomeImageUploaded, status: 201 }),
   homeCardChoices: route({ method: 'GET', path: '/console/home/cards', summary: 'Salespeople’s cards the home page may feature, by name', tag: 'home', access: Access.console, query: PageQuery, response: home.HomeCardChoices }),
+
+  // the lead workspace: which leads a caller sees is decided per lead (LeadAccess); full phone numbers only through the logged reveal
+  leads: route({ method: 'GET', path: '/leads', summary: 'Leads I may see (the pool for marketers and admins, my own for sales, SDRs and partners): filters, sort, keyset pages', tag: 'leads', access: Access.leads, query: leads.LeadListQuery, response: leads.LeadList }),
+  lead: route({ method: 'GET', path: '/leads/{id}', summary: 'A lead: profile (phone masked), account, stage, grade and score now, first touch and share chain, consents, the note left in 请联系我', tag: 'leads', access: Access.leads, response: leads.LeadDetail }),
+  leadTimeline: route({ method: 'GET', path: '/leads/{id}/timeline', summary: 'Everything the lead did and what changed on it, newest first', tag: 'leads', access: Access.leads, query: leads.LeadTimelineQuery, response: leads.LeadTimeline }),
+  revealLeadPhone: route({ method: 'POST', path: '/leads/{id}/phone', summary: 'The full phone number, to call back (the owner or the pool, never partners); every reveal is logged', tag: 'leads', access: Access.leads, response: leads.RevealedPhone }),
   // lead scoring (能力 × 意愿) and lifecycle stages
   leadScore: route({ method: 'GET', path: '/leads/{id}/score', summary: 'A lead’s fit grade, intent now and the breakdown behind them', tag: 'scoring', access: Access.leads, response: scoring.LeadScoreView }),
   changeLeadStage: route({ method: 'POST', path: '/leads/{id}/stage', summary: 'Move a lead to another lifecycle stage (the pool any legal move; an owner to SAL/SQL/won/lost/nurture)', tag: 'scoring', access: Access.leads, body: scoring.ChangeStageRequest, response: scoring.LeadStageView }),

@@ -72,6 +72,8 @@ export const ErrorCodes = {
   // the lead workspace
   LEAD_NOT_FOUND: 404,
   LEAD_NOT_YOURS: 403,
+  LEAD_PHONE_HIDDEN: 403,
+  LEAD_PHONE_MISSING: 404,
   TAG_LIMIT_REACHED: 409,
   // accounts (ABM)
   ACCOUNT_NOT_FOUND: 404,

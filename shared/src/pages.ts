@@ -15,6 +15,8 @@ export const Pages = {
   myShares: 'packages/staff/pages/my-shares/index',
   myCard: 'packages/staff/pages/card/index',
   cardVisitors: 'packages/staff/pages/visitors/index',
+  myLeads: 'packages/staff/pages/leads/index',
+  leadDetail: 'packages/staff/pages/lead/index',
   // console
   consoleLogin: 'packages/console/pages/login/index',
   consoleHome: 'packages/console/pages/home/index',
@@ -28,6 +30,8 @@ export const Pages = {
   consoleHomePage: 'packages/console/pages/home-page/index',
   consoleAccounts: 'packages/console/pages/accounts/index',
   consoleAccount: 'packages/console/pages/accounts/detail',
+  consoleLeads: 'packages/console/pages/leads/index',
+  consoleLead: 'packages/console/pages/lead/index',
   consoleScoring: 'packages/console/pages/scoring/index',
   consoleMerges: 'packages/console/pages/merges/index',
   // content prospects open
@@ -80,4 +84,8 @@ export const PageLinks = {
   consoleConfirm: (ticket: string) => pagePath(Pages.consoleConfirm, { scene: ticket }),
   /** The landing page of a channel code. */
   channelLanding: (channelCode: string) => pagePath(Pages.home, { c: channelCode }),
+  /** A lead as its owner opens it in the mini-program. */
+  leadDetail: (personId: string) => pagePath(Pages.leadDetail, { id: personId }),
+  /** The console's lead pool narrowed to the people behind a content's number (signed up, watched ≥ N min, downloaded…). */
+  consoleLeadsOf: (contentType: string, contentId: string, action?: string, minutes?: number) => pagePath(Pages.consoleLeads, { contentType, contentId, action, minutes }),
 } as const;

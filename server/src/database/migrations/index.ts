@@ -11,6 +11,7 @@ import { ActivityStream1765000000000 } from './1765000000000-activity-stream';
 import { BrandHome1765200000000 } from './1765200000000-brand-home';
 import { DataRightsTeamLive1765300000000 } from './1765300000000-data-rights-team-live';
 import { LeadWorkspace1765400000000 } from './1765400000000-lead-workspace';
+import { LeadPages1765430000000 } from './1765430000000-lead-pages';
 import { LeadScoring1765410000000 } from './1765410000000-lead-scoring';
 import { AccountsProfile1765420000000 } from './1765420000000-accounts-profile';
 import { PersonMerges1765440000000 } from './1765440000000-person-merges';
@@ -34,6 +35,7 @@ export const migrations = [
   LeadWorkspace1765400000000,
   LeadScoring1765410000000,
   AccountsProfile1765420000000,
+  LeadPages1765430000000,
   PersonMerges1765440000000,
   SharedContents1765450000000,
   BinaryTokens1765460000000,

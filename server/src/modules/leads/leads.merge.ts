@@ -4,7 +4,7 @@ import { In } from 'typeorm';
 import { LeadEntity, LeadSettingsEntity, ScoreItemEntity } from './leads.entity';
 
 /**
- * The lead workspace's part of a merge: stage history and score items follow the person; tags
+ * The lead workspace's part of a merge: stage history, score items and the phone-reveal log follow the person; tags
  * too (a tag the survivor already has stays with the merged record); and one lead remains —
  * the merged record's lead moves over whole, or, when both had one, the survivor's becomes the
  * combination (earliest first touch, latest last touch, counts and intent added) and the merged
@@ -17,6 +17,8 @@ export const leadsMerge: PersonMergeContributor = {
     // a rule that scores once per event or content and fired for both records stays the survivor's
     const scores = await step.reassign({ table: 'score_items', column: 'person_id', keyColumns: ['id'], uniqueWith: ['rule_key', 'dedupe_key'], kind: 'scores' });
     await step.reassign({ table: 'person_tags', column: 'person_id', keyColumns: ['tag'], uniqueWith: ['tag'], kind: 'tags' });
+    // who saw this person's full number stays in the survivor's export (and goes back on unmerge)
+    await step.reassign({ table: 'phone_reveals', column: 'person_id', keyColumns: ['id'] });
     const [from, to] = await Promise.all([step.em.findOneBy(LeadEntity, { personId: step.fromId }), step.em.findOneBy(LeadEntity, { personId: step.toId })]);
     if (!from) return;
     if (!to) {

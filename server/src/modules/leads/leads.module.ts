@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { Pipeline } from '../activity/pipeline';
 import { LeadAccess } from './lead-access';
+import { LeadOwners } from './lead-owners';
 import { LeadService } from './leads.service';
 import { StageRequests } from './stage-requests';
 import { LeadStages } from './stages';
@@ -8,7 +9,7 @@ import { StagesController } from './stages.controller';
 import { PersonMergeRegistry } from '../person-merge/person-merge';
 import { leadsMerge } from './leads.merge';
 
-@Module({ controllers: [StagesController], providers: [LeadService, LeadAccess, LeadStages, StageRequests], exports: [LeadService, LeadAccess, LeadStages] })
+@Module({ controllers: [StagesController], providers: [LeadService, LeadAccess, LeadStages, StageRequests, LeadOwners], exports: [LeadService, LeadAccess, LeadStages, LeadOwners] })
 export class LeadsModule implements OnModuleInit {
   constructor(
     private readonly merges: PersonMergeRegistry,

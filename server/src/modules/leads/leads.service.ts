@@ -4,6 +4,7 @@ import { insertNew, upsertAdd } from '../../database/sql';
 import type { ActivityKind, ActivityProps } from '../activity/activity';
 import type { EventEntity } from '../activity/activity.entity';
 import type { StreamConsumer } from '../activity/pipeline';
+import { LeadOwners } from './lead-owners';
 import { LeadEntity } from './leads.entity';
 
 /** What each activity means for the lead, and what it is about (the lead keeps the content, not the record). */
@@ -32,6 +33,8 @@ export class LeadService implements StreamConsumer {
   readonly name = 'leads';
   readonly startAt = 'beginning';
 
+  constructor(private readonly owners: LeadOwners) {}
+
   async handle(em: EntityManager, events: EventEntity[]): Promise<void> {
     const activities = leadActivitiesOf(events);
     for (let start = 0; start < activities.length; ) {
@@ -40,6 +43,7 @@ export class LeadService implements StreamConsumer {
       await this.apply(em, activities.slice(start, end));
       start = end;
     }
+    await this.owners.copyOwners(em, activities.map((a) => a.personId));
   }
 
   /**

@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Clock } from '../../core/clock';
 import { newId } from '../../database/ids';
 import { lockForUpdate } from '../../database/locks';
+import { OwnerChanges } from './owner-changes';
 import { type OwnershipDecision, OwnershipDecisionEntity, PersonAttributionEntity } from './share-chain.entity';
 
 export interface OwnershipEvidence {
@@ -25,6 +26,7 @@ export class OwnerProtection {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly ownerChanges: OwnerChanges,
   ) {}
 
   async consider(em: EntityManager, personId: string, candidateStaffId: string, evidence: OwnershipEvidence): Promise<OwnershipDecision | null> {
@@ -41,6 +43,7 @@ export class OwnerProtection {
         ownedAt: evidence.at,
         updatedAt: this.clock.now(),
       });
+      await this.ownerChanges.ownerSet(em, personId, candidateStaffId);
       return this.log(em, personId, candidateStaffId, null, 'assigned', evidence);
     }
     if (current.ownerStaffId === candidateStaffId) return null;
@@ -63,6 +66,7 @@ export class OwnerProtection {
 
   private async setOwner(em: EntityManager, personId: string, staffId: string, evidence: OwnershipEvidence): Promise<void> {
     await em.update(PersonAttributionEntity, { personId }, { ownerStaffId: staffId, ownerNodeId: evidence.nodeId, ownedAt: evidence.at, updatedAt: this.clock.now() });
+    await this.ownerChanges.ownerSet(em, personId, staffId);
   }
 
   private async log(

@@ -9,6 +9,7 @@ import { AttributionService } from './attribution.service';
 import { ContentTitles } from './content-titles';
 import { EventWriter } from './event-writer';
 import { EventsService } from './events.service';
+import { OwnerChanges } from './owner-changes';
 import { OwnerProtection } from './owner-protection';
 import { ProspectHandover } from './prospect-handover';
 import { ShareChainController } from './share-chain.controller';
@@ -23,8 +24,8 @@ import { shareChainMerge } from './share-chain.merge';
 @Module({
   imports: [IdentityModule, StaffModule, PersonDataModule],
   controllers: [ShareChainController],
-  providers: [ShareChainRepository, ShareChainService, EventWriter, EventsService, OwnerProtection, AttributionService, StarMapService, Touchpoints, ShareChainPersonData, ProspectHandover, ContentTitles],
-  exports: [AttributionService, ShareChainService, OwnerProtection, Touchpoints, ContentTitles],
+  providers: [ShareChainRepository, ShareChainService, EventWriter, EventsService, OwnerProtection, AttributionService, StarMapService, Touchpoints, ShareChainPersonData, ProspectHandover, ContentTitles, OwnerChanges],
+  exports: [AttributionService, ShareChainService, OwnerProtection, Touchpoints, ContentTitles, OwnerChanges, ShareChainRepository],
 })
 export class ShareChainModule implements OnModuleInit {
   constructor(

@@ -15,6 +15,7 @@ interface Entry {
 }
 
 const Entries: Entry[] = [
+  { key: 'leads', glyph: '线', title: '线索池', description: '全部客户线索：按阶段、等级、意向分、来源筛选', url: Routes.consoleLeads, access: Access.console },
   { key: 'star-map', glyph: '星', title: '分享星空图', description: '看清每条内容的转发链路与传播达人', url: Routes.starMap, access: Access.console },
   { key: 'channels', glyph: '渠', title: '渠道管理', description: '为展会、公众号、广告生成渠道码', url: Routes.channels, access: Access.console },
   { key: 'live', glyph: '播', title: '直播管理', description: '创建直播、开放报名，看报名来源与观看数据', url: Routes.consoleLive, access: Access.console },

@@ -28,6 +28,7 @@ export function StaffToolsCard({ staff }: { staff: StaffSummary }) {
         <Text className='ll-muted'>已绑定团队账号</Text>
       </View>
       <View className='ll-stack'>
+        <ActionButton onClick={() => void Taro.navigateTo({ url: Routes.myLeads })}>我的线索</ActionButton>
         <ActionButton variant='secondary' onClick={() => void Taro.navigateTo({ url: Routes.myShares })}>
           我的分享
         </ActionButton>

@@ -1,4 +1,4 @@
-import type { LiveReport } from '@leadloop/shared';
+import { type LeadSourceAction, type LiveReport, PageLinks } from '@leadloop/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Routes } from '@/core/routes';
@@ -64,6 +64,28 @@ function SurveyResult({ item }: { item: SurveyItem }) {
   );
 }
 
+/** The people behind the report's numbers, as the lead pool filtered to this event. */
+function PeopleLinks({ id, title }: { id: string; title: string }) {
+  const open = (action: LeadSourceAction, minutes?: number) => void Taro.navigateTo({ url: `/${PageLinks.consoleLeadsOf('live', id, action, minutes)}&title=${encodeURIComponent(title)}` });
+  return (
+    <View className='ll-row live-report__people'>
+      <Text className='ll-muted'>查看名单：</Text>
+      <ActionButton variant='ghost' small block={false} onClick={() => open('signed_up')}>
+        报名的人
+      </ActionButton>
+      <ActionButton variant='ghost' small block={false} onClick={() => open('attended')}>
+        观看的人
+      </ActionButton>
+      <ActionButton variant='ghost' small block={false} onClick={() => open('watched', 30)}>
+        观看 ≥ 30 分钟
+      </ActionButton>
+      <ActionButton variant='ghost' small block={false} onClick={() => open('contact_requested')}>
+        请求联系的人
+      </ActionButton>
+    </View>
+  );
+}
+
 /** One event's numbers: who signed up through whom, who watched and how long, what they said, what it earned. */
 export function LiveReportView({ id }: { id: string }) {
   const { data: report, error, reload } = useLiveReport(id);
@@ -94,6 +116,7 @@ export function LiveReportView({ id }: { id: string }) {
           <Stat label='人均观看' value={`${attendance.averageWatchMinutes} 分钟`} />
           {paid && <Stat label='净收入' value={formatMoney(revenue.netFen)} note={`${revenue.paidOrders} 笔订单`} />}
         </View>
+        <PeopleLinks id={id} title={report.event.title} />
       </Card>
 
       <View className='live-report__grid'>

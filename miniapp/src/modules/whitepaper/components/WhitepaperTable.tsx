@@ -1,8 +1,12 @@
-import type { WhitepaperAdminView } from '@leadloop/shared';
+import { PageLinks, type WhitepaperAdminView } from '@leadloop/shared';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { ActionButton, formatDateTime, ResourceTable, Tag, type ResourceList, type TableColumn } from '@/ui';
 import { WhitepaperCover } from './WhitepaperCover';
 import './WhitepaperConsole.scss';
+
+/** The people who downloaded it, as the lead pool filtered to this whitepaper. */
+const openDownloaders = (paper: WhitepaperAdminView) => void Taro.navigateTo({ url: `/${PageLinks.consoleLeadsOf('whitepaper', paper.id, 'downloaded')}&title=${encodeURIComponent(paper.title)}` });
 
 const published = (items: readonly WhitepaperAdminView[]) => items.filter((p) => p.status === 'published').length;
 
@@ -34,7 +38,17 @@ export function WhitepaperTable({ list, busyId, actionError, onToggle, onEdit, o
       ),
     },
     { title: '状态', render: (paper) => (paper.status === 'published' ? <Tag tone='success'>已发布</Tag> : <Tag tone='neutral'>草稿</Tag>) },
-    { title: '下载', render: (paper) => <Text className='whitepaper-table__downloads'>{paper.downloads}</Text> },
+    {
+      title: '下载',
+      render: (paper) =>
+        paper.downloads > 0 ? (
+          <ActionButton small block={false} variant='ghost' label={`查看下载《${paper.title}》的 ${paper.downloads} 位客户`} onClick={() => openDownloaders(paper)}>
+            {`${paper.downloads} 人 ›`}
+          </ActionButton>
+        ) : (
+          <Text className='whitepaper-table__downloads'>0</Text>
+        ),
+    },
     { title: '更新时间', tone: 'muted', render: (paper) => formatDateTime(paper.updatedAt) },
     {
       title: '操作',

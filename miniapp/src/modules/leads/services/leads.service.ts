@@ -1,0 +1,33 @@
+import type { ApiQuery, LeadListQuery } from '@leadloop/shared';
+import { api } from '@/core/api/client';
+import type { SessionScope } from '@/core/session/session-store';
+
+/** The list's filters as the pages hold them (everything optional; the sort defaults to score). */
+export type LeadFilters = Omit<ApiQuery<'leads'>, 'cursor' | 'limit'>;
+
+export function fetchLeads(scope: SessionScope, filters: LeadFilters, cursor?: string, limit = 20) {
+  return api('leads', undefined, { scope, query: { ...filters, cursor, limit } });
+}
+
+export function fetchLead(scope: SessionScope, id: string) {
+  return api('lead', undefined, { scope, params: { id } });
+}
+
+export function fetchTimeline(scope: SessionScope, id: string, cursor?: string) {
+  return api('leadTimeline', undefined, { scope, params: { id }, query: { cursor, limit: 50 } });
+}
+
+/** The full number, once: the server logs every reveal. */
+export function revealPhone(scope: SessionScope, id: string) {
+  return api('revealLeadPhone', undefined, { scope, params: { id } });
+}
+
+/** The filters a console link carries (`?contentType=…&contentId=…&action=…&minutes=…&owner=…`), checked like the API checks them. */
+export function filtersFromParams(params: Record<string, string | undefined>): LeadFilters {
+  const keys = ['stage', 'grade', 'owner', 'channel', 'contentType', 'contentId', 'action', 'minutes', 'account', 'tag', 'province', 'city', 'industry', 'sort'] as const;
+  const picked: Record<string, string> = {};
+  for (const key of keys) if (params[key]) picked[key] = decodeURIComponent(params[key] as string);
+  return picked as LeadFilters;
+}
+
+export type { LeadListQuery };

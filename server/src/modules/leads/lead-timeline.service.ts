@@ -1,0 +1,203 @@
+import { Injectable } from '@nestjs/common';
+import { type ContentType, LeadStageLabels, LeadTimelineKindLabels, type LeadTimelineItem, type LeadTimelineKind, type Page, ProfileFieldLabels } from '@leadloop/shared';
+import { DataSource, In } from 'typeorm';
+import { z } from 'zod';
+import { IdKey, InstantKey, KeysetCursor } from '../../core/pagination';
+import type { AuthContext } from '../../core/route';
+import { sqlTime } from '../../database/sql';
+import { CardContactRequestEntity } from '../card/card.entity';
+import { HomeContactRequestEntity } from '../home-page/home-page.entity';
+import { ContentTitles, type ContentRef } from '../share-chain/content-titles';
+import { ChannelEntity, ShareNodeEntity } from '../share-chain/share-chain.entity';
+import { LeadAccess } from './lead-access';
+import { LeadViews } from './lead-views';
+
+const cursor = new KeysetCursor('lead-timeline', z.tuple([InstantKey, IdKey]));
+
+/** What each stored event is on the timeline: the app's touchpoints, and the server's activities. */
+const EventKinds: Record<string, LeadTimelineKind> = {
+  entry: 'touch',
+  view: 'view',
+  share_request: 'share',
+  signup: 'signup',
+  order: 'order',
+  payment: 'payment',
+  attend: 'attend',
+  download: 'download',
+  card_view: 'card_view',
+  contact_request: 'contact_request',
+};
+/** Touchpoints that were real people (crawlers and link prefetches are not the lead's doing). */
+const HUMAN = "(e.discount IS NULL OR e.discount IN ('repeat', 'self_referral', 'unknown_token'))";
+
+/** Profile fields beyond the gate's (the lead profile's): their names on the timeline. */
+const FieldLabels: Record<string, string> = {
+  ...ProfileFieldLabels,
+  industry: '行业',
+  province: '省份',
+  city: '城市',
+  size_band: '公司规模',
+  sizeBand: '公司规模',
+  department: '部门',
+  seniority: '职级',
+  buying_role: '采购角色',
+  buyingRole: '采购角色',
+};
+
+interface Entry {
+  id: string;
+  at: Date;
+  kind: LeadTimelineKind;
+  content: ContentRef | null;
+  detail: string | null;
+  by: string | null;
+  /** Filled in once per page: the event's minutes watched, note typed or channel. */
+  attendEventId?: string;
+  requestId?: string;
+  channelId?: string | null;
+}
+
+interface EventRow {
+  id: string;
+  type: string;
+  origin: string;
+  props: string | null;
+  share_node_id: string | null;
+  channel_id: string | null;
+  occurred_at: Date | string;
+}
+
+/**
+ * A lead's timeline, newest first: touchpoints and activities (the activity stream), profile
+ * changes and stage changes, each read from its own person index after the cursor and merged.
+ */
+@Injectable()
+export class LeadTimelineService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: LeadAccess,
+    private readonly views: LeadViews,
+    private readonly titles: ContentTitles,
+  ) {}
+
+  async timeline(auth: AuthContext, personId: string, query: { cursor?: string; limit: number }): Promise<Page<LeadTimelineItem>> {
+    await this.access.readable(auth, personId);
+    const after = cursor.decode(query.cursor);
+    const take = query.limit + 1;
+    const [events, edits, stages] = await Promise.all([this.events(personId, after, take), this.profileEdits(personId, after, take), this.stageChanges(personId, after, take)]);
+    const merged = [...events, ...edits, ...stages].sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : -1)).slice(0, take);
+    const page = cursor.page(merged, query.limit, (e) => [e.at.getTime(), e.id]);
+    await this.describe(personId, page.items);
+    const titleOf = await this.titles.titlesOf(page.items.flatMap((e) => (e.content ? [e.content] : [])));
+    return {
+      nextCursor: page.nextCursor,
+      items: page.items.map((e) => ({
+        id: e.id,
+        at: e.at.toISOString(),
+        kind: e.kind,
+        label: LeadTimelineKindLabels[e.kind],
+        contentTitle: e.content ? titleOf(e.content) : null,
+        detail: e.detail,
+        by: e.by,
+      })),
+    };
+  }
+
+  private keyset(alias: string, column: string, after: [number, string] | null): { sql: string; params: unknown[] } {
+    if (!after) return { sql: '', params: [] };
+    const at = sqlTime(new Date(after[0]));
+    return { sql: ` AND (${alias}.${column} < ? OR (${alias}.${column} = ? AND ${alias}.id < ?))`, params: [at, at, after[1]] };
+  }
+
+  private async events(personId: string, after: [number, string] | null, take: number): Promise<Entry[]> {
+    const k = this.keyset('e', 'occurred_at', after);
+    const rows: EventRow[] = await this.dataSource.query(
+      `SELECT e.id, e.type, e.origin, e.props, e.share_node_id, e.channel_id, e.occurred_at FROM events e
+        WHERE e.person_id = ? AND e.type IN (${Object.keys(EventKinds).map(() => '?').join(', ')}) AND ${HUMAN}${k.sql}
+        ORDER BY e.occurred_at DESC, e.id DESC LIMIT ${take}`,
+      [personId, ...Object.keys(EventKinds), ...k.params],
+    );
+    const nodes = await this.nodeContents(rows.map((r) => r.share_node_id));
+    return rows.map((r) => {
+      const props = r.origin === 'server' && r.props ? (JSON.parse(r.props) as { contentType?: ContentType; contentId?: string; refId?: string }) : null;
+      const content = props?.contentType && props.contentId ? { contentType: props.contentType, contentId: props.contentId } : r.share_node_id ? (nodes.get(r.share_node_id) ?? null) : null;
+      const kind = EventKinds[r.type];
+      return {
+        id: r.id,
+        at: new Date(r.occurred_at),
+        kind,
+        content: kind === 'touch' && content?.contentType === 'page' ? null : content,
+        detail: kind === 'touch' && r.share_node_id ? '通过分享进入' : null,
+        by: null,
+        attendEventId: kind === 'attend' ? props?.contentId : undefined,
+        requestId: kind === 'contact_request' ? props?.refId : undefined,
+        channelId: kind === 'touch' ? r.channel_id : null,
+      };
+    });
+  }
+
+  private async profileEdits(personId: string, after: [number, string] | null, take: number): Promise<Entry[]> {
+    const k = this.keyset('c', 'created_at', after);
+    const rows: { id: string; field: string; old_value: string | null; new_value: string | null; source: string; created_at: Date | string }[] = await this.dataSource.query(
+      `SELECT c.id, c.field, c.old_value, c.new_value, c.source, c.created_at FROM profile_changes c WHERE c.person_id = ?${k.sql} ORDER BY c.created_at DESC, c.id DESC LIMIT ${take}`,
+      [personId, ...k.params],
+    );
+    // a change made by staff names them in its source (`staff:<id>`); the person's own correction is 本人
+    const staff = await this.views.staffNames(rows.map((r) => (r.source.startsWith('staff:') ? r.source.slice(6) : null)));
+    return rows.map((r) => ({
+      id: r.id,
+      at: new Date(r.created_at),
+      kind: 'profile_edit',
+      content: null,
+      detail: `${FieldLabels[r.field] ?? '资料'}：${r.old_value ?? '（空）'} → ${r.new_value ?? '（空）'}`,
+      by: r.source.startsWith('staff:') ? (staff.get(r.source.slice(6)) ?? '同事') : '本人',
+    }));
+  }
+
+  private async stageChanges(personId: string, after: [number, string] | null, take: number): Promise<Entry[]> {
+    const k = this.keyset('s', 'created_at', after);
+    const rows: { id: string; from_stage: string | null; to_stage: string; reason: string | null; by_staff_id: string | null; by_rule: string | null; created_at: Date | string }[] = await this.dataSource.query(
+      `SELECT s.id, s.from_stage, s.to_stage, s.reason, s.by_staff_id, s.by_rule, s.created_at FROM lead_stage_changes s WHERE s.person_id = ?${k.sql} ORDER BY s.created_at DESC, s.id DESC LIMIT ${take}`,
+      [personId, ...k.params],
+    );
+    const staff = await this.views.staffNames(rows.map((r) => r.by_staff_id));
+    const label = (stage: string | null) => (stage ? (LeadStageLabels[stage as keyof typeof LeadStageLabels] ?? stage) : '（无）');
+    return rows.map((r) => ({
+      id: r.id,
+      at: new Date(r.created_at),
+      kind: 'stage_change',
+      content: null,
+      detail: `${label(r.from_stage)} → ${label(r.to_stage)}${r.reason ? `（${r.reason}）` : ''}`,
+      by: r.by_staff_id ? (staff.get(r.by_staff_id) ?? '同事') : r.by_rule ? '系统规则' : null,
+    }));
+  }
+
+  private async nodeContents(ids: (string | null)[]): Promise<Map<string, ContentRef>> {
+    const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+    if (wanted.length === 0) return new Map();
+    const nodes = await this.dataSource.manager.find(ShareNodeEntity, { where: { id: In(wanted) }, select: { id: true, contentType: true, contentId: true } });
+    return new Map(nodes.map((n) => [n.id, { contentType: n.contentType, contentId: n.contentId }]));
+  }
+
+  /** Minutes watched, the note typed in 请联系我 and the channel of an entry, for one page in a few reads. */
+  private async describe(personId: string, entries: Entry[]): Promise<void> {
+    const em = this.dataSource.manager;
+    const eventIds = [...new Set(entries.flatMap((e) => (e.attendEventId ? [e.attendEventId] : [])))];
+    const requestIds = [...new Set(entries.flatMap((e) => (e.requestId ? [e.requestId] : [])))];
+    const channelIds = [...new Set(entries.flatMap((e) => (e.channelId ? [e.channelId] : [])))];
+    const [minutes, cardNotes, homeNotes, channels] = await Promise.all([
+      eventIds.length ? (em.query(`SELECT event_id, minutes FROM live_attendance WHERE person_id = ? AND event_id IN (${eventIds.map(() => '?').join(', ')})`, [personId, ...eventIds]) as Promise<{ event_id: string; minutes: number }[]>) : [],
+      requestIds.length ? em.find(CardContactRequestEntity, { where: { id: In(requestIds) }, select: { id: true, note: true } }) : [],
+      requestIds.length ? em.find(HomeContactRequestEntity, { where: { id: In(requestIds) }, select: { id: true, note: true } }) : [],
+      channelIds.length ? em.find(ChannelEntity, { where: { id: In(channelIds) }, select: { id: true, name: true } }) : [],
+    ]);
+    const watched = new Map(minutes.map((m) => [m.event_id, Number(m.minutes)]));
+    const notes = new Map([...cardNotes, ...homeNotes].map((r) => [r.id, r.note]));
+    const channelNames = new Map(channels.map((c) => [c.id, c.name]));
+    for (const e of entries) {
+      if (e.attendEventId && watched.has(e.attendEventId)) e.detail = `累计观看 ${watched.get(e.attendEventId)} 分钟`;
+      if (e.requestId) e.detail = notes.get(e.requestId) ? `留言：${notes.get(e.requestId)}` : '未留言';
+      if (e.channelId && channelNames.has(e.channelId)) e.detail = `渠道：${channelNames.get(e.channelId)}`;
+    }
+  }
+}
