@@ -127,6 +127,11 @@ describe('profile fields, tags and accounts (ABM)', () => {
       expect(fields).toEqual(['buyingRole', 'city', 'industry', 'province', 'title']);
       expect(res.body.changes.every((c: { by: string }) => c.by === 'sales-a')).toBe(true);
       expect(await count(server, 'SELECT COUNT(*) FROM profile_changes WHERE person_id = ? AND by_staff_id = ?', [lead.personId, salesA.staffId])).toBe(5);
+      // the lead's timeline names who made each edit
+      const timeline = await server.http('GET', `/api/leads/${lead.personId}/timeline`, undefined, marketer.token);
+      const edits = timeline.body.items.filter((i: { kind: string }) => i.kind === 'profile_edit');
+      expect(edits).toHaveLength(5);
+      expect(edits.every((i: { by: string }) => i.by === 'sales-a')).toBe(true);
 
       // a seniority set by hand sticks when the title changes; cleared, it follows the title again
       await server.http('PUT', `/api/leads/${lead.personId}/profile`, { seniority: 'executive' }, marketer.token);

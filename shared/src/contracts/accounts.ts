@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageOf, PageQuery } from '../pagination';
-import { AccountTier, BuyingRole, CompanySizeBand, FitGrade, LeadStage, Seniority } from './leads';
+import { AccountTier, BuyingRole, CompanySizeBand, FitGrade, LeadStage, Seniority } from './lead-vocabulary';
 import { EmailAddress } from './profile';
 import { Industry, Province } from './profile-vocabulary';
 import { RecordId } from './whitepaper';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Seniority } from './leads';
+import type { Seniority } from './lead-vocabulary';
 
 /**
  * The vocabulary behind the profile's new fields: industries and provinces the forms offer as

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CompanySizeBand } from './leads';
+import { CompanySizeBand } from './lead-vocabulary';
 import { Industry, Province } from './profile-vocabulary';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ContentTypes } from './share-chain';
-import { FitGrade, FitGrades, LeadStage } from './leads';
+import { FitGrade, FitGrades, LeadStage } from './lead-vocabulary';
 
 /**
  * Two-dimension lead scoring (能力 × 意愿) as data marketers edit: intent rules turn activities

@@ -138,19 +138,19 @@ export class LeadTimelineService {
 
   private async profileEdits(personId: string, after: [number, string] | null, take: number): Promise<Entry[]> {
     const k = this.keyset('c', 'created_at', after);
-    const rows: { id: string; field: string; old_value: string | null; new_value: string | null; source: string; created_at: Date | string }[] = await this.dataSource.query(
-      `SELECT c.id, c.field, c.old_value, c.new_value, c.source, c.created_at FROM profile_changes c WHERE c.person_id = ?${k.sql} ORDER BY c.created_at DESC, c.id DESC LIMIT ${take}`,
+    const rows: { id: string; field: string; old_value: string | null; new_value: string | null; by_staff_id: string | null; created_at: Date | string }[] = await this.dataSource.query(
+      `SELECT c.id, c.field, c.old_value, c.new_value, c.by_staff_id, c.created_at FROM profile_changes c WHERE c.person_id = ?${k.sql} ORDER BY c.created_at DESC, c.id DESC LIMIT ${take}`,
       [personId, ...k.params],
     );
-    // a change made by staff names them in its source (`staff:<id>`); the person's own correction is 本人
-    const staff = await this.views.staffNames(rows.map((r) => (r.source.startsWith('staff:') ? r.source.slice(6) : null)));
+    // a change made by staff names them (`by_staff_id`); the person's own correction is 本人
+    const staff = await this.views.staffNames(rows.map((r) => r.by_staff_id));
     return rows.map((r) => ({
       id: r.id,
       at: new Date(r.created_at),
       kind: 'profile_edit',
       content: null,
       detail: `${FieldLabels[r.field] ?? '资料'}：${r.old_value ?? '（空）'} → ${r.new_value ?? '（空）'}`,
-      by: r.source.startsWith('staff:') ? (staff.get(r.source.slice(6)) ?? '同事') : '本人',
+      by: r.by_staff_id ? (staff.get(r.by_staff_id) ?? '同事') : '本人',
     }));
   }
 

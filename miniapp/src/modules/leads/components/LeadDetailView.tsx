@@ -6,6 +6,7 @@ import { platform } from '@/core/platform';
 import type { SessionScope } from '@/core/session/session-store';
 import { PurposeLabels } from '@/modules/privacy/services/privacy-format';
 import { ActionButton, Card, formatDateTime, Loading, Notice, RetryCard, Tag } from '@/ui';
+import { LeadProfileEditor } from '@/modules/lead-profile/LeadProfileEditor';
 import { useLeadDetail } from '../hooks/useLeadDetail';
 import { describeLeadError } from '../services/lead-format';
 import { LeadBadges } from './LeadBadges';
@@ -92,10 +93,11 @@ function FirstTouch({ touch }: { touch: LeadDetail['firstTouch'] }) {
 /**
  * One lead for its owner (mini-program) or the pool (console): who they are, the phone reveal,
  * stage, grade and score now, how they came, what they asked for, consents, the timeline.
- * The score breakdown, stage history and profile editor are added beside these cards.
+ * Staff edit the profile in place (「编辑资料」); the score breakdown and stage history are added beside these cards.
  */
 export function LeadDetailView({ scope, id }: { scope: SessionScope; id: string }) {
   const { lead: resource, timeline, phone, revealing, revealError, reveal } = useLeadDetail(scope, id);
+  const [editing, setEditing] = useState(false);
   const lead = resource.data;
   if (!lead) return resource.error ? <RetryCard message={describeLeadError(resource.error)} onRetry={resource.reload} /> : <Loading />;
   const region = [lead.province, lead.city].filter(Boolean).join(' ');
@@ -138,23 +140,35 @@ export function LeadDetailView({ scope, id }: { scope: SessionScope; id: string 
         </Card>
       )}
 
-      <Card title='客户资料'>
-        <View className='lead-detail__facts'>
-          <Fact label='负责人' value={lead.owner?.name ?? '未分配'} />
-          <Fact label='客户公司' value={lead.account?.name} />
-          <Fact label='邮箱' value={lead.email} />
-          <Fact label='行业' value={lead.industry} />
-          <Fact label='地区' value={region} />
-          <Fact label='公司规模' value={lead.sizeBand ? CompanySizeBandLabels[lead.sizeBand] : null} />
-          <Fact label='部门' value={lead.department} />
-          <Fact label='职级' value={lead.seniority ? SeniorityLabels[lead.seniority] : null} />
-          <Fact label='采购角色' value={lead.buyingRole ? BuyingRoleLabels[lead.buyingRole] : null} />
-          <Fact label='成为线索' value={formatDateTime(lead.createdAt)} />
-          <Fact label='最近互动' value={`${lead.lastActivity.label} · ${formatDateTime(lead.lastActivity.at)}`} />
-          <Fact label='阶段更新' value={lead.stageChangedAt ? formatDateTime(lead.stageChangedAt) : null} />
-        </View>
-        {/* slot: the profile editor (lead profile fields, tags) */}
-      </Card>
+      {editing ? (
+        <LeadProfileEditor
+          personId={id}
+          onSaved={() => {
+            setEditing(false);
+            resource.reload();
+          }}
+        />
+      ) : (
+        <Card title='客户资料'>
+          <View className='lead-detail__facts'>
+            <Fact label='负责人' value={lead.owner?.name ?? '未分配'} />
+            <Fact label='客户公司' value={lead.account?.name} />
+            <Fact label='邮箱' value={lead.email} />
+            <Fact label='行业' value={lead.industry} />
+            <Fact label='地区' value={region} />
+            <Fact label='公司规模' value={lead.sizeBand ? CompanySizeBandLabels[lead.sizeBand] : null} />
+            <Fact label='部门' value={lead.department} />
+            <Fact label='职级' value={lead.seniority ? SeniorityLabels[lead.seniority] : null} />
+            <Fact label='采购角色' value={lead.buyingRole ? BuyingRoleLabels[lead.buyingRole] : null} />
+            <Fact label='成为线索' value={formatDateTime(lead.createdAt)} />
+            <Fact label='最近互动' value={`${lead.lastActivity.label} · ${formatDateTime(lead.lastActivity.at)}`} />
+            <Fact label='阶段更新' value={lead.stageChangedAt ? formatDateTime(lead.stageChangedAt) : null} />
+          </View>
+          <ActionButton variant='secondary' small block={false} label='编辑客户资料' onClick={() => setEditing(true)}>
+            编辑资料
+          </ActionButton>
+        </Card>
+      )}
 
       {/* slot: 评分明细 (score breakdown) */}
       {/* slot: 阶段记录 (stage history) */}
