@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { forUpdateSql } from '../../database/locks';
 import { insertNew, upsertAdd } from '../../database/sql';
 import type { ActivityKind, ActivityProps } from '../activity/activity';
 import type { EventEntity } from '../activity/activity.entity';
@@ -36,7 +37,7 @@ export class LeadService implements StreamConsumer {
   constructor(private readonly owners: LeadOwners) {}
 
   async handle(em: EntityManager, events: EventEntity[]): Promise<void> {
-    const activities = leadActivitiesOf(events);
+    const activities = await ofActivePersons(em, leadActivitiesOf(events));
     for (let start = 0; start < activities.length; ) {
       let end = start + 1;
       while (end < activities.length && activities[end].kind === activities[start].kind) end += 1;
@@ -53,7 +54,7 @@ export class LeadService implements StreamConsumer {
    */
   async ensureLeads(em: EntityManager, events: EventEntity[]): Promise<void> {
     const first = new Map<string, LeadActivity>();
-    for (const a of leadActivitiesOf(events)) if (!first.has(a.personId)) first.set(a.personId, a);
+    for (const a of await ofActivePersons(em, leadActivitiesOf(events))) if (!first.has(a.personId)) first.set(a.personId, a);
     await insertNew(em, 'leads', [...first.values()].map((a) => ({ ...leadRow(a), activity_count: 0 })));
   }
 
@@ -67,6 +68,20 @@ export class LeadService implements StreamConsumer {
     const rows = run.map(leadRow);
     await upsertAdd(em, 'leads', ['person_id'], ['activity_count'], rows, ['last_kind', 'last_ref', 'last_activity_at', ...contact]);
   }
+}
+
+/**
+ * The activities of persons who have not erased their data. The persons' rows are locked for this
+ * transaction, so an erasure either committed before (and its person is left out) or waits for
+ * this batch to commit (and then deletes the lead it wrote): a batch read before an erasure never
+ * writes a lead back after it.
+ */
+async function ofActivePersons(em: EntityManager, activities: LeadActivity[]): Promise<LeadActivity[]> {
+  const ids = [...new Set(activities.map((a) => a.personId))];
+  if (ids.length === 0) return activities;
+  const rows: { id: string }[] = await em.query(`SELECT id FROM persons WHERE id IN (${ids.map(() => '?').join(', ')}) AND erased_at IS NULL ORDER BY id${forUpdateSql(em)}`, ids);
+  const active = new Set(rows.map((r) => r.id));
+  return activities.filter((a) => active.has(a.personId));
 }
 
 function leadActivitiesOf(events: EventEntity[]): LeadActivity[] {
