@@ -10,6 +10,8 @@ import { LeadProfileEditor } from '@/modules/lead-profile/LeadProfileEditor';
 import { useLeadDetail } from '../hooks/useLeadDetail';
 import { describeLeadError } from '../services/lead-format';
 import { LeadBadges } from './LeadBadges';
+import { LeadScoreCard } from './LeadScoreCard';
+import { LeadStagesCard } from './LeadStagesCard';
 import { LeadTimelineCard } from './LeadTimelineCard';
 import './Leads.scss';
 
@@ -93,7 +95,7 @@ function FirstTouch({ touch }: { touch: LeadDetail['firstTouch'] }) {
 /**
  * One lead for its owner (mini-program) or the pool (console): who they are, the phone reveal,
  * stage, grade and score now, how they came, what they asked for, consents, the timeline.
- * Staff edit the profile in place (「编辑资料」); the score breakdown and stage history are added beside these cards.
+ * Staff edit the profile in place (「编辑资料」); the score breakdown and the stage history have their own cards.
  */
 export function LeadDetailView({ scope, id }: { scope: SessionScope; id: string }) {
   const { lead: resource, timeline, phone, revealing, revealError, reveal } = useLeadDetail(scope, id);
@@ -170,8 +172,8 @@ export function LeadDetailView({ scope, id }: { scope: SessionScope; id: string 
         </Card>
       )}
 
-      {/* slot: 评分明细 (score breakdown) */}
-      {/* slot: 阶段记录 (stage history) */}
+      <LeadScoreCard scope={scope} id={id} />
+      <LeadStagesCard scope={scope} id={id} />
 
       <Card title='来源与分享链'>
         <FirstTouch touch={lead.firstTouch} />

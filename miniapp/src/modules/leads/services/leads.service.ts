@@ -31,3 +31,13 @@ export function filtersFromParams(params: Record<string, string | undefined>): L
 }
 
 export type { LeadListQuery };
+
+/** The grade, the intent now and every rule behind them. */
+export function fetchScore(scope: SessionScope, id: string) {
+  return api('leadScore', undefined, { scope, params: { id } });
+}
+
+/** Stage changes, newest first. */
+export function fetchStages(scope: SessionScope, id: string, cursor?: string) {
+  return api('leadStages', undefined, { scope, params: { id }, query: { cursor, limit: 20 } });
+}
