@@ -21,7 +21,7 @@ function Item({ item }: { item: ScoreItemView }) {
         <Text className='lead-score__label'>{item.label}</Text>
         {item.dimension === 'intent' && (
           <Text className='ll-muted'>
-            {[item.activity, item.contentTitle ? `《${item.contentTitle}》` : null, formatDateTime(item.at)].filter(Boolean).join(' · ')}
+            {[item.activity !== item.label ? item.activity : null, item.contentTitle ? `《${item.contentTitle}》` : null, formatDateTime(item.at)].filter(Boolean).join(' · ')}
           </Text>
         )}
       </View>

@@ -26,7 +26,7 @@ export function LeadStagesCard({ scope, id }: { scope: SessionScope; id: string 
             </Text>
             {change.reason && <Text>{change.reason}</Text>}
             <Text className='ll-muted'>
-              {formatDateTime(change.at)} · {change.automatic ? `自动：${change.by}` : change.by}
+              {formatDateTime(change.at)} · {change.by}
             </Text>
           </View>
         </View>
