@@ -42,7 +42,7 @@ export function WhitepaperTable({ list, busyId, actionError, onToggle, onEdit, o
       title: '下载',
       render: (paper) =>
         paper.downloads > 0 ? (
-          <ActionButton small block={false} variant='ghost' label={`查看下载《${paper.title}》的 ${paper.downloads} 位客户`} onClick={() => openDownloaders(paper)}>
+          <ActionButton className='whitepaper-table__downloads' small block={false} variant='ghost' label={`查看下载《${paper.title}》的 ${paper.downloads} 位客户`} onClick={() => openDownloaders(paper)}>
             {`${paper.downloads} 人 ›`}
           </ActionButton>
         ) : (
