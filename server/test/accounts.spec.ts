@@ -278,6 +278,11 @@ describe('profile fields, tags and accounts (ABM)', () => {
       expect((await server.http('GET', '/api/accounts', undefined, salesB.token)).status).toBe(403);
       const owners = await server.http('GET', '/api/accounts/owners', undefined, marketer.token);
       expect(owners.body.items.map((s: { name: string }) => s.name)).toEqual(['marketer-acc', 'sales-a', 'sales-b']);
+      // the picker reads keyset pages by name
+      const first = await server.http('GET', '/api/accounts/owners?limit=2', undefined, marketer.token);
+      const second = await server.http('GET', `/api/accounts/owners?limit=2&cursor=${first.body.nextCursor}`, undefined, marketer.token);
+      expect([...first.body.items, ...second.body.items].map((s: { name: string }) => s.name)).toEqual(['marketer-acc', 'sales-a', 'sales-b']);
+      expect(second.body.nextCursor).toBeNull();
       const reassigned = await server.http('PATCH', `/api/accounts/${huawei.id}`, { ownerStaffId: salesA.staffId }, marketer.token);
       expect(reassigned.body.owner).toEqual({ id: salesA.staffId, name: 'sales-a' });
       expect((await server.http('GET', `/api/accounts/${huawei.id}`, undefined, salesA.token)).status).toBe(200);

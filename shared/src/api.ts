@@ -196,7 +196,7 @@ export const Api = {
 
   // accounts (ABM): the console lists, edits, merges and imports; an account's owner may open its page
   accounts: route({ method: 'GET', path: '/accounts', summary: 'Accounts, newest first; filters: target, tier, industry, owner, name', tag: 'accounts', access: Access.console, query: accounts.AccountListQuery, response: accounts.AccountList }),
-  accountOwners: route({ method: 'GET', path: '/accounts/owners', summary: 'Active staff members an account may be assigned to, by name', tag: 'accounts', access: Access.console, response: accounts.AccountOwnerChoices }),
+  accountOwners: route({ method: 'GET', path: '/accounts/owners', summary: 'Active staff members an account may be assigned to, by name', tag: 'accounts', access: Access.console, query: PageQuery, response: accounts.AccountOwnerChoices }),
   importAccounts: route({ method: 'POST', path: '/accounts/import', summary: 'Import target accounts from CSV (multipart part `file`, UTF-8 or GBK ≤ 1 MB); any bad row refuses the whole file', tag: 'accounts', access: Access.console, files: [{ name: accounts.ACCOUNT_IMPORT_FIELD, required: true, accept: ['text/csv'] }], response: accounts.AccountImportResult, status: 201 }),
   account: route({ method: 'GET', path: '/accounts/{id}', summary: 'An account with its contacts (role, stage, grade, intent)', tag: 'accounts', access: Access.accountPage, response: accounts.AccountDetail }),
   updateAccount: route({ method: 'PATCH', path: '/accounts/{id}', summary: 'Edit an account: industry, size, region, owner, target flag and tier', tag: 'accounts', access: Access.console, body: accounts.UpdateAccountRequest, response: accounts.AccountDetail }),

@@ -66,7 +66,7 @@ export const AccountDetail = AccountSummary.extend({
 export type AccountDetail = z.infer<typeof AccountDetail>;
 
 /** Active staff who may own an account (the owner picker). */
-export const AccountOwnerChoices = z.object({ items: z.array(StaffRef) });
+export const AccountOwnerChoices = pageOf(StaffRef);
 export type AccountOwnerChoices = z.infer<typeof AccountOwnerChoices>;
 
 /** Editing an account: every field optional, null clears it. */

@@ -1,5 +1,5 @@
 import { Body, Controller, Param, UploadedFiles } from '@nestjs/common';
-import { ACCOUNT_IMPORT_FIELD, type AccountListQuery, Api, type MergeAccountsRequest, type SetContactRoleRequest, type UpdateAccountRequest } from '@leadloop/shared';
+import { ACCOUNT_IMPORT_FIELD, type AccountListQuery, Api, type MergeAccountsRequest, type PageQuery, type SetContactRoleRequest, type UpdateAccountRequest } from '@leadloop/shared';
 import { Auth, type AuthContext, Route, type UploadedParts, ValidQuery } from '../../core/route';
 import { AccountImport } from './account-import';
 import { AccountsService } from './accounts.service';
@@ -17,8 +17,8 @@ export class AccountsController {
   }
 
   @Route(Api.accountOwners)
-  owners() {
-    return this.accounts.owners();
+  owners(@ValidQuery() query: PageQuery) {
+    return this.accounts.owners(query);
   }
 
   // /accounts/import and /accounts/owners are declared before /accounts/{id} so `import` is never taken for an id

@@ -13,6 +13,7 @@ import {
   roleAllowed,
   type SetContactRoleRequest,
   type UpdateAccountRequest,
+  type PageQuery,
 } from '@leadloop/shared';
 import { z } from 'zod';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
@@ -43,6 +44,9 @@ interface Rollup {
  * an account's owner may open its page. Account-level intent is the sum of its contacts' decayed
  * intent, read from the leads' stored keys (one grouped statement per page, never a rescan).
  */
+/** The owner picker's position: name, then id. */
+const OWNER_CURSOR = new KeysetCursor('account-owners', z.tuple([z.string().max(40), IdKey]));
+
 @Injectable()
 export class AccountsService {
   constructor(
@@ -69,10 +73,23 @@ export class AccountsService {
     return { items: await this.summaries(this.dataSource.manager, page.items), nextCursor: page.nextCursor };
   }
 
-  /** Active staff by name, for the owner picker (at most a few hundred people in a team). */
-  async owners(): Promise<AccountOwnerChoices> {
-    const staff = await this.dataSource.manager.find(StaffEntity, { select: { id: true, name: true }, where: { status: 'active' }, order: { name: 'ASC', id: 'ASC' }, take: 500 });
-    return { items: staff.map((s) => ({ id: s.id, name: s.name })) };
+  /** Active staff by name, a page at a time, for the owner picker. */
+  async owners(query: PageQuery): Promise<AccountOwnerChoices> {
+    const after = OWNER_CURSOR.decode(query.cursor);
+    const q = this.dataSource.manager
+      .createQueryBuilder(StaffEntity, 's')
+      .select(['s.id', 's.name'])
+      .where("s.status = 'active'")
+      .orderBy('s.name', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .take(query.limit + 1);
+    if (after) q.andWhere('(s.name > :name OR (s.name = :name AND s.id > :id))', { name: after[0], id: after[1] });
+    const staff = await q.getMany();
+    return OWNER_CURSOR.page(
+      staff.map((s) => ({ id: s.id, name: s.name })),
+      query.limit,
+      (s) => [s.name, s.id],
+    );
   }
 
   async detail(auth: AuthContext, id: string, em: EntityManager = this.dataSource.manager): Promise<AccountDetail> {

@@ -132,7 +132,7 @@ const TierNames: Record<(typeof TierChoices)[number], string> = { A: 'A 类目�
 function AccountEditor({ account, onChanged }: Props) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(account));
   const owners = useApiResource(listAccountOwners);
-  const ownerNames = Object.fromEntries([...(account.owner ? [[account.owner.id, account.owner.name]] : []), ...(owners.data?.items ?? []).map((s) => [s.id, s.name])]);
+  const ownerNames = Object.fromEntries([...(account.owner ? [[account.owner.id, account.owner.name]] : []), ...(owners.data ?? []).map((s) => [s.id, s.name])]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));

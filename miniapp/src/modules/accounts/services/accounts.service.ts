@@ -1,4 +1,5 @@
 import type { AccountOwnerChoices, AccountDetail, AccountImportResult, AccountList, AccountListQuery, MergeAccountsRequest, SetContactRoleRequest, UpdateAccountRequest } from '@leadloop/shared';
+import { readAllPages } from '@/core/api/useKeysetList';
 import { api, upload } from '@/core/api/client';
 import { platform, type PickedFile } from '@/core/platform';
 
@@ -9,8 +10,9 @@ export function listAccounts(filters: AccountFilters, cursor?: string, limit = 2
   return api('accounts', undefined, { scope: platform.consoleScope, query: { ...filters, cursor, limit } });
 }
 
-export function listAccountOwners(): Promise<AccountOwnerChoices> {
-  return api('accountOwners', undefined, { scope: platform.consoleScope });
+/** Every active staff member, for the owner picker (read page by page). */
+export function listAccountOwners(): Promise<AccountOwnerChoices['items']> {
+  return readAllPages((cursor, limit) => api('accountOwners', undefined, { scope: platform.consoleScope, query: { cursor, limit } }));
 }
 
 export function getAccount(id: string): Promise<AccountDetail> {
