@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AppError } from '../../core/app-error';
+import { forUpdateSql } from '../../database/locks';
 import type { PersonDataContributor } from '../privacy/person-data';
 import { PersonEntity, PersonIdentifierEntity } from './identity.entity';
 import { PiiVault } from './pii-vault';
@@ -62,6 +63,9 @@ export class IdentityPersonData implements PersonDataContributor {
       level = merged.map((p) => p.id).filter((id) => !all.includes(id));
       all.push(...level);
     }
+    // the erasure holds these rows from here on, taken in id order as the stream's consumers take
+    // them: a consumer batch either finished before (its writes are erased) or waits and sees them erased
+    await em.query(`SELECT id FROM persons WHERE id IN (${all.map(() => '?').join(', ')}) ORDER BY id${forUpdateSql(em)}`, all);
     return all;
   }
 

@@ -3,6 +3,7 @@ import { type EraseMeResponse, PersonDataExport } from '@leadloop/shared';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../core/clock';
 import type { AuthContext } from '../../core/route';
+import { retryOnConflict } from '../../database/retry';
 import { PersonDataRegistry } from './person-data';
 import { PrivacyRepository } from './privacy.repository';
 
@@ -44,12 +45,15 @@ export class PrivacyService {
    */
   async erase(auth: AuthContext): Promise<EraseMeResponse> {
     const at = this.clock.now();
-    const erasureId = await this.dataSource.transaction(async (em) => {
-      const ids = await this.registry.recordsOf(em, auth.personId);
-      await this.registry.checkErasable(em, auth.personId);
-      for (const id of ids) for (const contributor of this.registry.all()) await contributor.erase(em, id, at);
-      return this.privacy.recordErasure(em, auth.personId, at);
-    });
+    // contention with the stream's consumers (which lock the same person rows) is run again, not answered 500
+    const erasureId = await retryOnConflict(() =>
+      this.dataSource.transaction(async (em) => {
+        const ids = await this.registry.recordsOf(em, auth.personId);
+        await this.registry.checkErasable(em, auth.personId);
+        for (const id of ids) for (const contributor of this.registry.all()) await contributor.erase(em, id, at);
+        return this.privacy.recordErasure(em, auth.personId, at);
+      }),
+    );
     this.logger.log(`Person ${auth.personId} erased their data (erasure ${erasureId})`);
     return { erased: true, erasureId, erasedAt: at.toISOString() };
   }
