@@ -29,8 +29,14 @@ export const RequiredFields = z
   .max(ProfileFields.length)
   .refine((fields) => new Set(fields).size === fields.length, 'fields must not repeat');
 
+/** The most characters each typed profile field holds (its column); forms check the same numbers. */
+export const ProfileTextLimits = { name: 40, company: 80, title: 40, email: 120, department: 40, city: 20 } as const;
+
+/** A quick shape check for forms before the server's full validation (`EmailAddress`). */
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
 /** An email as stored: trimmed and lower-cased before it is checked, so one address is one value. */
-export const EmailAddress = z.string().trim().toLowerCase().pipe(z.email().max(120));
+export const EmailAddress = z.string().trim().toLowerCase().pipe(z.email().max(ProfileTextLimits.email));
 
 /**
  * What a person types into a profile form; every field optional, empty strings refused. The
@@ -38,15 +44,15 @@ export const EmailAddress = z.string().trim().toLowerCase().pipe(z.email().max(1
  */
 export const ProfileValues = z
   .object({
-    name: z.string().trim().min(1).max(40),
-    company: z.string().trim().min(1).max(80),
-    title: z.string().trim().min(1).max(40),
+    name: z.string().trim().min(1).max(ProfileTextLimits.name),
+    company: z.string().trim().min(1).max(ProfileTextLimits.company),
+    title: z.string().trim().min(1).max(ProfileTextLimits.title),
     email: EmailAddress,
     industry: Industry,
     province: Province,
-    city: z.string().trim().min(1).max(20),
+    city: z.string().trim().min(1).max(ProfileTextLimits.city),
     sizeBand: CompanySizeBand,
-    department: z.string().trim().min(1).max(40),
+    department: z.string().trim().min(1).max(ProfileTextLimits.department),
   })
   .partial()
   .strict();

@@ -14,6 +14,7 @@ import { LeadEntity, PersonTagEntity } from '../leads/leads.entity';
 import { StaffEntity } from '../staff/staff.entity';
 import { ProfileChangeEntity } from '../profile/profile.entity';
 import { StaffProfileEdits, type TagDiff } from '../profile/staff-edits';
+import { viewOf } from '../profile/profile-gate';
 
 const RECENT_CHANGES = 20;
 
@@ -128,17 +129,10 @@ export class LeadProfileService {
     const staffIds = [...new Set(changes.flatMap((c) => (c.byStaffId ? [c.byStaffId] : [])))];
     const staff = staffIds.length > 0 ? await em.find(StaffEntity, { select: { id: true, name: true }, where: { id: In(staffIds) } }) : [];
     const names = new Map(staff.map((s) => [s.id, s.name]));
+    const { phoneMasked: _, ...view } = viewOf(person);
     return {
       personId,
-      name: person.name,
-      company: person.company,
-      title: person.title,
-      email: person.email,
-      industry: person.industry as LeadProfile['industry'],
-      province: person.province as LeadProfile['province'],
-      city: person.city,
-      sizeBand: person.sizeBand,
-      department: person.department,
+      ...view,
       seniority: person.seniority,
       seniorityEdited: person.seniorityEdited === 1,
       buyingRole: person.buyingRole,

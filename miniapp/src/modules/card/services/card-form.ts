@@ -1,4 +1,4 @@
-import { CARD_PHONE_PATTERN, MAX_FEATURED_ITEMS, MAX_INTRO_CHARS, PageLinks, Pages, pageUrl, type CardFeaturedItem, type CardFeaturedView, type IntroStatus, type MyCard, type UpdateCardRequest } from '@leadloop/shared';
+import { CARD_PHONE_PATTERN, EMAIL_PATTERN, MAX_FEATURED_ITEMS, MAX_INTRO_CHARS, PageLinks, Pages, pageUrl, type CardFeaturedItem, type CardFeaturedView, type IntroStatus, type MyCard, type UpdateCardRequest } from '@leadloop/shared';
 import { isApiError } from '../../../core/api/api-error';
 
 /** The card editor as typed. */
@@ -15,7 +15,7 @@ export interface CardForm {
 export type CardField = Exclude<keyof CardForm, never>;
 export type CardErrors = Partial<Record<CardField, string>>;
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const EMAIL = EMAIL_PATTERN;
 
 export function formFromCard(card: MyCard): CardForm {
   return {

@@ -1,5 +1,7 @@
 import {
   BuyingRoleLabels,
+  EMAIL_PATTERN,
+  ProfileTextLimits,
   CompanySizeBandLabels,
   IndustryLabels,
   MAX_TAGS_PER_PERSON,
@@ -36,8 +38,8 @@ export interface LeadProfileDraft {
 }
 
 type TextKey = 'name' | 'company' | 'title' | 'email' | 'department' | 'city';
-export const TextLimits: Record<TextKey, number> = { name: 40, company: 80, title: 40, email: 120, department: 40, city: 20 };
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const TextLimits: Record<TextKey, number> = ProfileTextLimits;
+const EMAIL = EMAIL_PATTERN;
 
 export function draftOf(p: LeadProfile): LeadProfileDraft {
   return {

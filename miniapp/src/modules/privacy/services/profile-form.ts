@@ -1,4 +1,4 @@
-import { ProfileChangeFieldLabels, ProfileFieldLabels, type CorrectProfileRequest, type ProfileChange, type ProfileView } from '@leadloop/shared';
+import { EMAIL_PATTERN, ProfileChangeFieldLabels, ProfileFieldLabels, ProfileTextLimits, type CorrectProfileRequest, type ProfileChange, type ProfileView } from '@leadloop/shared';
 
 /** The fields a person corrects in 我的 (the phone is re-bound through WeChat, never typed). */
 export const CorrectableFields = ['name', 'company', 'title', 'department', 'email', 'city'] as const;
@@ -9,8 +9,8 @@ export type PickedCorrection = (typeof PickedCorrections)[number];
 export type ProfileDraft = Record<CorrectableField, string> & Pick<ProfileView, PickedCorrection>;
 export type ProfileDraftErrors = Partial<Record<CorrectableField, string>>;
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const MAX: Record<CorrectableField, number> = { name: 40, company: 80, title: 40, department: 40, email: 120, city: 20 };
+const EMAIL = EMAIL_PATTERN;
+const MAX: Record<CorrectableField, number> = ProfileTextLimits;
 const LABELS: Record<CorrectableField, string> = { ...ProfileFieldLabels, city: '城市' };
 
 export const maxLengthOfField = (field: CorrectableField) => MAX[field];

@@ -1,5 +1,7 @@
 import {
   CompanySizeBandLabels,
+  EMAIL_PATTERN,
+  ProfileTextLimits,
   CompanySizeBands,
   Industries,
   IndustryLabels,
@@ -44,9 +46,9 @@ export const PickerOptions: Record<PickedField, { options: readonly string[]; na
   sizeBand: { options: CompanySizeBands, names: CompanySizeBandLabels },
 };
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const MAX: Record<TypedField, number> = { name: 40, company: 80, title: 40, email: 120, industry: 40, region: 20, sizeBand: 16, department: 40 };
-export const CITY_MAX = 20;
+const EMAIL = EMAIL_PATTERN;
+const MAX: Record<TypedField, number> = { ...ProfileTextLimits, industry: 40, region: 20, sizeBand: 16 };
+export const CITY_MAX = ProfileTextLimits.city;
 
 export const Placeholders: Record<TypedField, string> = {
   name: '请输入真实姓名',
