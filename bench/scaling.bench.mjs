@@ -25,7 +25,7 @@ async function layout(name, roles) {
     const startSeconds = [];
     for (const role of roles) {
       const started = Date.now();
-      processes.push({ role, server: await startServer(db.url, { ROLE: role, EVENT_PROCESSOR_INTERVAL_MS: '200', RATE_LIMIT_SCALE: '1000000' }) });
+      processes.push({ role, server: await startServer(db.url, { ROLE: role, EVENT_PROCESSOR_INTERVAL_MS: '200' }) });
       startSeconds.push((Date.now() - started) / 1000);
     }
     const apis = processes.filter((p) => p.role !== 'worker').map((p) => p.server);
