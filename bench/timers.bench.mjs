@@ -97,7 +97,9 @@ try {
     tickCost: { idleMs: idle.ms, batchOf200Ms: loaded.ms, perTimerMs: Number((loaded.ms / BATCH).toFixed(3)) },
   };
   console.log(JSON.stringify(results, null, 2));
-  writeFileSync(join(ROOT, 'bench/results/timers.json'), `${JSON.stringify({ machine: machine(), open, due, windowSeconds, instances: 2, jobIntervalMs: 1000, results }, null, 2)}\n`);
+  // the default run is timers.json; others are named by their arguments
+  const file = open === 100_000 && due === 30_000 && windowSeconds === 60 ? 'timers.json' : `timers-${open}-${due}-${windowSeconds}.json`;
+  writeFileSync(join(ROOT, 'bench/results', file), `${JSON.stringify({ machine: machine(), open, due, windowSeconds, instances: 2, jobIntervalMs: 1000, results }, null, 2)}\n`);
 } finally {
   for (const s of servers) await s.stop();
   await db.drop();

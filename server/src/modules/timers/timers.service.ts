@@ -3,7 +3,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { Clock } from '../../core/clock';
 import { newId } from '../../database/ids';
-import { claimSkippingLocked } from '../../database/locks';
+import { isUniqueViolation, isWriteConflict } from '../../database/data-source';
+import { claimSkippingLocked, readCommittedTransaction } from '../../database/locks';
 import { insertNew } from '../../database/sql';
 import { type AfterCommit, type DueTimer, TimerHandlers } from './timer-handlers';
 import { TimerEntity } from './timers.entity';
@@ -13,6 +14,10 @@ const BATCH = 200;
 /** A handler that throws is retried this often (backing off) before its timer is marked failed. */
 const MAX_ATTEMPTS = 5;
 const RETRY_BASE_MS = 10_000;
+/** Batches taken again at once after a deadlock with another worker, before leaving the rest to the next round. */
+const CONFLICT_RETRIES = 5;
+
+const isDeadlock = (error: unknown) => isWriteConflict(error) && !isUniqueViolation(error);
 
 export interface TimerSpec {
   kind: string;
@@ -76,23 +81,33 @@ export class Timers {
     const kinds = this.handlers.kinds();
     if (kinds.length === 0) return 0;
     let fired = 0;
+    let conflicts = 0;
     for (;;) {
       const batch = await this.fireBatch(kinds, now);
+      if (batch === 'deadlock') {
+        if (++conflicts < CONFLICT_RETRIES) continue;
+        return fired;
+      }
       fired += batch;
       if (batch < BATCH) return fired;
     }
   }
 
-  private async fireBatch(kinds: string[], now: Date): Promise<number> {
+  /**
+   * One claimed batch, at READ COMMITTED: the claim locks only the rows it returns, so two
+   * workers' claims and their updates of the due index do not deadlock on each other's gap locks.
+   */
+  private async fireBatch(kinds: string[], now: Date): Promise<number | 'deadlock'> {
     let due: TimerEntity[] = [];
     let effects: AfterCommit[] = [];
     try {
-      await this.dataSource.transaction(async (em) => {
+      await readCommittedTransaction(this.dataSource, async (em) => {
         const query = em.createQueryBuilder(TimerEntity, 't').where("t.state = 'pending' AND t.due_at <= :now AND t.kind IN (:...kinds)", { now, kinds }).orderBy('t.due_at').limit(BATCH);
         due = await claimSkippingLocked(query).getMany();
         if (due.length > 0) effects = await this.fireIn(em, due);
       });
     } catch (error) {
+      if (isDeadlock(error)) return 'deadlock'; // rolled back: the rows are pending again
       if (due.length === 0) throw error;
       // a handler failed: the batch rolled back; fire it one timer at a time so only the failing one waits
       this.logger.warn(`A batch of ${due.length} timers failed (${(error as Error).message}); firing them one by one`);
@@ -106,7 +121,7 @@ export class Timers {
   private async fireOne(id: string, now: Date): Promise<void> {
     let effects: AfterCommit[] = [];
     try {
-      await this.dataSource.transaction(async (em) => {
+      await readCommittedTransaction(this.dataSource, async (em) => {
         const query = em.createQueryBuilder(TimerEntity, 't').where("t.id = :id AND t.state = 'pending' AND t.due_at <= :now", { id, now });
         const timer = await claimSkippingLocked(query).getOne();
         if (timer) effects = await this.fireIn(em, [timer]);
