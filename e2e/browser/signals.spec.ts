@@ -63,9 +63,10 @@ describe('sales signals: the inbox on the phone, the working calendar in the con
     expect(await callApi(app, 'GET', '/api/me/signals/subscription', salesToken)).toEqual({ templateId: 'sandbox-sales-signal', available: 1 });
 
     // opening the inbox read the signal: back on 我的 the badge is gone
-    await salesPhone.goto(app.url('pages/mine/index'));
+    expect(await callApi(app, 'GET', '/api/me/signals/unread', salesToken)).toEqual({ unread: 0 });
+    await salesPhone.goBack();
     await onScreen(salesPhone, '.signals-menu__item', '客户新动态').waitFor();
-    expect(await onScreen(salesPhone, '.signals-menu .ll-menu__badge').count()).toBe(0);
+    await eventually(() => onScreen(salesPhone, '.signals-menu .ll-menu__badge').count(), (n) => n === 0, 'the badge on 我的 to go');
   });
 
   it('lets an admin keep the working calendar: holidays and a make-up working day', async () => {

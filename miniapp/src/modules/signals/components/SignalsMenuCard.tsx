@@ -1,5 +1,4 @@
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useRef } from 'react';
 import { useApiResource } from '@/core/api/useApiResource';
 import { Routes } from '@/core/routes';
 import { Card, MenuList } from '@/ui';
@@ -8,12 +7,9 @@ import { unreadSignalCount } from '../services/signals.service';
 /** 我的 for staff: the way into 销售动态, with the unread count as a badge. */
 export function SignalsMenuCard() {
   const { data: unread, reload } = useApiResource(unreadSignalCount);
-  // back from the inbox the badge is read again; the first show is covered by the load
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) reload();
-    shown.current = true;
-  });
+  // every show reads the badge again (back from the inbox it is gone); in H5 the first show may
+  // come before this hook is registered, so no show is assumed to be covered by the first load
+  useDidShow(reload);
   return (
     <Card className='signals-menu' title='销售动态'>
       <MenuList
