@@ -19,6 +19,7 @@ import { SharedContents1765450000000 } from './1765450000000-shared-contents';
 import { BinaryTokens1765460000000 } from './1765460000000-binary-tokens';
 import { LeadActivityIndex1765470000000 } from './1765470000000-lead-activity-index';
 import { EventsSeqIndex1765480000000 } from './1765480000000-events-seq-index';
+import { TimersSignals1765510000000 } from './1765510000000-timers-signals';
 
 /** Every migration, in order. Listed explicitly so the set is the same from ts-jest and from dist. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   BinaryTokens1765460000000,
   LeadActivityIndex1765470000000,
   EventsSeqIndex1765480000000,
+  TimersSignals1765510000000,
 ];
