@@ -2,6 +2,7 @@ import { accountEntities } from './modules/accounts/accounts.entity';
 import { activityEntities } from './modules/activity/activity.entity';
 import { BrandSettingsEntity } from './modules/brand/brand.entity';
 import { cardEntities } from './modules/card/card.entity';
+import { LeadFeedbackEntity } from './modules/handoff/handoff.entity';
 import { homePageEntities } from './modules/home-page/home-page.entity';
 import { IdentifierConflictEntity, PersonEntity, PersonIdentifierEntity, PersonMergeEntity } from './modules/identity/identity.entity';
 import { leadEntities } from './modules/leads/leads.entity';
@@ -39,6 +40,7 @@ export const entities = [
   ...accountEntities,
   PhoneRevealEntity,
   ...scoringEntities,
+  LeadFeedbackEntity,
   ...cardEntities,
   ...liveEntities,
   ...paymentEntities,
