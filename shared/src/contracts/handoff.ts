@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { chinaDayOf, chinaDayStart } from '../instant';
-import { BuyingRole, FitGrade, LeadStage } from './lead-vocabulary';
+import { BuyingRole, FitGrade, LeadStage, LeadStages } from './lead-vocabulary';
 import { RuleKey } from './scoring';
 
 /**
@@ -65,13 +65,14 @@ export const LostReasonLabels: Record<LostReason, string> = {
 /**
  * Where each kind of feedback may be given, and the stage it moves the lead to (every move is one
  * the lifecycle's transition table allows): accept an MQL; reject it (or an accepted lead) back to
- * nurture; log contacts while the lead is with sales (and after a win); an opportunity from SAL
- * (again at SQL it updates the figures); win or lose an opportunity.
+ * nurture; log contacts at any stage (an owner calls the people their shares brought before they
+ * are MQLs, and customers after a win); an opportunity from SAL (again at SQL it updates the
+ * figures); win or lose an opportunity.
  */
 export const FeedbackStages: Record<FeedbackKind, { from: readonly LeadStage[]; to: LeadStage | null }> = {
   accept: { from: ['mql'], to: 'sal' },
   reject: { from: ['mql', 'sal'], to: 'nurture' },
-  contact: { from: ['mql', 'sal', 'sql', 'won'], to: null },
+  contact: { from: LeadStages, to: null },
   opportunity: { from: ['sal', 'sql'], to: 'sql' },
   won: { from: ['sql'], to: 'won' },
   lost: { from: ['sql'], to: 'lost' },
@@ -126,7 +127,7 @@ export const FeedbackView = z.object({
   kind: FeedbackKind,
   /** 接受线索, 退回线索 … */
   label: z.string(),
-  /** One line in the product's words: 学生/求职 · 电话 · 已沟通 · 下次跟进 12月8日 · ¥120,000.00 … */
+  /** One line in the product's words: 学生/求职 · 电话 · 已沟通 · 下次跟进 2026-12-08 · 预计金额 ¥120,000.00 … */
   detail: z.string(),
   note: z.string().nullable(),
   reason: z.string().nullable(),
