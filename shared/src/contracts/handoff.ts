@@ -141,7 +141,7 @@ export type FeedbackView = z.infer<typeof FeedbackView>;
 export const FeedbackResult = z.object({ feedback: FeedbackView, stage: LeadStage, stageChangedAt: z.string().nullable(), followUpOn: z.string().nullable() });
 export type FeedbackResult = z.infer<typeof FeedbackResult>;
 
-export const AccountContact = z.object({
+export const HandoffContact = z.object({
   /** A key for links, never shown. */
   id: z.string(),
   displayName: z.string(),
@@ -153,13 +153,13 @@ export const AccountContact = z.object({
   /** Whether the caller may open this contact's lead (theirs, or the pool). */
   openable: z.boolean(),
 });
-export type AccountContact = z.infer<typeof AccountContact>;
+export type HandoffContact = z.infer<typeof HandoffContact>;
 
 /** What the salesperson works from, beside the lead detail: the account's other contacts, the deal, the next step, what they may do now. */
 export const LeadHandoff = z.object({
   account: z.object({ id: z.string(), name: z.string(), isTarget: z.boolean(), tier: z.string().nullable(), contactCount: z.number().int() }).nullable(),
   /** Up to 20 other contacts of the account, decision makers first. */
-  otherContacts: z.array(AccountContact),
+  otherContacts: z.array(HandoffContact),
   /** The next follow-up day (China time), while the lead is with sales; `followUpDue` when it is today or past. */
   followUpOn: z.string().nullable(),
   followUpDue: z.boolean(),

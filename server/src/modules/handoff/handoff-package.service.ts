@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { chinaDayOf, feedbackAllowedAt, FeedbackKinds, StageTransitions, type AccountContact, type BuyingRole, type FitGrade, type LeadHandoff, type LeadStage } from '@leadloop/shared';
+import { chinaDayOf, feedbackAllowedAt, FeedbackKinds, StageTransitions, type HandoffContact, type BuyingRole, type FitGrade, type LeadHandoff, type LeadStage } from '@leadloop/shared';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../core/clock';
 import type { AuthContext } from '../../core/route';
@@ -56,7 +56,7 @@ export class HandoffPackageService {
     return {
       account: account ? { id: account.id, name: account.name, isTarget: Number(account.isTarget) === 1, tier: account.tier, contactCount: contacts.total + 1 } : null,
       otherContacts: contacts.rows.map(
-        (c): AccountContact => ({
+        (c): HandoffContact => ({
           id: c.id,
           displayName: displayNameOf({ name: c.real_name, nickname: c.nickname }),
           title: c.job_title,

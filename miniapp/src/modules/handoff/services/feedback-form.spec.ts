@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { emptyFeedbackForm, feedbackBody, fenOf, yuanOf } from './feedback-form';
 
 describe('the feedback form', () => {
