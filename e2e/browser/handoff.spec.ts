@@ -113,7 +113,9 @@ describe('handoff: feedback from sales moves the lead', () => {
     // the stage history: every move, who made it and why
     const stages = ['商机 → 赢单', '销售已接受 → 商机', '市场认可 → 销售已接受'];
     for (const move of stages) await onScreen(salesPhone, '.lead-timeline__label', move).first().waitFor();
-    const history = await onScreen(salesPhone, '.ll-card', '阶段记录').innerText();
+    const history = await onScreen(salesPhone, '.ll-card')
+      .filter({ has: salesPhone.getByText('阶段记录', { exact: true }) })
+      .innerText();
     expect(history).toContain('赢单：成交金额 ¥120,000.00');
     expect(history).toContain('李娜');
     await screenshot(salesPhone, 'lead-won-390');
