@@ -8,25 +8,39 @@ import { DayField } from './DayField';
 import './Handoff.scss';
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
-const hours = (h: number | null) => (h === null ? '—' : h < 24 ? `${h} 小时` : `${Math.round((h / 24) * 10) / 10} 天`);
+const hours = (h: number | null) => (h === null ? '—' : h < 1 ? '1 小时内' : h < 24 ? `${h} 小时` : `${Math.round((h / 24) * 10) / 10} 天`);
 const reasons = (g: CalibrationGroup) => g.rejectReasons.map((r) => `${r.label} ${r.count}`).join('，') || '—';
+
+/** A figure column; at phone width the header row gives way to a label in each cell. */
+function figure<T>(title: string, text: (row: T) => string, extra: Partial<TableColumn<T>> = {}): TableColumn<T> {
+  return {
+    title,
+    render: (row) => (
+      <>
+        <Text className='calibration__cell-label'>{`${title}：`}</Text>
+        {text(row)}
+      </>
+    ),
+    ...extra,
+  };
+}
 
 /** The figures every grouping shows, after its own first column(s). */
 const FigureColumns: TableColumn<CalibrationGroup>[] = [
-  { title: 'MQL', render: (g) => String(g.mqls) },
-  { title: '接受率', render: (g) => `${percent(g.acceptRate)}（${g.accepted}）` },
-  { title: '退回原因', render: reasons, className: 'calibration__reasons' },
-  { title: '转商机率', render: (g) => `${percent(g.opportunityRate)}（${g.opportunities}）` },
-  { title: '赢单率', render: (g) => `${percent(g.winRate)}（${g.won}）` },
-  { title: '接受用时（中位）', render: (g) => hours(g.medianHoursToAccept), tone: 'muted' },
+  figure('MQL', (g) => String(g.mqls)),
+  figure('接受率', (g) => `${percent(g.acceptRate)}（${g.accepted}）`),
+  figure('退回原因', reasons, { className: 'calibration__reasons' }),
+  figure('转商机率', (g) => `${percent(g.opportunityRate)}（${g.opportunities}）`),
+  figure('赢单率', (g) => `${percent(g.winRate)}（${g.won}）`),
+  figure('接受用时（中位）', (g) => hours(g.medianHoursToAccept), { tone: 'muted' }),
 ];
 const named = (title: string): TableColumn<CalibrationGroup> => ({ title, render: (g) => g.label, tone: 'strong' });
 type RuleGroup = CalibrationReport['byRule'][number];
 const RuleColumns: TableColumn<RuleGroup>[] = [
   { title: '评分规则', render: (g) => g.label, tone: 'strong' },
-  { title: '类型', render: (g) => (g.dimension === 'fit' ? '能力' : '意愿'), tone: 'muted' },
-  { title: '分值', render: (g) => String(g.points) },
-  ...(FigureColumns as TableColumn<RuleGroup>[]),
+  figure<RuleGroup>('类型', (g) => (g.dimension === 'fit' ? '能力' : '意愿'), { tone: 'muted' }),
+  figure<RuleGroup>('分值', (g) => String(g.points)),
+  ...FigureColumns,
 ];
 
 function Overall({ g }: { g: CalibrationGroup }) {
