@@ -25,4 +25,5 @@ export * from './contracts/accounts';
 export * from './contracts/scoring';
 export * from './contracts/handoff';
 export * from './contracts/merges';
+export * from './contracts/signals';
 export * from './sandbox';
