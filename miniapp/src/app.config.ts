@@ -34,6 +34,7 @@ export default defineAppConfig({
       Pages.consoleLeads,
       Pages.consoleLead,
       Pages.consoleScoring,
+      Pages.consoleCalibration,
       Pages.consoleMerges,
     ]),
     subPackage('live', [Pages.liveDetail, Pages.liveRoom, Pages.liveSurvey]),

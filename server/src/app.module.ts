@@ -9,6 +9,7 @@ import { entities } from './entities';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { ActivityModule } from './modules/activity/activity.module';
 import { BrandModule } from './modules/brand/brand.module';
+import { HandoffModule } from './modules/handoff/handoff.module';
 import { HomePageModule } from './modules/home-page/home-page.module';
 import { CardModule } from './modules/card/card.module';
 import { IdentityModule } from './modules/identity/identity.module';
@@ -74,6 +75,7 @@ export class AppModule {
         LeadProfileModule,
         LeadPagesModule,
         ScoringModule,
+        HandoffModule,
         PaymentsModule,
         LiveModule,
         CardModule,

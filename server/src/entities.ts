@@ -2,6 +2,7 @@ import { accountEntities } from './modules/accounts/accounts.entity';
 import { activityEntities } from './modules/activity/activity.entity';
 import { BrandSettingsEntity } from './modules/brand/brand.entity';
 import { cardEntities } from './modules/card/card.entity';
+import { LeadFeedbackEntity } from './modules/handoff/handoff.entity';
 import { signalEntities } from './modules/signals/signals.entity';
 import { timerEntities } from './modules/timers/timers.entity';
 import { homePageEntities } from './modules/home-page/home-page.entity';
@@ -41,6 +42,7 @@ export const entities = [
   ...accountEntities,
   PhoneRevealEntity,
   ...scoringEntities,
+  LeadFeedbackEntity,
   ...cardEntities,
   ...liveEntities,
   ...paymentEntities,

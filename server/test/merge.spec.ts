@@ -14,6 +14,7 @@ const PERSON_TABLES: [table: string, column: string, order: string][] = [
   ['events', 'person_id', 'id'],
   ['leads', 'person_id', 'person_id'],
   ['lead_stage_changes', 'person_id', 'id'],
+  ['lead_feedback', 'person_id', 'id'],
   ['score_items', 'person_id', 'id'],
   ['person_tags', 'person_id', 'tag'],
   ['consents', 'person_id', 'id'],

@@ -4,6 +4,7 @@ import { PageQuery, pageOf } from './pagination';
 import * as accounts from './contracts/accounts';
 import * as brand from './contracts/brand';
 import * as card from './contracts/card';
+import * as handoff from './contracts/handoff';
 import * as home from './contracts/home-page';
 import * as identity from './contracts/identity';
 import * as leads from './contracts/leads';
@@ -186,6 +187,12 @@ export const Api = {
   saveScoringRules: route({ method: 'PUT', path: '/console/scoring/rules', summary: 'Save the rule set as a new version and re-score every lead in the background', tag: 'scoring', access: Access.console, body: scoring.RuleSetDraft, response: scoring.RuleSetView }),
   previewScoringRules: route({ method: 'POST', path: '/console/scoring/preview', summary: 'What a draft rule set would make of 5 recently active leads (or the ones named)', tag: 'scoring', access: Access.console, body: scoring.PreviewRequest, response: scoring.PreviewResponse }),
   rescoreProgress: route({ method: 'GET', path: '/console/scoring/rescore', summary: 'Progress of the latest background re-score', tag: 'scoring', access: Access.console, response: scoring.RescoreProgress }),
+
+  // feedback from sales (accept / reject / contact / opportunity / won / lost) and how MQLs fared with it
+  giveFeedback: route({ method: 'POST', path: '/leads/{id}/feedback', summary: 'Feedback on a lead from its owner (or marketing): moves its stage where the lifecycle allows, on the timeline with who gave it', tag: 'handoff', access: Access.leads, body: handoff.FeedbackRequest, response: handoff.FeedbackResult, status: 201 }),
+  leadHandoff: route({ method: 'GET', path: '/leads/{id}/handoff', summary: 'The hand-off package beside the lead detail: the account’s other contacts, follow-up, opportunity, the latest feedback and what the caller may do now', tag: 'handoff', access: Access.leads, response: handoff.LeadHandoff }),
+  calibration: route({ method: 'GET', path: '/console/scoring/calibration', summary: 'How MQLs fared with sales per scoring rule, channel and source, and the weight changes that evidence suggests', tag: 'handoff', access: Access.console, query: handoff.CalibrationQuery, response: handoff.CalibrationReport }),
+  applyCalibration: route({ method: 'POST', path: '/console/scoring/calibration/apply', summary: 'Apply suggested weight changes as a new rule-set version (re-scored in the background)', tag: 'handoff', access: Access.console, body: handoff.ApplyCalibrationRequest, response: scoring.RuleSetView }),
 
   // the staff side of a lead's profile (edits recorded with who made them) and tags
   leadProfile: route({ method: 'GET', path: '/leads/{id}/profile', summary: 'A lead’s profile with tags, account and the last changes (who made them)', tag: 'leads', access: Access.leads, response: accounts.LeadProfile }),

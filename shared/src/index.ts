@@ -23,6 +23,7 @@ export * from './contracts/leads';
 export * from './contracts/profile-vocabulary';
 export * from './contracts/accounts';
 export * from './contracts/scoring';
+export * from './contracts/handoff';
 export * from './contracts/merges';
 export * from './contracts/signals';
 export * from './sandbox';

@@ -14,3 +14,15 @@ export function instant(code?: string) {
     ...(code ? { params: { code } } : {}),
   });
 }
+
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** The China-time calendar day (YYYY-MM-DD) an instant falls in: where customers and sales are. */
+export function chinaDayOf(at: Date): string {
+  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The instant a China-time calendar day (YYYY-MM-DD) starts. */
+export function chinaDayStart(day: string): Date {
+  return new Date(`${day}T00:00:00+08:00`);
+}

@@ -34,6 +34,7 @@ export const Pages = {
   consoleLeads: 'packages/console/pages/leads/index',
   consoleLead: 'packages/console/pages/lead/index',
   consoleScoring: 'packages/console/pages/scoring/index',
+  consoleCalibration: 'packages/console/pages/scoring-calibration/index',
   consoleMerges: 'packages/console/pages/merges/index',
   // content prospects open
   liveDetail: 'packages/live/pages/detail/index',

@@ -26,6 +26,7 @@ export const Routes = {
   consoleAccounts: url(Pages.consoleAccounts),
   consoleAccount: url(Pages.consoleAccount),
   consoleScoring: url(Pages.consoleScoring),
+  consoleCalibration: url(Pages.consoleCalibration),
   consoleMerges: url(Pages.consoleMerges),
   cardView: url(Pages.card),
   myCard: url(Pages.myCard),

@@ -16,6 +16,11 @@ export function sqlTime(date: Date): string {
   return date.toISOString().replace('T', ' ').replace('Z', '');
 }
 
+/** A DATETIME a raw query answered: a Date (MySQL) or a UTC string (SQLite). */
+export function readTime(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
+}
+
 function param(value: unknown): unknown {
   return value instanceof Date ? sqlTime(value) : value;
 }

@@ -19,10 +19,11 @@ export const LeadActivityLabels: Record<string, string> = {
 };
 
 /** How the list is ordered: current intent score (default), last activity, or when the lead arrived; newest/highest first. */
-export const LeadSorts = ['score', 'activity', 'created'] as const;
+/** `follow_up`: only leads with a next follow-up day, soonest first (我的线索's 待跟进). */
+export const LeadSorts = ['score', 'activity', 'created', 'follow_up'] as const;
 export const LeadSort = z.enum(LeadSorts);
 export type LeadSort = z.infer<typeof LeadSort>;
-export const LeadSortLabels: Record<LeadSort, string> = { score: '意向分', activity: '最近互动', created: '创建时间' };
+export const LeadSortLabels: Record<LeadSort, string> = { score: '意向分', activity: '最近互动', created: '创建时间', follow_up: '待跟进' };
 
 /** The people behind a content's report numbers: signed up, attended, watched ≥ N minutes, downloaded, asked to be contacted. */
 export const LeadSourceActions = ['signed_up', 'attended', 'watched', 'downloaded', 'contact_requested'] as const;
@@ -96,6 +97,8 @@ export const LeadListItem = z.object({
   account: NamedRef.nullable(),
   lastActivity: LastActivity,
   createdAt: z.string(),
+  /** The next follow-up day sales set (China time, YYYY-MM-DD), shown as 待跟进. */
+  followUpOn: z.string().nullable(),
 });
 export type LeadListItem = z.infer<typeof LeadListItem>;
 export const LeadList = pageOf(LeadListItem);
@@ -146,7 +149,7 @@ export const LeadDetail = z.object({
 });
 export type LeadDetail = z.infer<typeof LeadDetail>;
 
-export const LeadTimelineKinds = ['touch', 'view', 'share', 'signup', 'order', 'payment', 'attend', 'download', 'card_view', 'contact_request', 'profile_edit', 'stage_change'] as const;
+export const LeadTimelineKinds = ['touch', 'view', 'share', 'signup', 'order', 'payment', 'attend', 'download', 'card_view', 'contact_request', 'profile_edit', 'stage_change', 'feedback'] as const;
 export const LeadTimelineKind = z.enum(LeadTimelineKinds);
 export type LeadTimelineKind = z.infer<typeof LeadTimelineKind>;
 export const LeadTimelineKindLabels: Record<LeadTimelineKind, string> = {
@@ -162,6 +165,7 @@ export const LeadTimelineKindLabels: Record<LeadTimelineKind, string> = {
   contact_request: '请求联系',
   profile_edit: '资料变更',
   stage_change: '阶段变更',
+  feedback: '销售跟进',
 };
 
 export const LeadTimelineQuery = PageQuery.extend({ limit: z.coerce.number().int().min(1).max(100).default(100) }).strict();

@@ -20,6 +20,7 @@ import { BinaryTokens1765460000000 } from './1765460000000-binary-tokens';
 import { LeadActivityIndex1765470000000 } from './1765470000000-lead-activity-index';
 import { EventsSeqIndex1765480000000 } from './1765480000000-events-seq-index';
 import { TimersSignals1765510000000 } from './1765510000000-timers-signals';
+import { SalesFeedback1765520000000 } from './1765520000000-sales-feedback';
 
 /** Every migration, in order. Listed explicitly so the set is the same from ts-jest and from dist. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   LeadActivityIndex1765470000000,
   EventsSeqIndex1765480000000,
   TimersSignals1765510000000,
+  SalesFeedback1765520000000,
 ];

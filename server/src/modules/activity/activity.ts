@@ -18,9 +18,11 @@ export const ActivityKinds = [
   'watch',
   'card_return',
   'survey',
-  // a consent withdrawn; a lead rejected by sales as junk (reserved for the hand-off)
+  // a consent withdrawn; a lead rejected by sales as junk (refId: the feedback row; scored by the `sales_rejected` rule)
   'consent_withdrawn',
   'sales_rejected',
+  // any feedback from sales on a lead (refId: the lead_feedback row): for SLA timers, reminders, webhooks, reports
+  'sales_feedback',
   // a lead's lifecycle stage changed (refId: the lead_stage_changes row); a profile changed (refId: the change)
   'stage_change',
   'profile_update',

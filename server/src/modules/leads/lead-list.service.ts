@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { FitGrade, LeadListItem, LeadListQuery, LeadSort, LeadStage, Page } from '@leadloop/shared';
+import { chinaDayOf, chinaDayStart, type FitGrade, type LeadListItem, type LeadListQuery, type LeadSort, type LeadStage, type Page } from '@leadloop/shared';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
 import { IdKey, InstantKey, KeysetCursor } from '../../core/pagination';
@@ -10,12 +10,16 @@ import { LeadEntity } from './leads.entity';
 import { displayNameOf, LeadViews, lastActivityOf, named } from './lead-views';
 
 /** Each sort reads its own index (`ix_leads_*`: the filter's column, the sort column, person id). */
-const SortColumns: Record<LeadSort, string> = { score: 'l.intent_key', activity: 'l.last_activity_at', created: 'l.created_at' };
+const SortColumns: Record<LeadSort, string> = { score: 'l.intent_key', activity: 'l.last_activity_at', created: 'l.created_at', follow_up: 'l.next_follow_up_at' };
 const Cursors = {
   score: new KeysetCursor('leads:score', z.tuple([z.number().finite(), IdKey])),
   activity: new KeysetCursor('leads:activity', z.tuple([InstantKey, IdKey])),
   created: new KeysetCursor('leads:created', z.tuple([InstantKey, IdKey])),
+  follow_up: new KeysetCursor('leads:follow_up', z.tuple([InstantKey, IdKey])),
 };
+/** Newest or highest first, except the follow-up day: soonest first (overdue ones lead). */
+const Ascending: ReadonlySet<LeadSort> = new Set(['follow_up']);
+const TimeColumns: Record<Exclude<LeadSort, 'score'>, 'last_activity_at' | 'created_at' | 'next_follow_up_at'> = { activity: 'last_activity_at', created: 'created_at', follow_up: 'next_follow_up_at' };
 
 interface LeadRow {
   person_id: string;
@@ -26,6 +30,7 @@ interface LeadRow {
   last_kind: string;
   last_activity_at: Date | string;
   created_at: Date | string;
+  next_follow_up_at: Date | string | null;
   real_name: string | null;
   nickname: string | null;
   company: string | null;
@@ -35,7 +40,7 @@ interface LeadRow {
 }
 
 /** Days are China time (UTC+8), as the console's date pickers mean them; `to` includes its day. */
-const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
+const dayStart = chinaDayStart;
 const dayEnd = (day: string) => new Date(dayStart(day).getTime() + 86_400_000);
 
 /**
@@ -59,17 +64,19 @@ export class LeadListService {
       .createQueryBuilder(LeadEntity, 'l')
       .innerJoin('persons', 'p', 'p.id = l.person_id')
       .select(['l.person_id AS person_id', 'l.stage AS stage', 'l.fit_grade AS fit_grade', 'l.intent_key AS intent_key', 'l.owner_staff_id AS owner_staff_id'])
-      .addSelect(['l.last_kind AS last_kind', 'l.last_activity_at AS last_activity_at', 'l.created_at AS created_at'])
+      .addSelect(['l.last_kind AS last_kind', 'l.last_activity_at AS last_activity_at', 'l.created_at AS created_at', 'l.next_follow_up_at AS next_follow_up_at'])
       .addSelect(['p.real_name AS real_name', 'p.nickname AS nickname', 'p.company AS company', 'p.job_title AS job_title', 'p.phone_masked AS phone_masked', 'p.account_id AS account_id'])
       .where('p.erased_at IS NULL');
     if (!scope.all) qb.andWhere('l.owner_staff_id = :scopeOwner', { scopeOwner: scope.ownerStaffId });
     this.filterLead(qb, query, halfLife);
     this.filterPerson(qb, query);
     this.filterSource(qb, query);
+    if (query.sort === 'follow_up') qb.andWhere('l.next_follow_up_at IS NOT NULL');
     this.after(qb, query.sort, sortColumn, query.cursor);
-    const rows: LeadRow[] = await qb.orderBy(sortColumn, 'DESC').addOrderBy('l.person_id', 'DESC').limit(query.limit + 1).getRawMany();
+    const direction = Ascending.has(query.sort) ? 'ASC' : 'DESC';
+    const rows: LeadRow[] = await qb.orderBy(sortColumn, direction).addOrderBy('l.person_id', direction).limit(query.limit + 1).getRawMany();
 
-    const page = (Cursors[query.sort] as KeysetCursor<any>).page(rows, query.limit, (r: LeadRow) => [query.sort === 'score' ? Number(r.intent_key) : new Date(r[query.sort === 'activity' ? 'last_activity_at' : 'created_at']).getTime(), r.person_id]);
+    const page = (Cursors[query.sort] as KeysetCursor<any>).page(rows, query.limit, (r: LeadRow) => [query.sort === 'score' ? Number(r.intent_key) : new Date(r[TimeColumns[query.sort as Exclude<LeadSort, 'score'>]] as Date | string).getTime(), r.person_id]);
     const [owners, accounts] = await Promise.all([this.views.staffNames(page.items.map((r) => r.owner_staff_id)), this.views.accountNames(page.items.map((r) => r.account_id))]);
     return {
       nextCursor: page.nextCursor,
@@ -86,6 +93,7 @@ export class LeadListService {
         account: named(r.account_id, accounts),
         lastActivity: lastActivityOf(r.last_kind, new Date(r.last_activity_at)),
         createdAt: new Date(r.created_at).toISOString(),
+        followUpOn: r.next_follow_up_at ? chinaDayOf(new Date(r.next_follow_up_at)) : null,
       })),
     };
   }
@@ -134,11 +142,12 @@ export class LeadListService {
     qb.andWhere(probes[q.action ?? 'all'], params);
   }
 
-  /** The keyset: rows after the cursor's (sort value, person id), in descending order. */
+  /** The keyset: rows after the cursor's (sort value, person id), in the sort's direction. */
   private after(qb: SelectQueryBuilder<LeadEntity>, sort: LeadSort, column: string, cursor: string | undefined): void {
     const position = (Cursors[sort] as KeysetCursor<any>).decode(cursor) as [number, string] | null;
     if (!position) return;
     const value = sort === 'score' ? position[0] : sqlTime(new Date(position[0]));
-    qb.andWhere(`(${column} < :afterValue OR (${column} = :afterValue AND l.person_id < :afterId))`, { afterValue: value, afterId: position[1] });
+    const beyond = Ascending.has(sort) ? '>' : '<';
+    qb.andWhere(`(${column} ${beyond} :afterValue OR (${column} = :afterValue AND l.person_id ${beyond} :afterId))`, { afterValue: value, afterId: position[1] });
   }
 }

@@ -21,6 +21,7 @@ import { PhoneReveals } from './phone-reveals';
   imports: [LeadsModule, ShareChainModule, ProfileModule, PersonDataModule],
   controllers: [LeadsController],
   providers: [LeadViews, LeadListService, LeadDetailService, LeadTimelineService, PhoneReveals, PiiVault],
+  exports: [LeadViews],
 })
 export class LeadPagesModule implements OnModuleInit {
   constructor(

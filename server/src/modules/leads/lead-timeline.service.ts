@@ -4,13 +4,13 @@ import { DataSource, In } from 'typeorm';
 import { z } from 'zod';
 import { IdKey, InstantKey, KeysetCursor } from '../../core/pagination';
 import type { AuthContext } from '../../core/route';
-import { sqlTime } from '../../database/sql';
 import { CardContactRequestEntity } from '../card/card.entity';
 import { HomeContactRequestEntity } from '../home-page/home-page.entity';
 import { ContentTitles, type ContentRef } from '../share-chain/content-titles';
 import { ChannelEntity, ShareNodeEntity } from '../share-chain/share-chain.entity';
 import { LeadAccess } from './lead-access';
 import { LeadViews } from './lead-views';
+import { LeadTimelineSources, timelineKeyset, type TimelineAfter } from './timeline-sources';
 
 const cursor = new KeysetCursor('lead-timeline', z.tuple([InstantKey, IdKey]));
 
@@ -49,6 +49,8 @@ interface Entry {
   at: Date;
   kind: LeadTimelineKind;
   content: ContentRef | null;
+  /** A registered source's own label for the item. */
+  label?: string;
   detail: string | null;
   by: string | null;
   /** Filled in once per page: the event's minutes watched, note typed or channel. */
@@ -78,14 +80,20 @@ export class LeadTimelineService {
     private readonly access: LeadAccess,
     private readonly views: LeadViews,
     private readonly titles: ContentTitles,
+    private readonly sources: LeadTimelineSources,
   ) {}
 
   async timeline(auth: AuthContext, personId: string, query: { cursor?: string; limit: number }): Promise<Page<LeadTimelineItem>> {
     await this.access.readable(auth, personId);
     const after = cursor.decode(query.cursor);
     const take = query.limit + 1;
-    const [events, edits, stages] = await Promise.all([this.events(personId, after, take), this.profileEdits(personId, after, take), this.stageChanges(personId, after, take)]);
-    const merged = [...events, ...edits, ...stages].sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : -1)).slice(0, take);
+    const [events, edits, stages, ...others] = await Promise.all([
+      this.events(personId, after, take),
+      this.profileEdits(personId, after, take),
+      this.stageChanges(personId, after, take),
+      ...this.sources.all().map(async (source): Promise<Entry[]> => (await source.entries(personId, after, take)).map((e) => ({ ...e, kind: source.kind, content: null }))),
+    ]);
+    const merged = [...events, ...edits, ...stages, ...others.flat()].sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : -1)).slice(0, take);
     const page = cursor.page(merged, query.limit, (e) => [e.at.getTime(), e.id]);
     await this.describe(personId, page.items);
     const titleOf = await this.titles.titlesOf(page.items.flatMap((e) => (e.content ? [e.content] : [])));
@@ -95,7 +103,7 @@ export class LeadTimelineService {
         id: e.id,
         at: e.at.toISOString(),
         kind: e.kind,
-        label: LeadTimelineKindLabels[e.kind],
+        label: e.label ?? LeadTimelineKindLabels[e.kind],
         contentTitle: e.content ? titleOf(e.content) : null,
         detail: e.detail,
         by: e.by,
@@ -103,14 +111,8 @@ export class LeadTimelineService {
     };
   }
 
-  private keyset(alias: string, column: string, after: [number, string] | null): { sql: string; params: unknown[] } {
-    if (!after) return { sql: '', params: [] };
-    const at = sqlTime(new Date(after[0]));
-    return { sql: ` AND (${alias}.${column} < ? OR (${alias}.${column} = ? AND ${alias}.id < ?))`, params: [at, at, after[1]] };
-  }
-
-  private async events(personId: string, after: [number, string] | null, take: number): Promise<Entry[]> {
-    const k = this.keyset('e', 'occurred_at', after);
+  private async events(personId: string, after: TimelineAfter, take: number): Promise<Entry[]> {
+    const k = timelineKeyset('e', 'occurred_at', after);
     const rows: EventRow[] = await this.dataSource.query(
       `SELECT e.id, e.type, e.origin, e.props, e.share_node_id, e.channel_id, e.occurred_at FROM events e
         WHERE e.person_id = ? AND e.type IN (${Object.keys(EventKinds).map(() => '?').join(', ')}) AND ${HUMAN}${k.sql}
@@ -136,8 +138,8 @@ export class LeadTimelineService {
     });
   }
 
-  private async profileEdits(personId: string, after: [number, string] | null, take: number): Promise<Entry[]> {
-    const k = this.keyset('c', 'created_at', after);
+  private async profileEdits(personId: string, after: TimelineAfter, take: number): Promise<Entry[]> {
+    const k = timelineKeyset('c', 'created_at', after);
     const rows: { id: string; field: string; old_value: string | null; new_value: string | null; by_staff_id: string | null; created_at: Date | string }[] = await this.dataSource.query(
       `SELECT c.id, c.field, c.old_value, c.new_value, c.by_staff_id, c.created_at FROM profile_changes c WHERE c.person_id = ?${k.sql} ORDER BY c.created_at DESC, c.id DESC LIMIT ${take}`,
       [personId, ...k.params],
@@ -154,8 +156,8 @@ export class LeadTimelineService {
     }));
   }
 
-  private async stageChanges(personId: string, after: [number, string] | null, take: number): Promise<Entry[]> {
-    const k = this.keyset('s', 'created_at', after);
+  private async stageChanges(personId: string, after: TimelineAfter, take: number): Promise<Entry[]> {
+    const k = timelineKeyset('s', 'created_at', after);
     const rows: { id: string; from_stage: string | null; to_stage: string; reason: string | null; by_staff_id: string | null; by_rule: string | null; created_at: Date | string }[] = await this.dataSource.query(
       `SELECT s.id, s.from_stage, s.to_stage, s.reason, s.by_staff_id, s.by_rule, s.created_at FROM lead_stage_changes s WHERE s.person_id = ?${k.sql} ORDER BY s.created_at DESC, s.id DESC LIMIT ${take}`,
       [personId, ...k.params],

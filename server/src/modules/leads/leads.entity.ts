@@ -26,6 +26,8 @@ export class LeadEntity {
   @Column({ name: 'rule_version', type: 'int', default: 0 }) ruleVersion!: number;
   /** The person's owner (person_attribution), kept on the lead so lists filter and sort by index. */
   @Column({ name: 'owner_staff_id', type: 'varchar', length: 26, nullable: true }) ownerStaffId!: string | null;
+  /** The next follow-up sales set (the start of its China-time day); cleared when the lead leaves sales. */
+  @Column({ name: 'next_follow_up_at', type: 'datetime', precision: 3, nullable: true }) nextFollowUpAt!: Date | null;
 }
 
 /** Every stage change: from, to, why, and who (a staff member) or which rule made it. */

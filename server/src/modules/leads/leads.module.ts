@@ -8,8 +8,9 @@ import { LeadStages } from './stages';
 import { StagesController } from './stages.controller';
 import { PersonMergeRegistry } from '../person-merge/person-merge';
 import { leadsMerge } from './leads.merge';
+import { LeadTimelineSources } from './timeline-sources';
 
-@Module({ controllers: [StagesController], providers: [LeadService, LeadAccess, LeadStages, StageRequests, LeadOwners], exports: [LeadService, LeadAccess, LeadStages, LeadOwners] })
+@Module({ controllers: [StagesController], providers: [LeadService, LeadAccess, LeadStages, StageRequests, LeadOwners, LeadTimelineSources], exports: [LeadService, LeadAccess, LeadStages, LeadOwners, LeadTimelineSources] })
 export class LeadsModule implements OnModuleInit {
   constructor(
     private readonly merges: PersonMergeRegistry,

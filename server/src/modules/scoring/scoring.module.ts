@@ -15,6 +15,7 @@ import { ScoringService } from './scoring.service';
   imports: [LeadsModule, ShareChainModule, PersonDataModule],
   controllers: [ScoringController],
   providers: [RuleSets, Scorer, RescoreRuns, RescoreJob, ScoringService, ScoringPersonData],
+  exports: [RuleSets, ScoringService],
 })
 export class ScoringModule implements OnModuleInit {
   constructor(

@@ -2,6 +2,7 @@ import { IntentSignals, type ContentType, type IntentSignal } from '@leadloop/sh
 import type { EntityManager } from 'typeorm';
 import type { ActivityProps } from '../activity/activity';
 import type { EventEntity } from '../activity/activity.entity';
+import { readTime } from '../../database/sql';
 import type { Signal } from './rules';
 
 const Scored: ReadonlySet<string> = new Set(IntentSignals.filter((s) => s !== 'share_visitor'));
@@ -31,22 +32,17 @@ export async function signalsOf(em: EntityManager, events: readonly EventRow[]):
   return events.flatMap((e): Signal[] => {
     if (e.origin === 'server' && e.personId && Scored.has(e.type)) {
       const props = (e.props ? JSON.parse(e.props) : {}) as Partial<ActivityProps>;
-      return [{ personId: e.personId, signal: e.type as IntentSignal, eventId: e.id, at: toDate(e.occurredAt), contentType: props.contentType ?? null, contentId: props.contentId ?? null, value: props.value ?? null, identity: e.id }];
+      return [{ personId: e.personId, signal: e.type as IntentSignal, eventId: e.id, at: readTime(e.occurredAt), contentType: props.contentType ?? null, contentId: props.contentId ?? null, value: props.value ?? null, identity: e.id }];
     }
     const node = isShareEntry(e) ? nodes.get(e.shareNodeId!) : undefined;
     const visitor = e.anonymousId ? `a:${e.anonymousId}` : e.personId ? `p:${e.personId}` : null;
     if (!node || !visitor || e.personId === node.sharer_person_id) return [];
-    return [{ personId: node.sharer_person_id, signal: 'share_visitor', eventId: e.id, at: toDate(e.occurredAt), contentType: node.content_type, contentId: node.content_id, value: null, identity: `v:${node.content_type}|${node.content_id}|${visitor}` }];
+    return [{ personId: node.sharer_person_id, signal: 'share_visitor', eventId: e.id, at: readTime(e.occurredAt), contentType: node.content_type, contentId: node.content_id, value: null, identity: `v:${node.content_type}|${node.content_id}|${visitor}` }];
   });
 }
 
 function isShareEntry(e: EventRow): boolean {
   return e.origin === 'app' && e.type === 'entry' && e.shareNodeId !== null && e.discount === null;
-}
-
-/** Raw queries answer DATETIME as a Date (MySQL) or a string (SQLite). */
-function toDate(value: Date | string): Date {
-  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
 }
 
 const COLUMNS = 'e.id, e.origin, e.type, e.person_id AS personId, e.anonymous_id AS anonymousId, e.share_node_id AS shareNodeId, e.props, e.discount, e.occurred_at AS occurredAt';

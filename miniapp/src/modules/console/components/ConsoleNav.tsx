@@ -22,7 +22,7 @@ const Entries: Entry[] = [
   { key: 'whitepapers', glyph: '书', title: '白皮书管理', description: '上传资料、设置下载表单，留资即可下载', url: Routes.consoleWhitepapers, access: Access.console },
   { key: 'accounts', glyph: '客', title: '客户管理', description: '目标客户名单、分级与联系人的采购角色', url: Routes.consoleAccounts, access: Access.console },
   { key: 'home-page', glyph: '页', title: '首页装修', description: '用横幅、直播、资料、顾问和表单搭建访客首页', url: Routes.consoleHomePage, access: Access.console },
-  { key: 'scoring', glyph: '评', title: '线索评分', description: '能力与意愿规则、衰减和 MQL 标准，改动后自动重新评分', url: Routes.consoleScoring, access: Access.console },
+  { key: 'scoring', glyph: '评', title: '线索评分', description: '能力与意愿规则、衰减和 MQL 标准；按销售反馈校准规则分值', url: Routes.consoleScoring, access: Access.console },
   { key: 'merges', glyph: '合', title: '用户合并', description: '按手机号、邮箱、CRM 编号合并的访客，可核对与撤销', url: Routes.consoleMerges, access: Access.admin },
   { key: 'brand', glyph: '品', title: '品牌设置', description: '公司名称、标志、品牌色、隐私政策与工作日历', url: Routes.consoleBrand, access: Access.admin },
 ];

@@ -7,6 +7,9 @@ import type { SessionScope } from '@/core/session/session-store';
 import { PurposeLabels } from '@/modules/privacy/services/privacy-format';
 import { ActionButton, Card, formatDateTime, Loading, Notice, RetryCard, Tag } from '@/ui';
 import { LeadProfileEditor } from '@/modules/lead-profile/LeadProfileEditor';
+import { AccountContactsCard } from '@/modules/handoff/components/AccountContactsCard';
+import { LeadActionsCard } from '@/modules/handoff/components/LeadActionsCard';
+import { useLeadHandoff } from '@/modules/handoff/hooks/useLeadHandoff';
 import { useLeadDetail } from '../hooks/useLeadDetail';
 import { describeLeadError } from '../services/lead-format';
 import { LeadBadges } from './LeadBadges';
@@ -95,11 +98,21 @@ function FirstTouch({ touch }: { touch: LeadDetail['firstTouch'] }) {
 /**
  * One lead for its owner (mini-program) or the pool (console): who they are, the phone reveal,
  * stage, grade and score now, how they came, what they asked for, consents, the timeline.
- * Staff edit the profile in place (「编辑资料」); the score breakdown and the stage history have their own cards.
+ * Staff edit the profile in place (「编辑资料」); the score breakdown and the stage history have their own cards;
+ * the action area (销售跟进) and the account's other contacts come with the hand-off package.
  */
 export function LeadDetailView({ scope, id }: { scope: SessionScope; id: string }) {
   const { lead: resource, timeline, phone, revealing, revealError, reveal } = useLeadDetail(scope, id);
   const [editing, setEditing] = useState(false);
+  const handoff = useLeadHandoff(scope, id);
+  // feedback moves the stage, the score (a junk rejection) and the timeline: everything reads again
+  const [round, setRound] = useState(0);
+  const changed = () => {
+    resource.reload();
+    timeline.reload();
+    handoff.reload();
+    setRound((r) => r + 1);
+  };
   const lead = resource.data;
   if (!lead) return resource.error ? <RetryCard message={describeLeadError(resource.error)} onRetry={resource.reload} /> : <Loading />;
   const region = [lead.province, lead.city].filter(Boolean).join(' ');
@@ -127,6 +140,8 @@ export function LeadDetailView({ scope, id }: { scope: SessionScope; id: string 
         </View>
         <PhoneRow lead={lead} phone={phone} revealing={revealing} revealError={revealError} onReveal={() => void reveal()} />
       </Card>
+
+      <LeadActionsCard scope={scope} id={id} handoff={handoff} onChanged={changed} />
 
       {lead.contactNotes.length > 0 && (
         <Card title='客户留言' subtitle='客户在「请联系我」中写下的内容'>
@@ -172,8 +187,9 @@ export function LeadDetailView({ scope, id }: { scope: SessionScope; id: string 
         </Card>
       )}
 
-      <LeadScoreCard scope={scope} id={id} />
-      <LeadStagesCard scope={scope} id={id} />
+      <AccountContactsCard scope={scope} handoff={handoff.data} />
+      <LeadScoreCard key={`score-${round}`} scope={scope} id={id} />
+      <LeadStagesCard key={`stages-${round}`} scope={scope} id={id} />
 
       <Card title='来源与分享链'>
         <FirstTouch touch={lead.firstTouch} />

@@ -239,7 +239,7 @@ export function LeadPoolView({ initial, sourceTitle }: { initial: LeadFilters; s
       <ResourceTable
         list={list}
         title='线索池'
-        subtitle={(items, hasMore) => (hasMore ? `已加载 ${items.length} 条，按${LeadSortLabels[sort]}从高到低` : `共 ${items.length} 条，按${LeadSortLabels[sort]}从高到低`)}
+        subtitle={(items, hasMore) => `${hasMore ? `已加载 ${items.length} 条` : `共 ${items.length} 条`}，${sort === 'follow_up' ? '按下次跟进日期从近到远' : `按${LeadSortLabels[sort]}从高到低`}`}
         describeError={describeLeadError}
         block='lead-table'
         columns={columns}

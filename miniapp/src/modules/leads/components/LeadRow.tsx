@@ -1,6 +1,6 @@
 import type { LeadListItem } from '@leadloop/shared';
 import { Text, View } from '@tarojs/components';
-import { formatMonthDayTime, Tappable } from '@/ui';
+import { formatMonthDayTime, Tag, Tappable } from '@/ui';
 import { LeadBadges } from './LeadBadges';
 import './Leads.scss';
 
@@ -13,6 +13,7 @@ export function LeadRow({ lead, onOpen }: { lead: LeadListItem; onOpen(): void }
         <Text className='ll-muted'>{[lead.company, lead.title].filter(Boolean).join(' · ') || '公司未填写'}</Text>
         <View className='ll-row'>
           <LeadBadges stage={lead.stage} grade={lead.grade} />
+          {lead.followUpOn && <Tag tone='warning'>{`待跟进 ${lead.followUpOn}`}</Tag>}
         </View>
         <Text className='ll-muted'>
           {lead.lastActivity.label} · {formatMonthDayTime(lead.lastActivity.at)}
