@@ -35,6 +35,8 @@ export default defineAppConfig({
       Pages.consoleLead,
       Pages.consoleScoring,
       Pages.consoleMerges,
+      Pages.consoleSalesTeams,
+      Pages.consoleRouting,
     ]),
     subPackage('live', [Pages.liveDetail, Pages.liveRoom, Pages.liveSurvey]),
     subPackage('whitepaper', [Pages.whitepaperDetail]),

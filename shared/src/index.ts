@@ -24,4 +24,6 @@ export * from './contracts/profile-vocabulary';
 export * from './contracts/accounts';
 export * from './contracts/scoring';
 export * from './contracts/merges';
+export * from './contracts/sales-org';
+export * from './contracts/routing';
 export * from './sandbox';

@@ -34,6 +34,8 @@ export const Pages = {
   consoleLead: 'packages/console/pages/lead/index',
   consoleScoring: 'packages/console/pages/scoring/index',
   consoleMerges: 'packages/console/pages/merges/index',
+  consoleSalesTeams: 'packages/console/pages/sales-teams/index',
+  consoleRouting: 'packages/console/pages/routing/index',
   // content prospects open
   liveDetail: 'packages/live/pages/detail/index',
   liveRoom: 'packages/live/pages/room/index',

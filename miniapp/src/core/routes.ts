@@ -27,6 +27,8 @@ export const Routes = {
   consoleAccount: url(Pages.consoleAccount),
   consoleScoring: url(Pages.consoleScoring),
   consoleMerges: url(Pages.consoleMerges),
+  consoleSalesTeams: url(Pages.consoleSalesTeams),
+  consoleRouting: url(Pages.consoleRouting),
   cardView: url(Pages.card),
   myCard: url(Pages.myCard),
   cardVisitors: url(Pages.cardVisitors),

@@ -18,6 +18,10 @@ export class LeadOwners implements OwnerFollower {
     await em.update(LeadEntity, { personId }, { ownerStaffId: staffId });
   }
 
+  async ownersSet(em: EntityManager, personIds: string[], staffId: string): Promise<void> {
+    await em.update(LeadEntity, { personId: In(personIds) }, { ownerStaffId: staffId });
+  }
+
   async ownersMoved(em: EntityManager, fromStaffId: string, toStaffId: string): Promise<void> {
     await em.update(LeadEntity, { ownerStaffId: fromStaffId }, { ownerStaffId: toStaffId });
   }

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Clock } from '../../core/clock';
 import { newId } from '../../database/ids';
 import { lockForUpdate } from '../../database/locks';
+import { insertNew } from '../../database/sql';
 import { OwnerChanges } from './owner-changes';
 import { type OwnershipDecision, OwnershipDecisionEntity, PersonAttributionEntity } from './share-chain.entity';
 
@@ -57,6 +58,26 @@ export class OwnerProtection {
     }
     await this.setOwner(em, personId, candidateStaffId, evidence);
     return this.log(em, personId, candidateStaffId, current.ownerStaffId, 'moved', { ...evidence, reason: `${evidence.reason}: protection window over` });
+  }
+
+  /**
+   * Routing handed these persons to `staffId` (on MQL, or a manager by hand): they become the
+   * owner whatever the window — sales ownership outranks share evidence — and owner protection
+   * then keeps them there against later shares. One statement per table for the whole list.
+   */
+  async route(em: EntityManager, personIds: string[], staffId: string, reason: string): Promise<void> {
+    const ids = [...new Set(personIds)].sort();
+    if (ids.length === 0) return;
+    const now = this.clock.now();
+    const previous = await lockForUpdate(em.createQueryBuilder(PersonAttributionEntity, 'a').select(['a.personId', 'a.ownerStaffId']).where('a.person_id IN (:...ids)', { ids }).orderBy('a.person_id')).getMany();
+    const had = new Map(previous.map((a) => [a.personId, a.ownerStaffId]));
+    const missing = ids.filter((id) => !had.has(id));
+    if (missing.length > 0) await insertNew(em, 'person_attribution', missing.map((personId) => ({ person_id: personId, first_event_id: null, first_node_id: null, first_channel_id: null, first_at: null, owner_staff_id: staffId, owner_node_id: null, owned_at: now, updated_at: now })));
+    const moving = ids.filter((id) => had.has(id) && had.get(id) !== staffId);
+    if (moving.length > 0) await em.update(PersonAttributionEntity, { personId: In(moving) }, { ownerStaffId: staffId, ownerNodeId: null, ownedAt: now, updatedAt: now });
+    const changed = [...missing, ...moving];
+    await insertNew(em, 'ownership_decisions', changed.map((personId) => ({ id: newId(now.getTime()), person_id: personId, candidate_staff_id: staffId, previous_owner_staff_id: had.get(personId) ?? null, decision: 'routed', reason, evidence_node_id: null, evidence_event_id: null, created_at: now })));
+    await this.ownerChanges.ownersSet(em, changed, staffId);
   }
 
   /** The attribution row, locked for this transaction where the database can (MySQL). */
