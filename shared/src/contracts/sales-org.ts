@@ -22,15 +22,15 @@ export const PartnerLeadModeLabels: Record<PartnerLeadMode, string> = { partner:
 /** Staff roles that can be members of a group and receive leads. */
 export const MemberRoles = ['sales', 'sdr', 'partner'] as const satisfies readonly (typeof StaffRoles)[number][];
 
-export const SalesGroupInput = z
-  .object({
-    name: z.string().trim().min(1).max(40),
-    managerStaffId: RecordId.nullable(),
-    partnerLeads: PartnerLeadMode.default('partner'),
-  })
-  .strict();
+const SalesGroupFields = z.object({
+  name: z.string().trim().min(1).max(40),
+  managerStaffId: RecordId.nullable(),
+  partnerLeads: PartnerLeadMode,
+});
+export const SalesGroupInput = SalesGroupFields.extend({ partnerLeads: PartnerLeadMode.default('partner') }).strict();
 export type SalesGroupInput = z.infer<typeof SalesGroupInput>;
-export const UpdateSalesGroup = SalesGroupInput.partial()
+/** Only what is sent changes (no defaults here: a rename keeps the partner setting). */
+export const UpdateSalesGroup = SalesGroupFields.partial()
   .strict()
   .refine((v) => Object.keys(v).length > 0, 'nothing to change');
 export type UpdateSalesGroup = z.infer<typeof UpdateSalesGroup>;
