@@ -36,7 +36,7 @@ export function AssignSheet({ lead, onClose, onAssigned }: { lead: UnassignedLea
         staff.error ? <Notice tone='error'>{describeError(staff.error)}</Notice> : <Loading />
       ) : (
         <View className='ll-stack'>
-          <SelectField label='负责人' options={Object.keys(names)} names={names} value={staffId} onChange={setStaffId} placeholder='选择销售、SDR 或渠道伙伴' />
+          <SelectField label='负责人' options={Object.keys(names)} names={names} value={staffId} onChange={setStaffId} placeholder='选择销售、SDR 或渠道伙伴' className='assign-sheet__staff' />
           <TextField label='分配原因' name='reason' value={reason} onChange={setReason} maxlength={200} placeholder='如：客户在北京，由华北同事临时跟进' />
           {problem && <Notice tone='error'>{problem}</Notice>}
           <ActionButton loading={saving} disabled={saving} onClick={() => void save()}>

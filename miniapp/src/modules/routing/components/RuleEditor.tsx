@@ -80,7 +80,7 @@ function RuleRowEditor({ row, index, last, groupNames, onChange, onMove, onRemov
           <TextField label='规则名称' name={`rule-name-${index}`} value={row.name} onChange={(name) => onChange({ name })} maxlength={40} />
         </View>
         <View className='routing__field'>
-          <SelectField label='分配到销售组' options={Object.keys(groupNames)} names={groupNames} value={row.groupId} onChange={(groupId) => onChange({ groupId })} placeholder='选择销售组' />
+          <SelectField label='分配到销售组' options={Object.keys(groupNames)} names={groupNames} value={row.groupId} onChange={(groupId) => onChange({ groupId })} placeholder='选择销售组' className='routing__group' />
         </View>
       </View>
       <View className='routing__conditions'>

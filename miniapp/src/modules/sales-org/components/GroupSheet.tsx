@@ -35,7 +35,7 @@ export function GroupSheet({ group, staff, onClose, onSaved }: { group?: SalesGr
     <BottomSheet title={group ? '编辑销售组' : '新建销售组'} onClose={onClose} className='group-sheet'>
       <View className='ll-stack'>
         <TextField label='组名' name='group-name' value={name} onChange={setName} maxlength={40} placeholder='如：华东大客户组' />
-        <SelectField label='组长' options={Object.keys(names)} names={names} value={managerId} onChange={setManagerId} clearable placeholder='暂不设置' />
+        <SelectField label='组长' options={Object.keys(names)} names={names} value={managerId} onChange={setManagerId} clearable placeholder='暂不设置' className='group-sheet__manager' />
         <ChoiceCards label='渠道伙伴的线索' options={PartnerLeadModes} value={mode} onChange={setMode} names={PartnerLeadModeLabels} hints={MODE_HINTS} optionClassName='group-sheet__mode' />
         {problem && <Notice tone='error'>{problem}</Notice>}
         <ActionButton loading={saving} disabled={saving} onClick={() => void save()}>

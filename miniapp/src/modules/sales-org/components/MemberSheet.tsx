@@ -44,7 +44,7 @@ export function MemberSheet({ group, member, staff, onClose, onSaved }: { group:
   return (
     <BottomSheet title={member ? `编辑成员：${member.staff.name}` : `添加成员到「${group.name}」`} onClose={onClose} className='member-sheet'>
       <View className='ll-stack'>
-        {!member && <SelectField label='成员' options={Object.keys(choices)} names={choices} value={staffId} onChange={setStaffId} placeholder='选择销售、SDR 或渠道伙伴' />}
+        {!member && <SelectField label='成员' options={Object.keys(choices)} names={choices} value={staffId} onChange={setStaffId} placeholder='选择销售、SDR 或渠道伙伴' className='member-sheet__staff' />}
         <ChipSet label='负责地区' options={Provinces} value={regions} onChange={setRegions} emptyHint='不限' />
         <ChipSet label='负责行业' options={Industries} value={industries} onChange={setIndustries} names={IndustryLabels} emptyHint='不限' />
         <ChipSet label='客户等级' options={AccountTiers} value={tiers} onChange={setTiers} names={TIER_NAMES} emptyHint='不限' />

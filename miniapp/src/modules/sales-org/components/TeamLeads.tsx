@@ -18,7 +18,7 @@ export function TeamLeads({ group }: { group: SalesGroupView }) {
   const names = Object.fromEntries(group.members.map((m) => [m.staff.id, `${m.staff.name}（${m.openLeads}）`]));
   return (
     <View className='sales-teams__lead-list'>
-      <SelectField label='成员' options={Object.keys(names)} names={names} value={staffId ?? null} onChange={(v) => setStaffId(v ?? undefined)} clearable placeholder='全部成员' />
+      <SelectField label='成员' options={Object.keys(names)} names={names} value={staffId ?? null} onChange={(v) => setStaffId(v ?? undefined)} clearable placeholder='全部成员' className='team-leads__member' />
       {list.error && !list.items ? (
         <RetryCard message={describeError(list.error)} onRetry={list.reload} />
       ) : !list.items ? (
