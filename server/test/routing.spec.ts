@@ -238,7 +238,7 @@ describe('routing on MQL and 请联系我', () => {
       await drain(server);
       return (await decisionsOf(lead)).at(-1);
     };
-    // told of the lead when it was assigned an hour ago: recorded, not signalled again
+    // told of the lead when it was assigned moments ago: recorded, not signalled again
     expect(await again()).toMatchObject({ outcome: 'signalled_owner', step: 'owner', staff_id: south.staffId, signalled: 0 });
     await moveClock(server, { advanceMs: 25 * HOUR });
     expect(await again()).toMatchObject({ outcome: 'signalled_owner', step: 'owner', staff_id: south.staffId, signalled: 1 });

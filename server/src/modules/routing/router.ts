@@ -126,7 +126,8 @@ export class Router implements StreamConsumer {
     if (root && SALES_ROLES.has(root.role)) {
       const member = ctx.members.get(root.id);
       const away = member ? unavailableBecause({ ...member, capacity: null }, 0, this.clock.now()) : null;
-      if (!away) return assign(root.id, 'share_root', `${StaffRoleLabels[root.role]} ${root.name} 的分享带来`, { groupId: member?.groupId ?? null });
+      const brought = t.kind === 'contact_request' ? `在 ${root.name} 的名片或分享中请求联系` : `${StaffRoleLabels[root.role]} ${root.name} 的分享带来`;
+      if (!away) return assign(root.id, 'share_root', brought, { groupId: member?.groupId ?? null });
       notes.push(`分享来源 ${root.name}${SKIP_LABELS[away]}`);
     }
 
