@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { type EntityManager, In, IsNull, Not } from 'typeorm';
+import { type EntityManager, IsNull, Not } from 'typeorm';
+import { updateEach } from '../../database/sql';
 import type { PersonDataContributor } from '../privacy/person-data';
 import type { OwnerFollower } from '../share-chain/owner-changes';
 import { LeadAssignmentEntity, RoutingDecisionEntity } from './routing.entity';
@@ -19,8 +20,8 @@ export class RoutingOwners implements OwnerFollower, PersonDataContributor {
     await em.update(LeadAssignmentEntity, { personId, staffId: Not(IsNull()) }, { staffId });
   }
 
-  async ownersSet(em: EntityManager, personIds: string[], staffId: string): Promise<void> {
-    await em.update(LeadAssignmentEntity, { personId: In(personIds), staffId: Not(IsNull()) }, { staffId });
+  async ownersSet(em: EntityManager, owners: ReadonlyMap<string, string>): Promise<void> {
+    await updateEach(em, 'lead_assignments', 'person_id', 'staff_id', owners, {}, 'staff_id IS NOT NULL');
   }
 
   async ownersMoved(em: EntityManager, fromStaffId: string, toStaffId: string): Promise<void> {

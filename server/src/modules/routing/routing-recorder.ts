@@ -46,9 +46,7 @@ export class RoutingRecorder {
       ['staff_id', 'group_id', 'decision_id', 'assigned_at'],
     );
     const given = [...placing.values()].filter((d) => GIVES_LEAD.has(d.outcome) && d.staffId);
-    const byStaff = new Map<string, RoutingDecisionEntity[]>();
-    for (const d of given) byStaff.set(d.staffId!, [...(byStaff.get(d.staffId!) ?? []), d]);
-    for (const [staffId, list] of byStaff) await this.owners.route(em, list.map((d) => d.personId), staffId, list[0].byStaffId ? 'reassigned by hand' : `routing: ${list[0].step}`);
+    await this.owners.route(em, new Map(given.map((d) => [d.personId, d.staffId!])), given.some((d) => d.byStaffId) ? 'reassigned by hand' : 'routing');
 
     await this.hooks.assigned(
       em,
