@@ -30,10 +30,10 @@ export function RuleTester() {
   return (
     <Card title='规则测试' subtitle='这样的线索会被哪条规则分走？（按已保存的规则）'>
       <View className='ll-stack'>
-        <SelectField label='地区' options={Provinces} value={region} onChange={setRegion} clearable placeholder='未知' className='tester__region' />
-        <SelectField label='行业' options={Industries} names={IndustryLabels} value={industry} onChange={setIndustry} clearable placeholder='未知' className='tester__industry' />
-        <SelectField label='公司规模' options={CompanySizeBands} names={CompanySizeBandLabels} value={sizeBand} onChange={setSizeBand} clearable placeholder='未知' />
-        <SelectField label='客户等级' options={AccountTiers} names={TIER_NAMES} value={tier} onChange={setTier} clearable placeholder='非目标客户' />
+        <SelectField<Province> label='地区' options={Provinces} value={region} onChange={setRegion} clearable placeholder='未知' className='tester__region' />
+        <SelectField<Industry> label='行业' options={Industries} names={IndustryLabels} value={industry} onChange={setIndustry} clearable placeholder='未知' className='tester__industry' />
+        <SelectField<CompanySizeBand> label='公司规模' options={CompanySizeBands} names={CompanySizeBandLabels} value={sizeBand} onChange={setSizeBand} clearable placeholder='未知' />
+        <SelectField<AccountTier> label='客户等级' options={AccountTiers} names={TIER_NAMES} value={tier} onChange={setTier} clearable placeholder='非目标客户' />
         <ActionButton variant='secondary' loading={testing} disabled={testing} onClick={() => void run()}>
           测试
         </ActionButton>
