@@ -22,6 +22,7 @@ export function UnassignedQueue() {
     { title: '进入时间', tone: 'muted', render: (l) => <Text>{formatDateTime(l.queuedAt)}</Text> },
     {
       title: '操作',
+      className: 'routing__queue-action',
       render: (l) => (
         <ActionButton small block={false} onClick={() => setAssigning(l)}>
           分配
