@@ -323,6 +323,20 @@ describe('routing on MQL and 请联系我', () => {
     expect([unknownGroup.status, unknownGroup.body.code]).toEqual([422, 'ROUTING_GROUP_UNKNOWN']);
   });
 
+  it('forgets a person’s assignment and routing decisions when they erase their data', async () => {
+    const card = (await server.http('GET', '/api/cards/mine', undefined, east[0].token)).body;
+    const person = await loginAs(server, 'rt-eraser');
+    const { body: code } = await server.http('POST', '/sandbox/personas/rt-eraser/phone-code', { phone: '13800138456' });
+    expect((await server.http('POST', '/api/me/phone', { code: code.code }, person.token)).status).toBe(200);
+    const asked = await server.http('POST', `/api/cards/${card.id}/contact-requests`, { requestId: newRequestId(), gate: { profile: { name: '赵敏' }, consent: consent() } }, person.token);
+    expect(asked.status).toBe(201);
+    await drain(server);
+    expect(await assigneeOf(person.personId)).toBe(east[0].staffId);
+    expect((await server.http('DELETE', '/api/me', { confirm: 'DELETE' }, person.token)).status).toBe(200);
+    expect(await count(server, 'SELECT COUNT(*) FROM routing_decisions WHERE person_id = ?', [person.personId])).toBe(0);
+    expect(await assigneeOf(person.personId)).toBeUndefined();
+  });
+
   it('decides a re-delivered event once', async () => {
     const lead = await seedLead('重复投递', { province: '广西' });
     await toMql(lead);
