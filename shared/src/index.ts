@@ -26,4 +26,5 @@ export * from './contracts/scoring';
 export * from './contracts/merges';
 export * from './contracts/sales-org';
 export * from './contracts/routing';
+export * from './contracts/signals';
 export * from './sandbox';

@@ -26,7 +26,7 @@ const Entries: Entry[] = [
   { key: 'routing', glyph: '分', title: '线索分配', description: 'MQL 与「请联系我」按规则分给销售组轮询，无人可接的进入待分配', url: Routes.consoleRouting, access: Access.console },
   { key: 'sales-teams', glyph: '团', title: '销售团队', description: '销售组、负责区域、接单上限与暂停；组长查看本组在跟线索', url: Routes.consoleSalesTeams, access: Access.salesTeam },
   { key: 'merges', glyph: '合', title: '用户合并', description: '按手机号、邮箱、CRM 编号合并的访客，可核对与撤销', url: Routes.consoleMerges, access: Access.admin },
-  { key: 'brand', glyph: '品', title: '品牌设置', description: '公司名称、标志、品牌色与隐私政策', url: Routes.consoleBrand, access: Access.admin },
+  { key: 'brand', glyph: '品', title: '品牌设置', description: '公司名称、标志、品牌色、隐私政策与工作日历', url: Routes.consoleBrand, access: Access.admin },
 ];
 
 /** The console's sections a role may open. */
