@@ -68,6 +68,8 @@ describe('routing on MQL and 请联系我', () => {
     server.dataSource.query('SELECT trigger_kind, outcome, step, staff_id, signalled, reason, group_id, rule_id FROM routing_decisions WHERE person_id = ? ORDER BY id', [personId]) as Promise<any[]>;
   const assigneeOf = async (personId: string) => ((await server.dataSource.query('SELECT staff_id FROM lead_assignments WHERE person_id = ?', [personId]))[0]?.staff_id ?? undefined) as string | null | undefined;
   const leadOwnerOf = async (personId: string) => (await server.dataSource.query('SELECT owner_staff_id FROM leads WHERE person_id = ?', [personId]))[0]?.owner_staff_id ?? null;
+  const signalsOf = async (staff: Staff, personId: string) =>
+    ((await server.dataSource.query('SELECT kind FROM sales_signals WHERE staff_id = ? AND person_id = ? ORDER BY kind', [staff.staffId, personId])) as { kind: string }[]).map((r) => r.kind);
   const member = (body: Record<string, unknown> = {}) => ({ paused: false, awayUntil: null, regions: [], industries: [], tiers: [], capacity: null, ...body });
 
   beforeAll(async () => {
@@ -125,6 +127,8 @@ describe('routing on MQL and 请联系我', () => {
     expect((await decisionsOf(lead))[0].reason).toContain('规则「华南」→「华南组」');
     expect(await assigneeOf(lead)).toBe(south.staffId);
     expect(await leadOwnerOf(lead)).toBe(south.staffId);
+    // the salesperson hears of it in their signals inbox
+    expect(await signalsOf(south, lead)).toEqual(['lead_assigned']);
 
     const test = (body: unknown) => api('POST', '/routing/rules/test', body, marketer);
     expect((await test({ personId: lead })).body.rule).toMatchObject({ name: '华南', position: 1, group: { id: groups.south, name: '华南组' } });
@@ -243,6 +247,8 @@ describe('routing on MQL and 请联系我', () => {
     await moveClock(server, { advanceMs: 25 * HOUR });
     expect(await again()).toMatchObject({ outcome: 'signalled_owner', step: 'owner', staff_id: south.staffId, signalled: 1 });
     expect(await again()).toMatchObject({ outcome: 'signalled_owner', signalled: 0 });
+    // one "your customer is active again" for the one signal sent, beside the assignment's
+    expect(await signalsOf(south, lead)).toEqual(['customer_active', 'lead_assigned']);
     expect(await count(server, "SELECT COUNT(*) FROM routing_decisions WHERE person_id = ? AND outcome = 'assigned'", [lead])).toBe(1);
     expect(await assigneeOf(lead)).toBe(south.staffId);
 

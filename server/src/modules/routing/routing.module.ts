@@ -6,6 +6,7 @@ import { PersonDataModule, PersonDataRegistry } from '../privacy/person-data';
 import { SalesOrgModule } from '../sales-org/sales-org.module';
 import { OwnerChanges } from '../share-chain/owner-changes';
 import { ShareChainModule } from '../share-chain/share-chain.module';
+import { SignalsModule } from '../signals/signals.module';
 import { Reassignments } from './reassignments';
 import { RoundRobin } from './round-robin';
 import { Router } from './router';
@@ -14,6 +15,7 @@ import { RoutingOwners } from './routing-owners';
 import { RoutingQueries } from './routing-queries';
 import { RoutingRecorder } from './routing-recorder';
 import { RoutingRulesService } from './routing-rules.service';
+import { RoutingSignals } from './routing-signals';
 import { RoutingController } from './routing.controller';
 import { routingMerge } from './routing.merge';
 
@@ -22,9 +24,9 @@ import { routingMerge } from './routing.merge';
  * queue, manual reassignment, and the hooks signals and SLA register on (`RoutingHooks`).
  */
 @Module({
-  imports: [LeadsModule, SalesOrgModule, ShareChainModule, PersonDataModule],
+  imports: [LeadsModule, SalesOrgModule, ShareChainModule, PersonDataModule, SignalsModule],
   controllers: [RoutingController],
-  providers: [Router, RoundRobin, RoutingRecorder, RoutingHooks, RoutingRulesService, RoutingQueries, Reassignments, RoutingOwners],
+  providers: [Router, RoundRobin, RoutingRecorder, RoutingHooks, RoutingRulesService, RoutingQueries, Reassignments, RoutingOwners, RoutingSignals],
   exports: [RoutingHooks, RoundRobin],
 })
 export class RoutingModule implements OnModuleInit {
@@ -35,6 +37,8 @@ export class RoutingModule implements OnModuleInit {
     private readonly owners: RoutingOwners,
     private readonly personData: PersonDataRegistry,
     private readonly merges: PersonMergeRegistry,
+    private readonly hooks: RoutingHooks,
+    private readonly signals: RoutingSignals,
   ) {}
 
   onModuleInit(): void {
@@ -42,5 +46,7 @@ export class RoutingModule implements OnModuleInit {
     this.ownerChanges.register(this.owners);
     this.personData.register(this.owners);
     this.merges.register(routingMerge);
+    this.hooks.registerSignalSink(this.signals);
+    this.hooks.registerAssignmentListener(this.signals);
   }
 }
