@@ -36,6 +36,8 @@ export default defineAppConfig({
       Pages.consoleScoring,
       Pages.consoleCalibration,
       Pages.consoleMerges,
+      Pages.consoleSalesTeams,
+      Pages.consoleRouting,
     ]),
     subPackage('live', [Pages.liveDetail, Pages.liveRoom, Pages.liveSurvey]),
     subPackage('whitepaper', [Pages.whitepaperDetail]),

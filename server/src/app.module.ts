@@ -21,6 +21,8 @@ import { LiveModule } from './modules/live/live.module';
 import { PaymentsModule } from './modules/payments/payments.module';
 import { PostersModule } from './modules/posters/posters.module';
 import { PrivacyModule } from './modules/privacy/privacy.module';
+import { RoutingModule } from './modules/routing/routing.module';
+import { SalesOrgModule } from './modules/sales-org/sales-org.module';
 import { ProfileModule } from './modules/profile/profile.module';
 import { ScoringModule } from './modules/scoring/scoring.module';
 import { SandboxModule } from './modules/sandbox/sandbox.module';
@@ -83,6 +85,8 @@ export class AppModule {
         WhitepaperModule,
         PostersModule,
         HomePageModule,
+        SalesOrgModule,
+        RoutingModule,
         TimersModule,
         SignalsModule,
         // WeChat's stand-in exists only when the sandbox is on; production refuses it at config time.

@@ -13,6 +13,8 @@ import { liveEntities } from './modules/live/live.entity';
 import { paymentEntities } from './modules/payments/payments.entity';
 import { scoringEntities } from './modules/scoring/scoring.entity';
 import { MergeJournalEntity } from './modules/person-merge/merge-journal.entity';
+import { routingEntities } from './modules/routing/routing.entity';
+import { salesOrgEntities } from './modules/sales-org/sales-org.entity';
 import { PersonErasureEntity } from './modules/privacy/privacy.entity';
 import { ConsentEntity, ProfileChangeEntity } from './modules/profile/profile.entity';
 import { shareChainEntities } from './modules/share-chain/share-chain.entity';
@@ -51,6 +53,8 @@ export const entities = [
   ProfileChangeEntity,
   BrandSettingsEntity,
   ...homePageEntities,
+  ...salesOrgEntities,
+  ...routingEntities,
   ...timerEntities,
   ...signalEntities,
 ];

@@ -67,11 +67,12 @@ describe('leads: list, detail, timeline, phone reveal', () => {
   it('shows a salesperson their own lead: list, detail with chain and note, timeline — the phone masked', async () => {
     const list = await server.http('GET', '/api/leads', undefined, salesA.token);
     expect(list.status).toBe(200);
+    // 请联系我 is a hand-raise: routing made the lead an MQL and handed it to the card's owner
     // grade, score now and stage are the scoring's: the list shows the breakdown's figures, rounded
     const scored = (await server.http('GET', `/api/leads/${prospect.personId}/score`, undefined, salesA.token)).body;
     expect(scored.intent).toBeGreaterThan(0);
     expect(list.body.items).toEqual([
-      expect.objectContaining({ id: prospect.personId, displayName: '林晓', company: '云启科技', phoneMasked: '139****5678', stage: 'engaged', grade: scored.grade, score: Math.round(scored.intent), owner: { id: salesA.staffId, name: 'leads-sales-a' }, lastActivity: expect.objectContaining({ kind: 'card_contact', label: '名片留言：请联系我' }) }),
+      expect.objectContaining({ id: prospect.personId, displayName: '林晓', company: '云启科技', phoneMasked: '139****5678', stage: 'mql', grade: scored.grade, score: Math.round(scored.intent), owner: { id: salesA.staffId, name: 'leads-sales-a' }, lastActivity: expect.objectContaining({ kind: 'card_contact', label: '名片留言：请联系我' }) }),
     ]);
     expect(list.body.nextCursor).toBeNull();
 

@@ -12,6 +12,8 @@ import * as live from './contracts/live';
 import * as merges from './contracts/merges';
 import * as poster from './contracts/poster';
 import * as privacy from './contracts/privacy';
+import * as routing from './contracts/routing';
+import * as salesOrg from './contracts/sales-org';
 import * as profile from './contracts/profile';
 import * as scoring from './contracts/scoring';
 import * as share from './contracts/share-chain';
@@ -208,6 +210,23 @@ export const Api = {
   updateAccount: route({ method: 'PATCH', path: '/accounts/{id}', summary: 'Edit an account: industry, size, region, owner, target flag and tier', tag: 'accounts', access: Access.console, body: accounts.UpdateAccountRequest, response: accounts.AccountDetail }),
   setContactRole: route({ method: 'PUT', path: '/accounts/{id}/contacts/{personId}/role', summary: 'Set a contact’s part in the buying decision', tag: 'accounts', access: Access.console, body: accounts.SetContactRoleRequest, response: accounts.AccountDetail }),
   mergeAccounts: route({ method: 'POST', path: '/accounts/{id}/merge', summary: 'Merge another account into this one: its contacts move here (recorded)', tag: 'accounts', access: Access.console, body: accounts.MergeAccountsRequest, response: accounts.AccountDetail }),
+
+  // the sales organisation: admins manage groups and members; a group's manager reads and pauses their team (decided per group)
+  salesGroups: route({ method: 'GET', path: '/sales-org/groups', summary: 'Sales groups with members, territory, capacity, availability and open leads (admins and marketers all; a manager their own)', tag: 'sales-org', access: Access.salesTeam, response: salesOrg.SalesGroupList }),
+  createSalesGroup: route({ method: 'POST', path: '/sales-org/groups', summary: 'Create a sales group with its manager and partner-lead setting', tag: 'sales-org', access: Access.admin, body: salesOrg.SalesGroupInput, response: salesOrg.SalesGroupView, status: 201 }),
+  updateSalesGroup: route({ method: 'PATCH', path: '/sales-org/groups/{id}', summary: 'Rename a group, change its manager or partner-lead setting', tag: 'sales-org', access: Access.admin, body: salesOrg.UpdateSalesGroup, response: salesOrg.SalesGroupView }),
+  putSalesMember: route({ method: 'PUT', path: '/sales-org/groups/{id}/members/{staffId}', summary: 'Add a member to the group (or move them here) with territory, capacity and availability', tag: 'sales-org', access: Access.admin, body: salesOrg.SalesMemberInput, response: salesOrg.SalesGroupView }),
+  removeSalesMember: route({ method: 'DELETE', path: '/sales-org/groups/{id}/members/{staffId}', summary: 'Take a member out of the group (their leads stay theirs)', tag: 'sales-org', access: Access.admin, response: salesOrg.RemoveMemberResponse }),
+  setMemberAvailability: route({ method: 'PUT', path: '/sales-org/groups/{id}/members/{staffId}/availability', summary: 'Pause or resume a member, or set their leave (the admin or the group’s manager)', tag: 'sales-org', access: Access.salesTeam, body: salesOrg.MemberAvailability, response: salesOrg.SalesGroupView }),
+  teamLeads: route({ method: 'GET', path: '/sales-org/groups/{id}/leads', summary: 'The team’s open leads, newest assignment first (the admin or the group’s manager)', tag: 'sales-org', access: Access.salesTeam, query: salesOrg.TeamLeadsQuery, response: salesOrg.TeamLeadList }),
+
+  // routing on MQL and 请联系我: rules, the tester, the unassigned queue, manual reassignment, every decision
+  routingRules: route({ method: 'GET', path: '/routing/rules', summary: 'The ordered routing rules (first enabled match wins)', tag: 'routing', access: Access.console, response: routing.RoutingRuleList }),
+  saveRoutingRules: route({ method: 'PUT', path: '/routing/rules', summary: 'Replace the ordered routing rules', tag: 'routing', access: Access.console, body: routing.SaveRoutingRules, response: routing.RoutingRuleList }),
+  testRoutingRules: route({ method: 'POST', path: '/routing/rules/test', summary: 'Which rule would take this lead (a lead, or region / industry / size / tier typed in)?', tag: 'routing', access: Access.console, body: routing.RoutingTestRequest, response: routing.RoutingTestResult }),
+  unassignedLeads: route({ method: 'GET', path: '/routing/unassigned', summary: 'Leads routing could not place, oldest first', tag: 'routing', access: Access.console, query: routing.UnassignedQuery, response: routing.UnassignedLeadList }),
+  reassignLead: route({ method: 'POST', path: '/leads/{id}/assignment', summary: 'Assign or reassign a lead by hand, with a reason (an admin, or the manager of the owner’s or the receiver’s group)', tag: 'routing', access: Access.salesTeam, body: routing.ReassignRequest, response: routing.ReassignResponse }),
+  leadRouting: route({ method: 'GET', path: '/leads/{id}/routing', summary: 'Every routing decision on a lead, with its reason, newest first', tag: 'routing', access: Access.leads, query: PageQuery, response: routing.RoutingDecisionList }),
 
   // sales signals: each staff member reads only their own inbox; subscribe-message grants are theirs too
   signalInbox: route({ method: 'GET', path: '/me/signals', summary: 'My sales signals, newest first (keyset pages; `unread=true` for unread only), with the unread count', tag: 'signals', access: Access.anyStaff, query: signals.SignalInboxQuery, response: signals.SignalInbox }),

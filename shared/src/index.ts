@@ -25,5 +25,7 @@ export * from './contracts/accounts';
 export * from './contracts/scoring';
 export * from './contracts/handoff';
 export * from './contracts/merges';
+export * from './contracts/sales-org';
+export * from './contracts/routing';
 export * from './contracts/signals';
 export * from './sandbox';

@@ -36,6 +36,8 @@ export const Pages = {
   consoleScoring: 'packages/console/pages/scoring/index',
   consoleCalibration: 'packages/console/pages/scoring-calibration/index',
   consoleMerges: 'packages/console/pages/merges/index',
+  consoleSalesTeams: 'packages/console/pages/sales-teams/index',
+  consoleRouting: 'packages/console/pages/routing/index',
   // content prospects open
   liveDetail: 'packages/live/pages/detail/index',
   liveRoom: 'packages/live/pages/room/index',

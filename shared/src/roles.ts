@@ -29,6 +29,8 @@ export const Access = {
   leads: StaffRoles,
   /** Account pages: the console sees every account; another staff member only the accounts they own (`accounts.service.ts`). */
   accountPage: StaffRoles,
+  /** Sales teams: admins and marketers see every group; another staff member only what the groups they manage allow (`sales-org/team-access.ts`). */
+  salesTeam: StaffRoles,
   /** Admins only: staff accounts and invites. */
   admin: ['admin'],
 } as const satisfies Record<string, AccessRule>;

@@ -28,6 +28,8 @@ export const Routes = {
   consoleScoring: url(Pages.consoleScoring),
   consoleCalibration: url(Pages.consoleCalibration),
   consoleMerges: url(Pages.consoleMerges),
+  consoleSalesTeams: url(Pages.consoleSalesTeams),
+  consoleRouting: url(Pages.consoleRouting),
   cardView: url(Pages.card),
   myCard: url(Pages.myCard),
   cardVisitors: url(Pages.cardVisitors),

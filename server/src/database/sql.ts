@@ -50,6 +50,27 @@ export async function upsertAdd(
 }
 
 /**
+ * `UPDATE … SET column = CASE key WHEN … THEN … END` over many rows in one statement: each row
+ * its own value of `column` (`values`: key → value), the same value of every column in `also`,
+ * only rows that also meet `onlyWhere` (raw SQL on the table's columns).
+ */
+export async function updateEach(
+  em: EntityManager,
+  table: string,
+  keyColumn: string,
+  column: string,
+  values: ReadonlyMap<string, unknown>,
+  also: Record<string, unknown> = {},
+  onlyWhere?: string,
+): Promise<void> {
+  if (values.size === 0) return;
+  const keys = [...values.keys()];
+  const sets = [`${column} = CASE ${keyColumn} ${keys.map(() => 'WHEN ? THEN ?').join(' ')} END`, ...Object.keys(also).map((c) => `${c} = ?`)];
+  const params = [...keys.flatMap((k) => [k, param(values.get(k))]), ...Object.values(also).map(param), ...keys];
+  await em.query(`UPDATE ${table} SET ${sets.join(', ')} WHERE ${keyColumn} IN (${keys.map(() => '?').join(', ')})${onlyWhere ? ` AND ${onlyWhere}` : ''}`, params);
+}
+
+/**
  * Inserts rows, skipping those whose primary or unique key is already stored, and answers how many
  * were new (null where the database cannot say). Never `INSERT IGNORE`: it also turns a value the
  * column cannot hold into a silent truncation or a zero date; here such a value is an error.

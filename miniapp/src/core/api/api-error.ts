@@ -85,6 +85,14 @@ const Messages: Partial<Record<ApiErrorCode, string>> = {
   ACCOUNT_IMPORT_INVALID: '文件中有不符合要求的行，未导入任何数据',
   ACCOUNT_IMPORT_UNREADABLE: '无法读取该文件，请上传 CSV 格式（UTF-8 或 GBK 编码）',
   CONTACT_NOT_IN_ACCOUNT: '此人不是该客户的联系人',
+  SALES_GROUP_NOT_FOUND: '销售组不存在或已被删除',
+  SALES_GROUP_NOT_YOURS: '只有管理员和该组组长可以操作这个销售组',
+  SALES_MEMBER_NOT_FOUND: '该成员不在这个销售组',
+  SALES_MEMBER_INVALID: '只有在职的销售、SDR 或渠道伙伴可以加入销售组',
+  SALES_MANAGER_INVALID: '组长需为在职员工',
+  ROUTING_GROUP_UNKNOWN: '有规则指向的销售组已不存在，请重新选择',
+  REASSIGN_NOT_ALLOWED: '只有管理员或负责人的组长可以改派这条线索',
+  REASSIGN_TARGET_INVALID: '请选择当前负责人以外的在职销售、SDR 或渠道伙伴',
   STAFF_NOT_FOUND: '找不到这位在职成员',
 };
 

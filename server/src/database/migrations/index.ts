@@ -19,6 +19,7 @@ import { SharedContents1765450000000 } from './1765450000000-shared-contents';
 import { BinaryTokens1765460000000 } from './1765460000000-binary-tokens';
 import { LeadActivityIndex1765470000000 } from './1765470000000-lead-activity-index';
 import { EventsSeqIndex1765480000000 } from './1765480000000-events-seq-index';
+import { SalesOrgRouting1765500000000 } from './1765500000000-sales-org-routing';
 import { TimersSignals1765510000000 } from './1765510000000-timers-signals';
 import { SalesFeedback1765520000000 } from './1765520000000-sales-feedback';
 
@@ -45,6 +46,7 @@ export const migrations = [
   BinaryTokens1765460000000,
   LeadActivityIndex1765470000000,
   EventsSeqIndex1765480000000,
+  SalesOrgRouting1765500000000,
   TimersSignals1765510000000,
   SalesFeedback1765520000000,
 ];

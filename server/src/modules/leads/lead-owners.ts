@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
 import { lockForUpdate } from '../../database/locks';
+import { updateEach } from '../../database/sql';
 import type { OwnerFollower } from '../share-chain/owner-changes';
 import { PersonAttributionEntity } from '../share-chain/share-chain.entity';
 import { LeadEntity } from './leads.entity';
@@ -16,6 +17,10 @@ export class LeadOwners implements OwnerFollower {
 
   async ownerSet(em: EntityManager, personId: string, staffId: string): Promise<void> {
     await em.update(LeadEntity, { personId }, { ownerStaffId: staffId });
+  }
+
+  async ownersSet(em: EntityManager, owners: ReadonlyMap<string, string>): Promise<void> {
+    await updateEach(em, 'leads', 'person_id', 'owner_staff_id', owners);
   }
 
   async ownersMoved(em: EntityManager, fromStaffId: string, toStaffId: string): Promise<void> {

@@ -19,6 +19,7 @@ export interface StageActor {
 export const StageRuleLabels: Record<string, string> = {
   first_intent: '首次互动（自动）',
   mql_thresholds: '达到 MQL 标准（自动）',
+  hand_raise: '请联系我（自动转 MQL）',
 };
 
 /**

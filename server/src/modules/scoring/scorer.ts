@@ -210,8 +210,9 @@ export class Scorer implements StreamConsumer {
   private async advanceStages(em: EntityManager, personIds: string[], engaged: Set<string>, settings: LeadSettingsEntity): Promise<void> {
     if (personIds.length === 0) return;
     const rows: { person_id: string; stage: string; fit_grade: FitGrade; intent_key: number | string }[] = await em.query(
-      `SELECT person_id, stage, fit_grade, intent_key FROM leads WHERE person_id IN (${marks(personIds.length)})`,
-      personIds,
+      // locked and current: routing may have moved a hand-raised lead to MQL since this batch began
+      `SELECT person_id, stage, fit_grade, intent_key FROM leads WHERE person_id IN (${marks(personIds.length)}) ORDER BY person_id${forUpdateSql(em)}`,
+      [...personIds].sort(),
     );
     const now = this.clock.nowMs();
     for (const lead of rows) {

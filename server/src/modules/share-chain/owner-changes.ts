@@ -10,6 +10,8 @@ export interface OwnerFollower {
   name: string;
   /** The person now belongs to `staffId`. */
   ownerSet(em: EntityManager, personId: string, staffId: string): Promise<void>;
+  /** Each of these persons now belongs to the staff member beside them (leads routed to salespeople, one statement per follower). */
+  ownersSet(em: EntityManager, owners: ReadonlyMap<string, string>): Promise<void>;
   /** Everyone `fromStaffId` owned now belongs to `toStaffId` (a staff hand-over). */
   ownersMoved(em: EntityManager, fromStaffId: string, toStaffId: string): Promise<void>;
 }
@@ -25,6 +27,11 @@ export class OwnerChanges {
 
   async ownerSet(em: EntityManager, personId: string, staffId: string): Promise<void> {
     for (const follower of this.followers.values()) await follower.ownerSet(em, personId, staffId);
+  }
+
+  async ownersSet(em: EntityManager, owners: ReadonlyMap<string, string>): Promise<void> {
+    if (owners.size === 0) return;
+    for (const follower of this.followers.values()) await follower.ownersSet(em, owners);
   }
 
   async ownersMoved(em: EntityManager, fromStaffId: string, toStaffId: string): Promise<void> {

@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Clock } from '../../core/clock';
 import { newId } from '../../database/ids';
 import { lockForUpdate } from '../../database/locks';
+import { insertNew, updateEach } from '../../database/sql';
 import { OwnerChanges } from './owner-changes';
 import { type OwnershipDecision, OwnershipDecisionEntity, PersonAttributionEntity } from './share-chain.entity';
 
@@ -57,6 +58,27 @@ export class OwnerProtection {
     }
     await this.setOwner(em, personId, candidateStaffId, evidence);
     return this.log(em, personId, candidateStaffId, current.ownerStaffId, 'moved', { ...evidence, reason: `${evidence.reason}: protection window over` });
+  }
+
+  /**
+   * Routing handed these persons to salespeople (`owners`: person → staff member; on MQL, or a
+   * manager by hand): they become the owner whatever the window — sales ownership outranks share
+   * evidence — and owner protection then keeps them there against later shares. One statement per
+   * table for the whole batch.
+   */
+  async route(em: EntityManager, owners: ReadonlyMap<string, string>, reason: string): Promise<void> {
+    const ids = [...owners.keys()].sort();
+    if (ids.length === 0) return;
+    const now = this.clock.now();
+    const previous = await lockForUpdate(em.createQueryBuilder(PersonAttributionEntity, 'a').select(['a.personId', 'a.ownerStaffId']).where('a.person_id IN (:...ids)', { ids }).orderBy('a.person_id')).getMany();
+    const had = new Map(previous.map((a) => [a.personId, a.ownerStaffId]));
+    const missing = ids.filter((id) => !had.has(id));
+    await insertNew(em, 'person_attribution', missing.map((id) => ({ person_id: id, first_event_id: null, first_node_id: null, first_channel_id: null, first_at: null, owner_staff_id: owners.get(id), owner_node_id: null, owned_at: now, updated_at: now })));
+    const moving = new Map(ids.filter((id) => had.has(id) && had.get(id) !== owners.get(id)).map((id) => [id, owners.get(id)!]));
+    await updateEach(em, 'person_attribution', 'person_id', 'owner_staff_id', moving, { owner_node_id: null, owned_at: now, updated_at: now });
+    const changed = new Map([...missing.map((id) => [id, owners.get(id)!] as const), ...moving]);
+    await insertNew(em, 'ownership_decisions', [...changed].map(([personId, staffId]) => ({ id: newId(now.getTime()), person_id: personId, candidate_staff_id: staffId, previous_owner_staff_id: had.get(personId) ?? null, decision: 'routed', reason, evidence_node_id: null, evidence_event_id: null, created_at: now })));
+    await this.ownerChanges.ownersSet(em, changed);
   }
 
   /** The attribution row, locked for this transaction where the database can (MySQL). */

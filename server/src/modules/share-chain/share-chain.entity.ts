@@ -80,7 +80,8 @@ export class PersonAttributionEntity {
   @time('updated_at') updatedAt!: Date;
 }
 
-export type OwnershipDecision = 'assigned' | 'kept' | 'moved';
+/** `routed`: sales routing (or a manager by hand) gave the person to a salesperson, whatever the window. */
+export type OwnershipDecision = 'assigned' | 'kept' | 'moved' | 'routed';
 
 @Entity('ownership_decisions')
 export class OwnershipDecisionEntity {

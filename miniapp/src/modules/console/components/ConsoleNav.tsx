@@ -23,6 +23,8 @@ const Entries: Entry[] = [
   { key: 'accounts', glyph: '客', title: '客户管理', description: '目标客户名单、分级与联系人的采购角色', url: Routes.consoleAccounts, access: Access.console },
   { key: 'home-page', glyph: '页', title: '首页装修', description: '用横幅、直播、资料、顾问和表单搭建访客首页', url: Routes.consoleHomePage, access: Access.console },
   { key: 'scoring', glyph: '评', title: '线索评分', description: '能力与意愿规则、衰减和 MQL 标准；按销售反馈校准规则分值', url: Routes.consoleScoring, access: Access.console },
+  { key: 'routing', glyph: '分', title: '线索分配', description: 'MQL 与「请联系我」按规则分给销售组轮询，无人可接的进入待分配', url: Routes.consoleRouting, access: Access.console },
+  { key: 'sales-teams', glyph: '团', title: '销售团队', description: '销售组、负责区域、接单上限与暂停；组长查看本组在跟线索', url: Routes.consoleSalesTeams, access: Access.salesTeam },
   { key: 'merges', glyph: '合', title: '用户合并', description: '按手机号、邮箱、CRM 编号合并的访客，可核对与撤销', url: Routes.consoleMerges, access: Access.admin },
   { key: 'brand', glyph: '品', title: '品牌设置', description: '公司名称、标志、品牌色、隐私政策与工作日历', url: Routes.consoleBrand, access: Access.admin },
 ];
