@@ -77,6 +77,8 @@ export type ProfileView = z.infer<typeof ProfileView>;
 export const ConsentPurposes = ['event_signup', 'whitepaper_download', 'sales_contact'] as const;
 export const ConsentPurpose = z.enum(ConsentPurposes);
 export type ConsentPurpose = z.infer<typeof ConsentPurpose>;
+/** Each purpose's name, as 我的 and a lead's timeline write it. */
+export const ConsentPurposeTitles: Record<ConsentPurpose, string> = { whitepaper_download: '白皮书下载', event_signup: '直播报名', sales_contact: '顾问联系' };
 
 /** An explicit, ticked consent naming the privacy-policy version the person was shown. */
 export const ConsentGrant = z
