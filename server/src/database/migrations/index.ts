@@ -17,6 +17,7 @@ import { AccountsProfile1765420000000 } from './1765420000000-accounts-profile';
 import { PersonMerges1765440000000 } from './1765440000000-person-merges';
 import { SharedContents1765450000000 } from './1765450000000-shared-contents';
 import { BinaryTokens1765460000000 } from './1765460000000-binary-tokens';
+import { LeadSourceCounts1765530000000 } from './1765530000000-lead-source-counts';
 
 /** Every migration, in order. Listed explicitly so the set is the same from ts-jest and from dist. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   PersonMerges1765440000000,
   SharedContents1765450000000,
   BinaryTokens1765460000000,
+  LeadSourceCounts1765530000000,
 ];
