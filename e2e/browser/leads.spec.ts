@@ -167,6 +167,10 @@ describe('leads: 我的线索 on the phone, 线索池 in the console', () => {
     await button(salesPhone, '拨打').click();
     await eventually(async () => dialled.join('\n'), (log) => log.includes(`tel:+86${PHONE_NUMBER}`), 'the call is handed to the phone', 10_000);
     await screenshot(salesPhone, 'lead-revealed-390');
+    // the same page on a wide screen (the H5 build opened on a desktop)
+    await salesPhone.setViewportSize(DESKTOP.viewport);
+    await screenshot(salesPhone, 'lead-detail-staff-1440');
+    await salesPhone.setViewportSize(PHONE.viewport);
   });
 
   it('the marketer opens the live report’s sign-ups as 线索池 and tags them in bulk', async () => {

@@ -371,7 +371,8 @@ describe('leads: list, detail, timeline, phone reveal', () => {
     const person = await loginAs(server, 'leads-timeline');
     expect((await server.http('POST', `/api/live/${live.id}/signups`, firstSignup('周婷'), person.token)).status).toBe(200);
     await drain(server);
-    const card = (await server.http('GET', '/api/cards/mine', undefined, salesA.token)).body;
+    const cardOwner = await staffAs(server, 'leads-card-owner', 'sales');
+    const card = (await server.http('PUT', '/api/cards/mine', { name: '周全' }, cardOwner.token)).body;
     try {
       // 35 minutes in the room: a watch activity at every 5 minutes, the timeline shows the 30-minute one
       const watch = (kind: string) => server.http('POST', `/api/live/${live.id}/attendance`, { kind, sessionId: 'leads-timeline-session' }, person.token);
@@ -405,7 +406,7 @@ describe('leads: list, detail, timeline, phone reveal', () => {
     expect(only('attend')).toEqual([expect.objectContaining({ label: '观看直播', detail: '累计观看 35 分钟' })]);
     expect(only('survey')).toEqual([expect.objectContaining({ label: '提交直播问卷', contentTitle: '精益排产直播' })]);
     expect(only('card_view')).toHaveLength(2);
-    expect(only('card_return')).toEqual([expect.objectContaining({ label: '再次访问名片', contentTitle: `${card.name}的名片` })]);
+    expect(only('card_return')).toEqual([expect.objectContaining({ label: '再次访问名片', contentTitle: '周全的名片' })]);
     expect(only('consent_withdrawn')).toEqual([expect.objectContaining({ label: '撤回授权', contentTitle: null, detail: '不再同意：直播报名' })]);
     expect(only('merge')).toEqual([expect.objectContaining({ label: '合并重复记录', detail: '手机号相同的另一条记录已并入' })]);
     // no code names or ids in what the timeline writes (titles are the content's own)
