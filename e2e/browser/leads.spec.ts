@@ -254,7 +254,7 @@ describe('leads: 我的线索 on the phone, 线索池 in the console', () => {
     await desktop.waitForURL(/packages\/console\/pages\/accounts\/detail/, WAIT);
     const contact = onScreen(desktop, '.account-contacts__row', '林晓');
     await contact.waitFor();
-    await onScreen(desktop, '.account-facts__value', `${score}（联系人当前意向分合计）`).waitFor();
+    await expect(onScreen(desktop, '.account-facts__item', '意向分（联系人合计）').locator('.account-facts__value').innerText()).resolves.toBe(String(score));
     await expect(contact.innerText()).resolves.toContain(String(score));
     await contact.locator('.ll-select__value').click();
     await onScreen(desktop, '.ll-select__option', '决策者').click();
@@ -265,6 +265,7 @@ describe('leads: 我的线索 on the phone, 线索池 in the console', () => {
     await contact.locator('.account-contacts__lead').click();
     await desktop.waitForURL(/packages\/console\/pages\/lead\/index/, WAIT);
     await onScreen(desktop, '.lead-detail__fact-value', '决策者').waitFor();
+    await onScreen(desktop, '.lead-timeline__item', '采购角色：（空） → 决策者').waitFor();
 
     // the console at phone width holds its layout too
     await desktop.setViewportSize(PHONE.viewport);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type ConsentPurpose, ConsentPurposeTitles, type ContentType, LeadStageLabels, LeadTimelineKindLabels, type LeadTimelineItem, type LeadTimelineKind, MergeMatchedKindLabels, type MergeMatchedKind, type Page, ProfileFieldLabels } from '@leadloop/shared';
+import { type ConsentPurpose, ConsentPurposeTitles, type ContentType, LeadStageLabels, LeadTimelineKindLabels, type LeadTimelineItem, type LeadTimelineKind, MergeMatchedKindLabels, type MergeMatchedKind, type Page, profileChangeLine } from '@leadloop/shared';
 import { DataSource, In } from 'typeorm';
 import { z } from 'zod';
 import { IdKey, InstantKey, KeysetCursor } from '../../core/pagination';
@@ -21,20 +21,6 @@ const EVENT_TYPES = [...EventTimelineKinds.keys()];
 /** Watch milestones other than those the timeline shows are left out by their key (`watch:{event}:{minutes}`). */
 const SHOWN_WATCH = `(e.type <> 'watch' OR ${TIMELINE_WATCH_MILESTONES.map(() => 'e.client_event_id LIKE ?').join(' OR ')})`;
 const SHOWN_WATCH_PARAMS = TIMELINE_WATCH_MILESTONES.map((m) => `%:${m}`);
-
-/** Profile fields beyond the gate's (the lead profile's): their names on the timeline. */
-const FieldLabels: Record<string, string> = {
-  ...ProfileFieldLabels,
-  industry: '行业',
-  province: '省份',
-  city: '城市',
-  size_band: '公司规模',
-  sizeBand: '公司规模',
-  department: '部门',
-  seniority: '职级',
-  buying_role: '采购角色',
-  buyingRole: '采购角色',
-};
 
 interface Entry {
   id: string;
@@ -143,7 +129,7 @@ export class LeadTimelineService {
       at: new Date(r.created_at),
       kind: 'profile_edit',
       content: null,
-      detail: `${FieldLabels[r.field] ?? '资料'}：${r.old_value ?? '（空）'} → ${r.new_value ?? '（空）'}`,
+      detail: profileChangeLine(r.field, r.old_value, r.new_value),
       by: r.by_staff_id ? (staff.get(r.by_staff_id) ?? '同事') : '本人',
     }));
   }

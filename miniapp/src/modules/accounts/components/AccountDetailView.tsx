@@ -62,7 +62,7 @@ function AccountFacts({ account }: { account: AccountDetail }) {
     ['负责人', account.owner?.name ?? '未分配'],
     ['企业邮箱域名', account.emailDomain ?? '—'],
     ['联系人', `${account.contactCount} 位`],
-    ['客户意向分', `${account.intent}（联系人当前意向分合计）`],
+    ['意向分（联系人合计）', String(account.intent)],
   ];
   return (
     <Card title={account.name} subtitle={account.mergedNames.length > 0 ? `已合并：${account.mergedNames.join('、')}` : undefined}>

@@ -1,6 +1,6 @@
 import { MAX_BULK_TAG_LEADS } from '@leadloop/shared';
 import { Text, View } from '@tarojs/components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { platform } from '@/core/platform';
 import { tagToAdd } from '@/modules/lead-profile/services/lead-profile-form';
 import { ActionButton, Notice, TextField } from '@/ui';
@@ -24,8 +24,13 @@ export function BulkTagBar({ selected, onChanged }: { selected: string[]; onChan
   const [busy, setBusy] = useState<'add' | 'remove' | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const tooMany = selected.length > MAX_BULK_TAG_LEADS;
+  const none = selected.length === 0;
+  // what a change did is about that selection: a new one starts without it (the typed tag stays)
+  const selection = selected.join(',');
+  useEffect(() => setOutcome(null), [selection]);
 
   const apply = async (action: 'add' | 'remove') => {
+    if (none || tooMany || busy) return;
     const checked = tagToAdd([], typed);
     if ('error' in checked) return setOutcome({ tone: 'error', text: checked.error });
     setBusy(action);
@@ -47,13 +52,14 @@ export function BulkTagBar({ selected, onChanged }: { selected: string[]; onChan
         <View className='lead-bulk__field'>
           <TextField label='批量标签' name='bulk-tag' value={typed} onChange={setTyped} maxlength={20} placeholder='如：重点客户' onConfirm={() => void apply('add')} />
         </View>
-        <ActionButton small block={false} disabled={busy !== null || tooMany} loading={busy === 'add'} onClick={() => void apply('add')}>
+        <ActionButton small block={false} disabled={busy !== null || tooMany || none} loading={busy === 'add'} onClick={() => void apply('add')}>
           添加标签
         </ActionButton>
-        <ActionButton small block={false} variant='secondary' disabled={busy !== null || tooMany} loading={busy === 'remove'} onClick={() => void apply('remove')}>
+        <ActionButton small block={false} variant='secondary' disabled={busy !== null || tooMany || none} loading={busy === 'remove'} onClick={() => void apply('remove')}>
           移除标签
         </ActionButton>
       </View>
+      {none && <Text className='ll-muted'>勾选客户后，可为他们批量添加或移除标签</Text>}
       {tooMany && <Text className='lead-bulk__limit'>一次最多处理 {MAX_BULK_TAG_LEADS} 位客户，请减少选择</Text>}
       {outcome && <Notice tone={outcome.tone}>{outcome.text}</Notice>}
     </View>

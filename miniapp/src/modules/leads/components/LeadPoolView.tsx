@@ -237,7 +237,7 @@ export function LeadPoolView({ initial, sourceTitle }: { initial: LeadFilters; s
             {selected.size > 0 && <Text className='lead-pool__count'>已选择 {selected.size} 位客户</Text>}
           </View>
           {/* read again after a change: a pool filtered by that tag gains or loses rows */}
-          {selected.size > 0 && <BulkTagBar selected={[...selected]} onChanged={list.reload} />}
+          <BulkTagBar selected={[...selected]} onChanged={list.reload} />
         </View>
       )}
 
