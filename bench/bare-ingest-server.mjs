@@ -5,7 +5,9 @@ import http from 'node:http';
 import mysql from 'mysql2/promise';
 
 const pool = mysql.createPool({ uri: process.env.DATABASE_URL, connectionLimit: 20, timezone: 'Z' });
-const COLUMNS = ['id', 'source_key', 'client_event_id', 'type', 'anonymous_id', 'page', 'state', 'occurred_at', 'received_at'];
+// the commit before the activity stream had a `state` column (0: not yet attributed); the stream has none
+const [legacy] = await pool.query("SHOW COLUMNS FROM events LIKE 'state'");
+const COLUMNS = ['id', 'source_key', 'client_event_id', 'type', 'anonymous_id', 'page', ...(legacy.length ? ['state'] : []), 'occurred_at', 'received_at'];
 
 http
   .createServer((req, res) => {
@@ -16,7 +18,7 @@ http
       try {
         const { events } = JSON.parse(Buffer.concat(chunks).toString());
         const now = new Date();
-        const rows = events.map((e) => [randomBytes(13).toString('hex').slice(0, 26), e.anonymousId, e.id, e.type, e.anonymousId, e.page, 0, new Date(e.at), now]);
+        const rows = events.map((e) => [randomBytes(13).toString('hex').slice(0, 26), e.anonymousId, e.id, e.type, e.anonymousId, e.page, ...(legacy.length ? [0] : []), new Date(e.at), now]);
         await pool.query(`INSERT IGNORE INTO events (${COLUMNS.join(', ')}) VALUES ?`, [rows]);
         res.setHeader('content-type', 'application/json');
         res.end(JSON.stringify({ accepted: rows.length }));

@@ -3,7 +3,8 @@
 //   node bench/stream.bench.mjs [backlog=1000000] [seconds=30]
 // 1. attribution alone through `backlog` stored events (the lead consumer parked at the head),
 // 2. attribution + lead consumer through the same backlog on a second database,
-// 3. lag while 1 000 events/s arrive over HTTP (50 requests/s of 20 events).
+// 3. every consumer at once (attribution, leads, scoring, accounts, …) through the same backlog,
+// 4. lag while 1 000 events/s arrive over HTTP (50 requests/s of 20 events).
 // The backlog is written straight into `events` (no positions yet, as ingest leaves them) with
 // the share nodes it names: 70 % entries through a share by new visitors, 25 % page views, 5 %
 // server-recorded downloads by 10 000 people (conversions, and lead activities). On a database without the stream
@@ -18,6 +19,8 @@ import { createDatabase, load, machine, ROOT, startServer } from './support.mjs'
 const backlog = Number(process.argv[2] ?? 1_000_000);
 const seconds = Number(process.argv[3] ?? 30);
 const NODES = 2000;
+/** The stream's consumers besides attribution. */
+const OTHER_CONSUMERS = ['leads', 'scoring', 'accounts', 'identity.email'];
 
 const ulidChars = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const ulid = (ms) => {
@@ -94,10 +97,11 @@ async function drainRun(label, consumers) {
     const filled = Date.now();
     const legacy = await fill(db.url);
     console.log(`${label}: ${backlog} events written in ${((Date.now() - filled) / 1000).toFixed(1)} s`);
-    if (!legacy && !consumers.includes('leads')) {
-      // park the lead consumer at the end of the backlog: attribution alone does the work
+    if (!legacy) {
+      // park every consumer not measured at the end of the backlog: only the measured ones work
+      const parked = OTHER_CONSUMERS.filter((c) => !consumers.includes(c));
       const conn = await mysql.createConnection({ uri: db.url });
-      await conn.query('INSERT INTO stream_consumers (name, position, attempts, updated_at) VALUES (?, ?, 0, ?) ON DUPLICATE KEY UPDATE position = VALUES(position)', ['leads', backlog, time(Date.now())]);
+      if (parked.length) await conn.query('INSERT INTO stream_consumers (name, position, attempts, updated_at) VALUES ? ON DUPLICATE KEY UPDATE position = VALUES(position)', [parked.map((c) => [c, backlog, 0, time(Date.now())])]);
       await conn.end();
     }
     const server = await startServer(db.url, { EVENT_PROCESSOR_INTERVAL_MS: '50' });
@@ -150,10 +154,16 @@ async function lagRun() {
   }
 }
 
-const results = {
-  attributionAlone: await drainRun('attr', []),
-  attributionAndLeads: await drainRun('both', ['leads']),
-  lagAt1000PerSec: await lagRun(),
+// BENCH_RUNS=attr,both,all,lag picks the runs (default: all four); `all` is every consumer at once
+const runs = (process.env.BENCH_RUNS ?? 'attr,both,all,lag').split(',');
+const results = {};
+const run = async (name, result) => {
+  results[name] = await result();
+  console.log(name, JSON.stringify(results[name]));
 };
+if (runs.includes('attr')) await run('attributionAlone', () => drainRun('attr', []));
+if (runs.includes('both')) await run('attributionAndLeads', () => drainRun('both', ['leads']));
+if (runs.includes('all')) await run('allConsumers', () => drainRun('all', OTHER_CONSUMERS));
+if (runs.includes('lag')) await run('lagAt1000PerSec', lagRun);
 console.log(JSON.stringify(results, null, 2));
 writeFileSync(join(ROOT, 'bench/results/stream.json'), `${JSON.stringify({ machine: machine(), backlog, seconds, results }, null, 2)}\n`);

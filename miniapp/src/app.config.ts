@@ -17,7 +17,7 @@ export default defineAppConfig({
   // Main package: tab pages only. Everything else lives in a subpackage.
   pages: [Pages.home, Pages.mine],
   subPackages: [
-    subPackage('staff', [Pages.staffInvite, Pages.consoleConfirm, Pages.myShares, Pages.myCard, Pages.cardVisitors, Pages.myLeads, Pages.leadDetail]),
+    subPackage('staff', [Pages.staffInvite, Pages.consoleConfirm, Pages.myShares, Pages.myCard, Pages.cardVisitors, Pages.myLeads, Pages.leadDetail, Pages.signalInbox]),
     subPackage('console', [
       Pages.consoleLogin,
       Pages.consoleHome,

@@ -24,8 +24,10 @@ import { ProfileModule } from './modules/profile/profile.module';
 import { ScoringModule } from './modules/scoring/scoring.module';
 import { SandboxModule } from './modules/sandbox/sandbox.module';
 import { ShareChainModule } from './modules/share-chain/share-chain.module';
+import { SignalsModule } from './modules/signals/signals.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { StorageModule } from './modules/storage/storage.module';
+import { TimersModule } from './modules/timers/timers.module';
 import { OpenApiController, SystemController } from './modules/system/system.controller';
 import { WhitepaperModule } from './modules/whitepaper/whitepaper.module';
 import { WechatModule } from './modules/wechat/wechat.module';
@@ -79,6 +81,8 @@ export class AppModule {
         WhitepaperModule,
         PostersModule,
         HomePageModule,
+        TimersModule,
+        SignalsModule,
         // WeChat's stand-in exists only when the sandbox is on; production refuses it at config time.
         ...(config.wechat.sandbox ? [SandboxModule] : []),
       ],

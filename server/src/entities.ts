@@ -2,6 +2,8 @@ import { accountEntities } from './modules/accounts/accounts.entity';
 import { activityEntities } from './modules/activity/activity.entity';
 import { BrandSettingsEntity } from './modules/brand/brand.entity';
 import { cardEntities } from './modules/card/card.entity';
+import { signalEntities } from './modules/signals/signals.entity';
+import { timerEntities } from './modules/timers/timers.entity';
 import { homePageEntities } from './modules/home-page/home-page.entity';
 import { IdentifierConflictEntity, PersonEntity, PersonIdentifierEntity, PersonMergeEntity } from './modules/identity/identity.entity';
 import { leadEntities } from './modules/leads/leads.entity';
@@ -47,4 +49,6 @@ export const entities = [
   ProfileChangeEntity,
   BrandSettingsEntity,
   ...homePageEntities,
+  ...timerEntities,
+  ...signalEntities,
 ];

@@ -64,7 +64,7 @@ describe('salesperson cards', () => {
   it('creates my card from my staff name, validates edits field by field, and saves them', async () => {
     const owner = await staffAs(server, '王敏', 'sales');
     const created = await cardOf(owner.token);
-    expect(created).toMatchObject({ name: '王敏', title: null, phone: null, featured: [], introduction: { status: 'approved', draft: null }, unreadSignals: 0 });
+    expect(created).toMatchObject({ name: '王敏', title: null, phone: null, featured: [], introduction: { status: 'approved', draft: null } });
 
     const bad = await save(owner.token, { name: '王敏', phone: '12345', email: 'not-an-email', introduction: 'x'.repeat(501) });
     expect(bad.status).toBe(400);
@@ -225,13 +225,12 @@ describe('salesperson cards', () => {
       clock.set(null);
     }
 
-    const mine = await cardOf(owner.token);
-    expect(mine.unreadSignals).toBe(1);
-    const listed = await server.http('GET', '/api/cards/mine/signals', undefined, owner.token);
-    expect(listed.body.items).toEqual([expect.objectContaining({ kind: 'returning_visitor', displayName: '周杰', phoneMasked: '137****1111', visits: 3, read: false })]);
-    expect((await server.http('GET', `/api/cards/mine/signals?after=${listed.body.last}`, undefined, owner.token)).body.items).toEqual([]);
-    expect((await server.http('POST', '/api/cards/mine/signals/read', {}, owner.token)).body).toEqual({ unreadSignals: 0 });
-    expect((await cardOf(owner.token)).unreadSignals).toBe(0);
+    // the returning visit is one kind of signal in the owner's inbox
+    await drain(server);
+    const inbox = await server.http('GET', '/api/me/signals', undefined, owner.token);
+    expect(inbox.body.items).toEqual([expect.objectContaining({ kind: 'card_return', leadPersonId: visitor.personId, displayName: '周杰', read: false })]);
+    expect(inbox.body.unread).toBe(1);
+    expect((await server.http('POST', '/api/me/signals/read', {}, owner.token)).body).toEqual({ unread: 0 });
 
     const visitors = await server.http('GET', '/api/cards/mine/visitors', undefined, owner.token);
     expect(visitors.body.items).toEqual([
@@ -259,7 +258,8 @@ describe('salesperson cards', () => {
     // "mine" is always the caller's card: the rival sees their own (empty) list, and there is no route by card id
     expect((await server.http('GET', '/api/cards/mine/visitors', undefined, rival.token)).body).toEqual({ items: [], nextCursor: null });
     expect((await server.http('GET', `/api/cards/${cardId}/visitors`, undefined, rival.token)).status).toBe(404);
-    expect((await server.http('GET', '/api/cards/mine/signals', undefined, rival.token)).body.items).toEqual([]);
+    await drain(server);
+    expect((await server.http('GET', '/api/me/signals', undefined, rival.token)).body.items).toEqual([]);
     const visitor = await loginAs(server, 'paging-a');
     expect((await server.http('GET', '/api/cards/mine/visitors', undefined, visitor.token)).body.code).toBe('FORBIDDEN');
   });
@@ -455,7 +455,8 @@ describe('salesperson cards on the embedded SQLite default', () => {
     clockOf(running.app).advance(31 * MINUTE); // past the default 30-minute return-visit threshold
     await Promise.all([1, 2].map(() => server.http('GET', `/api/cards/${cardId}`, undefined, person.token)));
     expect(await count(server, 'SELECT COUNT(*) FROM card_views WHERE card_id = ?', [cardId])).toBe(2);
-    expect((await server.http('GET', '/api/cards/mine', undefined, owner.token)).body.unreadSignals).toBe(1);
+    await drain(server);
+    expect((await server.http('GET', '/api/me/signals', undefined, owner.token)).body.items.map((s: { kind: string }) => s.kind)).toEqual(['card_return']);
 
     const body = { requestId: 'req-lite-0001', gate: { profile: { name: '高远' }, consent: CONSENT } };
     const first = await server.http('POST', `/api/cards/${cardId}/contact-requests`, body, person.token);

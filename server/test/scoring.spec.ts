@@ -156,6 +156,18 @@ describe('lead scoring (能力 × 意愿)', () => {
     expect(await count(server, 'SELECT COUNT(*) FROM lead_stage_changes WHERE person_id = ?', [person.personId])).toBe(0);
   });
 
+  it('writes nothing about a person whose erasure committed after their events were read', async () => {
+    const person = await loginAs(server, 'erased-mid-batch');
+    await download(person.token);
+    // the batch as the consumer read it, before the erasure
+    const events = await server.dataSource.manager.find(EventEntity, { where: { personId: person.personId, type: 'download' } });
+    expect((await server.http('DELETE', '/api/me', { confirm: 'DELETE' }, person.token)).status).toBe(200);
+    await server.dataSource.transaction((em) => server.app.get(Scorer).handle(em, events));
+    await drain(server);
+    expect(await count(server, 'SELECT COUNT(*) FROM score_items WHERE person_id = ?', [person.personId])).toBe(0);
+    expect(await count(server, 'SELECT COUNT(*) FROM leads WHERE person_id = ?', [person.personId])).toBe(0);
+  });
+
   it('re-grades fit when a profile_update activity says the profile changed', async () => {
     const person = await loginAs(server, 'promoted-buyer');
     await download(person.token);
@@ -213,6 +225,8 @@ describe('lead scoring (能力 × 意愿)', () => {
     expect(twice.body.code).toBe('VALIDATION_FAILED');
     expect((await server.http('PUT', '/api/console/scoring/rules', draft, (await loginAs(server, 'scoring-sales')).token)).status).toBe(403);
     expect((await server.http('PUT', '/api/console/scoring/settings', { halfLifeDays: 0, mqlMinGrade: 'B', mqlMinIntent: 50 }, marketer.token)).body.code).toBe('VALIDATION_FAILED');
+    // a half-life under 7 days would overflow the stored intent keys within a few years
+    expect((await server.http('PUT', '/api/console/scoring/settings', { halfLifeDays: 6, mqlMinGrade: 'B', mqlMinIntent: 50 }, marketer.token)).body.code).toBe('VALIDATION_FAILED');
   });
 });
 

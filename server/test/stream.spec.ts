@@ -186,7 +186,7 @@ describe('activity stream: recorder, consumers, poison', () => {
     expect(node.visitors).toBe(1);
     const letters = (await server.http('GET', '/api/stream/dead-letters', undefined, admin.token)).body.items;
     // every consumer that reads the row gives up on it alone
-    expect(letters.map((l: { consumer: string }) => l.consumer).sort()).toEqual(['attribution', 'leads', 'scoring']);
+    expect(letters.map((l: { consumer: string }) => l.consumer).sort()).toEqual(['attribution', 'leads', 'sales-signals', 'scoring']);
     expect(letters).toContainEqual(expect.objectContaining({ consumer: 'attribution', eventType: 'download', error: expect.stringContaining('JSON') }));
   });
 

@@ -14,6 +14,7 @@ import * as privacy from './contracts/privacy';
 import * as profile from './contracts/profile';
 import * as scoring from './contracts/scoring';
 import * as share from './contracts/share-chain';
+import * as signals from './contracts/signals';
 import * as staff from './contracts/staff';
 import * as stream from './contracts/stream';
 import * as system from './contracts/system';
@@ -96,12 +97,10 @@ export const Api = {
   listChannels: route({ method: 'GET', path: '/channels', summary: 'All channels', tag: 'share-chain', access: Access.console, query: PageQuery, response: share.ChannelList }),
 
   // salesperson cards: /cards/mine* are declared before /cards/{cardId} so `mine` is never taken for an id
-  myCard: route({ method: 'GET', path: '/cards/mine', summary: 'My business card (created on first use), with my draft introduction and unread signals', tag: 'card', access: Access.anyStaff, response: card.MyCard }),
+  myCard: route({ method: 'GET', path: '/cards/mine', summary: 'My business card (created on first use), with my draft introduction', tag: 'card', access: Access.anyStaff, response: card.MyCard }),
   updateMyCard: route({ method: 'PUT', path: '/cards/mine', summary: 'Save my business card; a changed introduction is checked before others see it', tag: 'card', access: Access.anyStaff, body: card.UpdateCardRequest, response: card.MyCard }),
   uploadCardImage: route({ method: 'POST', path: '/cards/mine/images/{kind}', summary: 'Upload my avatar or contact QR (multipart part `image`, PNG/JPEG ≤ 2 MB; kind: avatar | contact-qr)', tag: 'card', access: Access.anyStaff, files: [{ name: card.CARD_IMAGE_FIELD, required: true, accept: ['image/png', 'image/jpeg'] }], response: card.MyCard }),
   myCardVisitors: route({ method: 'GET', path: '/cards/mine/visitors', summary: 'Who viewed my card, most recent first', tag: 'card', access: Access.anyStaff, query: PageQuery, response: card.CardVisitorList }),
-  myCardSignals: route({ method: 'GET', path: '/cards/mine/signals', summary: 'Signals about my card (returning visitors) after a given one', tag: 'card', access: Access.anyStaff, query: card.CardSignalsQuery, response: card.CardSignalList }),
-  readMyCardSignals: route({ method: 'POST', path: '/cards/mine/signals/read', summary: 'Mark my card signals read', tag: 'card', access: Access.anyStaff, body: card.MarkSignalsReadRequest, response: card.MarkSignalsReadResponse }),
   cardImage: route({ method: 'GET', path: '/cards/images/{imageId}', summary: 'A card image (PNG/JPEG bytes; immutable, cacheable)', tag: 'card', access: Access.public, response: card.CardImageBytes, produces: 'image/*' }),
   viewCard: route({ method: 'GET', path: '/cards/{cardId}', summary: 'A salesperson’s card as a prospect sees it (records the view)', tag: 'card', access: Access.person, query: card.CardViewQuery, response: card.CardView }),
   requestContact: route({ method: 'POST', path: '/cards/{cardId}/contact-requests', summary: '请联系我: ask the card owner to get in touch (name and phone, consent)', tag: 'card', access: Access.person, body: card.ContactRequest, response: card.ContactRequestResponse, status: 201 }),
@@ -203,6 +202,15 @@ export const Api = {
   updateAccount: route({ method: 'PATCH', path: '/accounts/{id}', summary: 'Edit an account: industry, size, region, owner, target flag and tier', tag: 'accounts', access: Access.console, body: accounts.UpdateAccountRequest, response: accounts.AccountDetail }),
   setContactRole: route({ method: 'PUT', path: '/accounts/{id}/contacts/{personId}/role', summary: 'Set a contact’s part in the buying decision', tag: 'accounts', access: Access.console, body: accounts.SetContactRoleRequest, response: accounts.AccountDetail }),
   mergeAccounts: route({ method: 'POST', path: '/accounts/{id}/merge', summary: 'Merge another account into this one: its contacts move here (recorded)', tag: 'accounts', access: Access.console, body: accounts.MergeAccountsRequest, response: accounts.AccountDetail }),
+
+  // sales signals: each staff member reads only their own inbox; subscribe-message grants are theirs too
+  signalInbox: route({ method: 'GET', path: '/me/signals', summary: 'My sales signals, newest first (keyset pages; `unread=true` for unread only), with the unread count', tag: 'signals', access: Access.anyStaff, query: signals.SignalInboxQuery, response: signals.SignalInbox }),
+  signalUnread: route({ method: 'GET', path: '/me/signals/unread', summary: 'How many of my signals are unread (the badge)', tag: 'signals', access: Access.anyStaff, response: signals.SignalUnread }),
+  readSignals: route({ method: 'POST', path: '/me/signals/read', summary: 'Mark my signals read (the ones named, or all)', tag: 'signals', access: Access.anyStaff, body: signals.MarkSignalsRead, response: signals.SignalUnread }),
+  signalSubscription: route({ method: 'GET', path: '/me/signals/subscription', summary: 'The subscribe-message template for signals and how many one-time grants I have left', tag: 'signals', access: Access.anyStaff, response: signals.SignalSubscription }),
+  grantSignalMessages: route({ method: 'POST', path: '/me/signals/subscription', summary: 'Record what I answered to requestSubscribeMessage for signals (each accept: one message)', tag: 'signals', access: Access.anyStaff, body: signals.SignalGrantRequest, response: signals.SignalSubscription }),
+  workingCalendar: route({ method: 'GET', path: '/console/working-calendar', summary: 'The working calendar SLA deadlines count in (Asia/Shanghai)', tag: 'timers', access: Access.console, response: signals.WorkingCalendarView }),
+  saveWorkingCalendar: route({ method: 'PUT', path: '/console/working-calendar', summary: 'Save working days, hours, holidays and make-up working days (调休)', tag: 'timers', access: Access.admin, body: signals.WorkingCalendarSettings, response: signals.WorkingCalendarView }),
 } as const;
 
 export type ApiName = keyof typeof Api;

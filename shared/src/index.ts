@@ -24,4 +24,5 @@ export * from './contracts/profile-vocabulary';
 export * from './contracts/accounts';
 export * from './contracts/scoring';
 export * from './contracts/merges';
+export * from './contracts/signals';
 export * from './sandbox';

@@ -17,6 +17,7 @@ export const Pages = {
   cardVisitors: 'packages/staff/pages/visitors/index',
   myLeads: 'packages/staff/pages/leads/index',
   leadDetail: 'packages/staff/pages/lead/index',
+  signalInbox: 'packages/staff/pages/signals/index',
   // console
   consoleLogin: 'packages/console/pages/login/index',
   consoleHome: 'packages/console/pages/home/index',

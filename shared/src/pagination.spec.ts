@@ -30,10 +30,9 @@ describe('the pagination contract', () => {
   });
 
   it('is the contract of every list route: each GET answering items takes cursor and limit and answers nextCursor', () => {
-    // not lists read page by page: card signals are a feed polled from the last one seen (`after` / `last`);
-    // my consents hold one row per consent purpose, a fixed handful; a lead's score breakdown is one
+    // not lists read page by page: my consents hold one row per consent purpose, a fixed handful; a lead's score breakdown is one
     // document whose items add up to the score shown beside them.
-    const feeds = new Set(['myCardSignals', 'myConsents', 'leadScore']);
+    const feeds = new Set(['myConsents', 'leadScore']);
     const lists = Object.entries(Api).filter(
       ([name, route]) => !feeds.has(name) && route.method === 'GET' && route.response instanceof z.ZodObject && 'items' in route.response.shape,
     );

@@ -30,6 +30,7 @@ export const Routes = {
   cardView: url(Pages.card),
   myCard: url(Pages.myCard),
   cardVisitors: url(Pages.cardVisitors),
+  signalInbox: url(Pages.signalInbox),
   myLeads: url(Pages.myLeads),
   leadDetail: url(Pages.leadDetail),
   consoleLeads: url(Pages.consoleLeads),

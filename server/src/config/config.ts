@@ -65,6 +65,17 @@ const Env = z
     REPLAY_TEMPLATE_ID: z.string().regex(/^[\w-]{8,64}$/).default('sandbox-live-replay'),
     SURVEY_TEMPLATE_ID: z.string().regex(/^[\w-]{8,64}$/).default('sandbox-live-survey'),
     LIVE_JOB_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
+    TIMER_JOB_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
+    SIGNAL_TEMPLATE_ID: z.string().regex(/^[\w-]{8,64}$/).default('sandbox-sales-signal'),
+    SIGNAL_WATCH_MINUTES: z.coerce.number().int().min(5).max(600).multipleOf(5).default(30),
+    SIGNAL_DORMANT_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    SIGNAL_COALESCE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+    SIGNAL_LEAD_WINDOW_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
+    SIGNAL_STAFF_WINDOW_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(10),
+    SIGNAL_QUIET_HOURS: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM-HH:MM (Beijing time), e.g. 22:00-08:00')
+      .default('22:00-08:00'),
     STORAGE_DIR: z.string().default('data/files'),
     POSTER_DIR: z.string().default('data/posters'),
     WHITEPAPER_MAX_BYTES: z.coerce.number().int().min(1024).max(500 * 1024 * 1024).default(20 * 1024 * 1024),
@@ -178,6 +189,27 @@ export interface AppConfig {
     /** How often reminders, follow-ups and payment reconciliation run; 0 turns the jobs off. */
     jobIntervalMs: number;
   };
+  timers: {
+    /** How often due timers are claimed and fired; 0 turns the job off in this process. */
+    jobIntervalMs: number;
+  };
+  signals: {
+    /** The subscribe-message template signals are sent with. */
+    templateId: string;
+    /** Watching the live this long (a multiple of the 5-minute watch milestone) is a signal. */
+    watchMinutes: number;
+    /** An owned customer silent this long who acts again is a signal. */
+    dormantDays: number;
+    /** Signals within this time of the first one wait for each other and go as one message. */
+    coalesceSeconds: number;
+    /** A lead already in a message within this window only reaches the inbox. */
+    leadWindowMinutes: number;
+    /** At most one message per staff member within this window (later signals wait and coalesce). */
+    staffWindowMinutes: number;
+    /** Messages are held through these minutes of the Beijing day and sent when they end (may wrap past midnight). */
+    quietStartMinute: number;
+    quietEndMinute: number;
+  };
   /** Uploaded files (local disk; an S3-compatible store can stand in behind FileStorage). */
   storage: { dir: string };
   /** Rendered share posters: a cache (a deleted file is rendered again by the next request for it). */
@@ -267,6 +299,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       templates: { reminder: env.REMINDER_TEMPLATE_ID, replay: env.REPLAY_TEMPLATE_ID, survey: env.SURVEY_TEMPLATE_ID },
       jobIntervalMs: background(env.LIVE_JOB_INTERVAL_MS),
     },
+    timers: { jobIntervalMs: background(env.TIMER_JOB_INTERVAL_MS) },
+    signals: {
+      templateId: env.SIGNAL_TEMPLATE_ID,
+      watchMinutes: env.SIGNAL_WATCH_MINUTES,
+      dormantDays: env.SIGNAL_DORMANT_DAYS,
+      coalesceSeconds: env.SIGNAL_COALESCE_SECONDS,
+      leadWindowMinutes: env.SIGNAL_LEAD_WINDOW_MINUTES,
+      staffWindowMinutes: env.SIGNAL_STAFF_WINDOW_MINUTES,
+      ...quietHours(env.SIGNAL_QUIET_HOURS),
+    },
     storage: { dir: fromRepoRoot(env.STORAGE_DIR) },
     posters: { dir: fromRepoRoot(env.POSTER_DIR) },
     outbound: { allowPrivate: env.OUTBOUND_ALLOW_PRIVATE },
@@ -281,6 +323,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     whitepaper: { maxBytes: env.WHITEPAPER_MAX_BYTES, downloadLinkTtlSeconds: env.DOWNLOAD_LINK_TTL_SECONDS },
     log: { format: env.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'text'), level: env.LOG_LEVEL },
   };
+}
+
+/** "22:00-08:00" as minutes of the day. */
+function quietHours(range: string): { quietStartMinute: number; quietEndMinute: number } {
+  const [start, end] = range.split('-').map((t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5)));
+  return { quietStartMinute: start, quietEndMinute: end };
 }
 
 /** Where people reach this server: PUBLIC_URL, or this machine at the port it listens on. */

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { Pool, PoolOptions } from 'mysql2';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/config';
+import { unsupportedServer } from './server-version';
 import { serializeTransactions } from './sqlite-serial';
 import { isMysql } from './sql';
 import { migrations } from './migrations';
@@ -64,7 +65,14 @@ function strictMysql(): typeof import('mysql2') {
 export async function openDataSource(db: AppConfig['database'], entities: EntityList): Promise<DataSource> {
   const source = new DataSource(dataSourceOptions(db, entities));
   await source.initialize();
-  if (!isMysql(source)) serializeTransactions(source);
+  if (isMysql(source)) {
+    const [{ version }]: { version: string }[] = await source.query('SELECT VERSION() AS version');
+    const refusal = unsupportedServer(version);
+    if (refusal) {
+      await source.destroy();
+      throw new Error(refusal);
+    }
+  } else serializeTransactions(source);
   if (db.migrateOnBoot) await source.runMigrations({ transaction: 'each' });
   return source;
 }
@@ -77,7 +85,6 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === 'ER_DUP_ENTRY' || errno === 1062 || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
-/** A write lost a race it can simply retry: duplicate key, deadlock, or SQLite busy. */
 /** The database cannot be reached (down, restarting, connection lost): the request may be retried later. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const e = error as { code?: string; driverError?: { code?: string }; message?: string };
@@ -91,6 +98,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_SERVER_SHUTDOWN', 'ER_CON_COUNT_ERROR']);
 
+/** A write lost a race it can simply retry: duplicate key, deadlock, or SQLite busy. */
 export function isWriteConflict(error: unknown): boolean {
   const e = error as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } };
   const code = e?.driverError?.code ?? e?.code;

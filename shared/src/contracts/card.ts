@@ -98,7 +98,6 @@ export const MyCard = CardFields.extend({
     /** A sentence for the owner about the status (Chinese, for display). */
     note: z.string().nullable(),
   }),
-  unreadSignals: z.number().int(),
   updatedAt: z.string(),
 });
 export type MyCard = z.infer<typeof MyCard>;
@@ -146,38 +145,6 @@ export type CardVisitor = z.infer<typeof CardVisitor>;
 /** Most recent visit first; pass `nextCursor` back as `cursor` for the next page. */
 export const CardVisitorList = pageOf(CardVisitor);
 export type CardVisitorList = z.infer<typeof CardVisitorList>;
-
-export const CardSignalKinds = ['returning_visitor'] as const;
-const SignalId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a signal id');
-
-export const CardSignalsQuery = z
-  .object({
-    after: SignalId.optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(50),
-  })
-  .strict();
-export type CardSignalsQuery = z.infer<typeof CardSignalsQuery>;
-
-export const CardSignal = z.object({
-  id: z.string(),
-  kind: z.enum(CardSignalKinds),
-  displayName: z.string(),
-  phoneMasked: z.string().nullable(),
-  /** How many visits the person has made, this one included. */
-  visits: z.number().int(),
-  at: z.string(),
-  read: z.boolean(),
-});
-export type CardSignal = z.infer<typeof CardSignal>;
-
-/** Signals after `after`, oldest first; poll again with `after = last`. */
-export const CardSignalList = z.object({ items: z.array(CardSignal), last: z.string().nullable(), unreadSignals: z.number().int() });
-export type CardSignalList = z.infer<typeof CardSignalList>;
-
-/** Marks signals read up to `through` (default: all so far). */
-export const MarkSignalsReadRequest = z.object({ through: SignalId.optional() }).strict();
-export type MarkSignalsReadRequest = z.infer<typeof MarkSignalsReadRequest>;
-export const MarkSignalsReadResponse = z.object({ unreadSignals: z.number().int() });
 
 /** Image bytes (image/png or image/jpeg), not JSON. */
 export const CardImageBytes = z.unknown();

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { ContentTypes } from './share-chain';
 import { FitGrade, FitGrades, LeadStage } from './lead-vocabulary';
 
+export const MIN_HALF_LIFE_DAYS = 7;
+
 /**
  * Two-dimension lead scoring (能力 × 意愿) as data marketers edit: intent rules turn activities
  * into points (capped per day and in total, decaying with a half-life), fit rules turn profile
@@ -137,7 +139,11 @@ export type LeadSettingsView = z.infer<typeof LeadSettingsView>;
 
 export const UpdateLeadSettings = z
   .object({
-    halfLifeDays: z.number().int().min(1).max(365),
+    /**
+     * At least 7 days: stored intent keys grow by 2× per half-life since INTENT_EPOCH_MS, and a
+     * double holds ~2^1000, which a 7-day half-life reaches in 2044 (a 1-day one would in 2027).
+     */
+    halfLifeDays: z.number().int().min(MIN_HALF_LIFE_DAYS).max(365),
     mqlMinGrade: z.enum(FitGrades),
     mqlMinIntent: z.number().int().min(0).max(10_000),
   })

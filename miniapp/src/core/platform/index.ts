@@ -9,7 +9,7 @@ import { createStore } from '../store';
 import { apiBase, isH5, isWeapp } from './env';
 import { callPhone, saveContact } from './contact';
 import { exportTextFile, openDocument, pickFile, saveImageToAlbum, savesToAlbum, shareImage, sharesImages, uploadForm, uploadsSeveralFiles } from './files';
-import { askInSandbox } from './sandbox-dialogs';
+import { askInSandbox, type SubscribePrompt } from './sandbox-dialogs';
 import { loadServerConfig, type ServerConfig } from './server-config';
 import { subscribeFailureOf, subscribeRequestOf, subscribeResultsOf, uniformResults, type SubscribeResults } from './subscribe';
 
@@ -35,7 +35,7 @@ export interface PrivacyRequest {
 
 export { MAINLAND_PHONE_PATTERN, SANDBOX_PERSONA_PATTERN as PERSONA_PATTERN } from '@leadloop/shared';
 export type { SubscribeAnswer, SubscribeResults } from './subscribe';
-export { registerSandboxDialogHost, sandboxDialogStore, type OpenSandboxDialog, type SandboxDialog } from './sandbox-dialogs';
+export { registerSandboxDialogHost, sandboxDialogStore, type OpenSandboxDialog, type SandboxDialog, type SubscribePrompt } from './sandbox-dialogs';
 export type { FileKind, PickedFile, UploadRequest } from './files';
 export type { ContactCard } from './contact';
 
@@ -254,7 +254,7 @@ export const platform = {
    * In the browser sandbox a stand-in sheet asks, and allowed templates are granted on the
    * sandbox's WeChat side so the server's sends can succeed.
    */
-  async requestSubscribe(templateIds: readonly string[]): Promise<SubscribeResults> {
+  async requestSubscribe(templateIds: readonly string[], prompt?: SubscribePrompt): Promise<SubscribeResults> {
     const ids = subscribeRequestOf(templateIds);
     if (ids.length === 0) return {};
     if (isWeapp) {
@@ -266,7 +266,7 @@ export const platform = {
       }
     }
     const persona = await sandboxPersona();
-    const allowed = await askInSandbox({ kind: 'subscribe', templateCount: ids.length });
+    const allowed = await askInSandbox({ kind: 'subscribe', templateCount: ids.length, prompt });
     if (allowed) {
       await httpJson({ url: `${apiBase}/sandbox/personas/${encodeURIComponent(persona)}/subscriptions`, method: 'POST', data: { templateIds: ids } });
     }

@@ -7,8 +7,16 @@ import { createStore } from '../store';
  * dialog and answers it. Without a host, Taro's modal answers instead, so nothing ever hangs.
  */
 export type SandboxDialog =
-  | { kind: 'subscribe'; templateCount: number }
+  | { kind: 'subscribe'; templateCount: number; prompt?: SubscribePrompt }
   | { kind: 'payment'; amountFen: number | null; description: string | null };
+
+/** What the sandbox's subscribe sheet says is asked for (live reminders unless told). */
+export interface SubscribePrompt {
+  title: string;
+  content: string;
+}
+
+const LIVE_PROMPT: SubscribePrompt = { title: '允许发送直播提醒？', content: '开播前和回放上线时，通过微信服务通知提醒你（沙箱模拟）' };
 
 export interface OpenSandboxDialog {
   dialog: SandboxDialog;
@@ -30,7 +38,7 @@ export function registerSandboxDialogHost(): () => void {
 function fallbackModal(dialog: SandboxDialog): Promise<boolean> {
   const modal =
     dialog.kind === 'subscribe'
-      ? { title: '允许发送直播提醒？', content: '开播前和回放上线时，通过微信服务通知提醒你（沙箱模拟）', confirmText: '允许', cancelText: '拒绝' }
+      ? { ...(dialog.prompt ?? LIVE_PROMPT), confirmText: '允许', cancelText: '拒绝' }
       : { title: '确认支付（沙箱）', content: dialog.amountFen ? `支付 ¥${(dialog.amountFen / 100).toFixed(2)}` : '确认支付这笔订单', confirmText: '确认支付', cancelText: '取消' };
   return Taro.showModal(modal).then((r) => r.confirm, () => false);
 }

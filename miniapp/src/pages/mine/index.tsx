@@ -3,6 +3,7 @@ import { describeError } from '@/core/api/api-error';
 import { BrandFooter } from '@/modules/brand/components/BrandFooter';
 import { MineMenu } from '@/modules/activity/components/MineMenu';
 import { CardToolsCard } from '@/modules/card/components/CardToolsCard';
+import { SignalsMenuCard } from '@/modules/signals/components/SignalsMenuCard';
 import { PhoneCard } from '@/modules/identity/components/PhoneCard';
 import { ProfileCard } from '@/modules/identity/components/ProfileCard';
 import { SignInPanel } from '@/modules/identity/components/SignInPanel';
@@ -39,6 +40,7 @@ export default function MinePage() {
             }}
           />
           <MineMenu />
+          {me.staff && <SignalsMenuCard />}
           {me.staff && <CardToolsCard />}
           {me.staff && <StaffToolsCard staff={me.staff} />}
           <SignOutButton />

@@ -17,6 +17,9 @@ import { AccountsProfile1765420000000 } from './1765420000000-accounts-profile';
 import { PersonMerges1765440000000 } from './1765440000000-person-merges';
 import { SharedContents1765450000000 } from './1765450000000-shared-contents';
 import { BinaryTokens1765460000000 } from './1765460000000-binary-tokens';
+import { LeadActivityIndex1765470000000 } from './1765470000000-lead-activity-index';
+import { EventsSeqIndex1765480000000 } from './1765480000000-events-seq-index';
+import { TimersSignals1765510000000 } from './1765510000000-timers-signals';
 import { LeadSourceCounts1765530000000 } from './1765530000000-lead-source-counts';
 
 /** Every migration, in order. Listed explicitly so the set is the same from ts-jest and from dist. */
@@ -40,5 +43,8 @@ export const migrations = [
   PersonMerges1765440000000,
   SharedContents1765450000000,
   BinaryTokens1765460000000,
+  LeadActivityIndex1765470000000,
+  EventsSeqIndex1765480000000,
+  TimersSignals1765510000000,
   LeadSourceCounts1765530000000,
 ];

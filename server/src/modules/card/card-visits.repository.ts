@@ -75,25 +75,6 @@ export class CardVisitsRepository {
     return new Map(personIds.map((id) => [id, found.get(id) ?? { displayName: ANONYMOUS, phoneMasked: null }]));
   }
 
-  // --- signals
-
-  signalsAfter(cardId: string, after: string | null, limit: number): Promise<CardSignalEntity[]> {
-    const query = this.dataSource.manager.createQueryBuilder(CardSignalEntity, 's').where('s.card_id = :cardId', { cardId });
-    if (after) query.andWhere('s.id > :after', { after });
-    return query.orderBy('s.id', 'ASC').limit(limit).getMany();
-  }
-
-  async latestSignalId(cardId: string): Promise<string | null> {
-    const row = await this.dataSource.manager.findOne(CardSignalEntity, { select: { id: true }, where: { cardId }, order: { id: 'DESC' } });
-    return row?.id ?? null;
-  }
-
-  async countSignalsAfter(cardId: string, after: string | null): Promise<number> {
-    const query = this.dataSource.manager.createQueryBuilder(CardSignalEntity, 's').where('s.card_id = :cardId', { cardId });
-    if (after) query.andWhere('s.id > :after', { after });
-    return query.getCount();
-  }
-
   // --- contact requests
 
   /** Claims the request's idempotency key: a duplicate-key error means it was stored before. */

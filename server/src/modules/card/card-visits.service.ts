@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CardSignalList, CardSignalsQuery, CardView, CardViewQuery, CardVisitorList, MarkSignalsReadRequest, PageQuery } from '@leadloop/shared';
+import type { CardView, CardViewQuery, CardVisitorList, PageQuery } from '@leadloop/shared';
 import { z } from 'zod';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -23,7 +23,10 @@ const REPEAT_TAP_MS = 60_000;
 /** Visitors are listed by their last view, most recent first, ties broken by person id. */
 const VisitorCursor = new KeysetCursor('card.visitors', z.tuple([InstantKey, IdKey]));
 
-/** Prospects viewing cards, and what the owner learns from it: visitors and returning-visitor signals. */
+/**
+ * Prospects viewing cards, and what the owner learns from it: visitors, and returning visits (an
+ * activity the sales-signals consumer turns into a signal in the owner's inbox).
+ */
 @Injectable()
 export class CardVisitsService {
   constructor(
@@ -63,37 +66,6 @@ export class CardVisitsService {
       })),
       nextCursor,
     };
-  }
-
-  async signals(auth: AuthContext, query: CardSignalsQuery): Promise<CardSignalList> {
-    const card = await this.cards.findByStaff(auth.staff!.id);
-    if (!card) return { items: [], last: query.after ?? null, unreadSignals: 0 };
-    const rows = await this.visits.signalsAfter(card.id, query.after ?? null, query.limit);
-    const labels = await this.visits.labels(rows.map((r) => r.personId));
-    const readThrough = card.signalsReadThrough ?? '';
-    return {
-      items: rows.map((s) => ({
-        id: s.id,
-        kind: s.kind,
-        ...labels.get(s.personId)!,
-        visits: s.visits,
-        at: s.createdAt.toISOString(),
-        read: s.id <= readThrough,
-      })),
-      last: rows.at(-1)?.id ?? query.after ?? null,
-      unreadSignals: await this.visits.countSignalsAfter(card.id, card.signalsReadThrough),
-    };
-  }
-
-  /** Marks signals read up to `through` (never past the newest one, so later signals stay unread). */
-  async markRead(auth: AuthContext, input: MarkSignalsReadRequest): Promise<{ unreadSignals: number }> {
-    const card = await this.cards.findByStaff(auth.staff!.id);
-    if (!card) return { unreadSignals: 0 };
-    const latest = await this.visits.latestSignalId(card.id);
-    const through = input.through && latest && input.through < latest ? input.through : latest;
-    const advances = !!through && through > (card.signalsReadThrough ?? '');
-    if (advances) await this.cards.update(card.id, { signalsReadThrough: through }, false);
-    return { unreadSignals: await this.visits.countSignalsAfter(card.id, advances ? through : card.signalsReadThrough) };
   }
 
   private async recordView(card: CardEntity, personId: string, query: CardViewQuery): Promise<void> {

@@ -2,11 +2,9 @@ import { Body, Controller, Param, Res, UploadedFiles } from '@nestjs/common';
 import {
   Api,
   CARD_IMAGE_FIELD,
-  type CardSignalsQuery,
   type CardViewQuery,
   type PageQuery,
   type ContactRequest,
-  type MarkSignalsReadRequest,
   type UpdateCardRequest,
 } from '@leadloop/shared';
 import type { Response } from 'express';
@@ -43,16 +41,6 @@ export class CardController {
   @Route(Api.myCardVisitors)
   myVisitors(@Auth() auth: AuthContext, @ValidQuery() query: PageQuery) {
     return this.visits.visitors(auth, query);
-  }
-
-  @Route(Api.myCardSignals)
-  mySignals(@Auth() auth: AuthContext, @ValidQuery() query: CardSignalsQuery) {
-    return this.visits.signals(auth, query);
-  }
-
-  @Route(Api.readMyCardSignals)
-  readSignals(@Auth() auth: AuthContext, @Body() body: MarkSignalsReadRequest) {
-    return this.visits.markRead(auth, body);
   }
 
   @Route(Api.cardImage)

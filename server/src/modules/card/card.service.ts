@@ -10,7 +10,6 @@ import { type CardEntity, featuredOf } from './card.entity';
 import { blankCard } from './card.handover';
 import { type CardChanges, CardRepository, type ShownCard } from './card.repository';
 import { CardImages } from './card-images';
-import { CardVisitsRepository } from './card-visits.repository';
 import { IntroModeration } from './intro-moderation';
 
 /** The owner's side of a card: edit it, upload its images, see the moderation status. */
@@ -20,7 +19,6 @@ export class CardService {
 
   constructor(
     private readonly cards: CardRepository,
-    private readonly visits: CardVisitsRepository,
     private readonly moderation: IntroModeration,
     private readonly shares: ShareChainService,
     private readonly images: CardImages,
@@ -89,11 +87,10 @@ export class CardService {
     return featured;
   }
 
-  private async ownerView(card: CardEntity): Promise<MyCard> {
+  private ownerView(card: CardEntity): MyCard {
     return {
       ...cardFields(card),
       introduction: { draft: card.introDraft, status: card.introStatus, published: card.introPublished, note: introNote(card) },
-      unreadSignals: await this.visits.countSignalsAfter(card.id, card.signalsReadThrough),
       updatedAt: card.updatedAt.toISOString(),
     };
   }

@@ -77,11 +77,20 @@ export class LeadService implements StreamConsumer {
  * writes a lead back after it.
  */
 async function ofActivePersons(em: EntityManager, activities: LeadActivity[]): Promise<LeadActivity[]> {
-  const ids = [...new Set(activities.map((a) => a.personId))];
-  if (ids.length === 0) return activities;
-  const rows: { id: string }[] = await em.query(`SELECT id FROM persons WHERE id IN (${ids.map(() => '?').join(', ')}) AND erased_at IS NULL ORDER BY id${forUpdateSql(em)}`, ids);
-  const active = new Set(rows.map((r) => r.id));
+  const active = await lockActivePersons(em, activities.map((a) => a.personId));
   return activities.filter((a) => active.has(a.personId));
+}
+
+/**
+ * Locks these persons' rows (in id order, as erasure and every consumer take them) and answers
+ * those not erased: what a consumer writes about them then either precedes an erasure, which
+ * deletes it, or sees the erasure and writes nothing.
+ */
+export async function lockActivePersons(em: EntityManager, personIds: readonly string[]): Promise<Set<string>> {
+  const ids = [...new Set(personIds)].sort();
+  if (ids.length === 0) return new Set();
+  const rows: { id: string }[] = await em.query(`SELECT id FROM persons WHERE id IN (${ids.map(() => '?').join(', ')}) AND erased_at IS NULL ORDER BY id${forUpdateSql(em)}`, ids);
+  return new Set(rows.map((r) => r.id));
 }
 
 function leadActivitiesOf(events: EventEntity[]): LeadActivity[] {

@@ -6,6 +6,7 @@ import { Clock } from '../../core/clock';
 import { PeriodicJob } from '../../core/periodic-job';
 import { newId } from '../../database/ids';
 import { claimSkippingLocked, forUpdateSql } from '../../database/locks';
+import { lockActivePersons } from '../leads/leads.service';
 import { RuleSets } from './rule-sets';
 import { Scorer } from './scorer';
 import { ScoreRunEntity } from './scoring.entity';
@@ -51,7 +52,9 @@ export class RescoreRuns {
       await em.query(`SELECT name FROM stream_consumers WHERE name = ?${forUpdateSql(em)}`, [this.scorer.name]);
       const ids: { person_id: string }[] = await em.query('SELECT person_id FROM leads WHERE person_id > ? ORDER BY person_id LIMIT ?', [run.cursorPersonId ?? '', batch]);
       const people = ids.map((r) => r.person_id);
-      await this.scorer.rescore(em, people, await this.rules.active(em));
+      // an erasure committed since the read above leaves its person out
+      const active = await lockActivePersons(em, people);
+      await this.scorer.rescore(em, people.filter((p) => active.has(p)), await this.rules.active(em));
       const done = run.done + people.length;
       const finished = people.length < batch;
       await em.update(

@@ -8,7 +8,7 @@ import { insertNew } from '../../database/sql';
 import type { EventEntity } from '../activity/activity.entity';
 import type { StreamConsumer } from '../activity/pipeline';
 import type { LeadSettingsEntity } from '../leads/leads.entity';
-import { LeadService } from '../leads/leads.service';
+import { LeadService, lockActivePersons } from '../leads/leads.service';
 import { LeadStages } from '../leads/stages';
 import { writeLeadScores, type LeadScoreUpdate } from './lead-scores';
 import { RuleSets, type ActiveRules } from './rule-sets';
@@ -53,30 +53,33 @@ export class Scorer implements StreamConsumer {
   ) {}
 
   async handle(em: EntityManager, events: EventEntity[]): Promise<void> {
-    const signals = await signalsOf(em, events);
+    const read = await signalsOf(em, events);
     // a changed profile re-grades fit; an order makes a lead that should carry its grade from the start
-    const profiles = events.flatMap((e) => (e.origin === 'server' && (e.type === 'profile_update' || e.type === 'order') && e.personId ? [e.personId] : []));
-    const touched = unique([...signals.map((s) => s.personId), ...profiles]);
+    const changed = events.flatMap((e) => (e.origin === 'server' && (e.type === 'profile_update' || e.type === 'order') && e.personId ? [e.personId] : []));
+    // nothing is written about a person whose erasure committed before this batch locked them
+    const active = await lockActivePersons(em, [...read.map((s) => s.personId), ...changed]);
+    const signals = read.filter((s) => active.has(s.personId));
+    const touched = unique([...signals.map((s) => s.personId), ...changed.filter((p) => active.has(p))]);
     if (touched.length === 0) return;
-    const active = await this.rules.active(em);
+    const rules = await this.rules.active(em);
     await this.leads.ensureLeads(em, events);
     const leads = await this.leadStates(em, touched);
     const neverScored = touched.filter((p) => leads.get(p)?.scoredAt === null);
-    await this.rescore(em, neverScored, active);
+    await this.rescore(em, neverScored, rules);
 
     const first = new Set(neverScored);
     const incremental = signals.filter((s) => !first.has(s.personId));
-    const firings = fire(active.set.intentRules, incremental, await this.capCounts(em, incremental, active.set.intentRules));
-    await this.insertIntentItems(em, firings, active.version);
+    const firings = fire(rules.set.intentRules, incremental, await this.capCounts(em, incremental, rules.set.intentRules));
+    await this.insertIntentItems(em, firings, rules.version);
     const scored = touched.filter((p) => leads.has(p) && !first.has(p));
-    const fits = await this.fitsOf(em, scored, active.set);
-    await this.replaceFitItems(em, fits, active.version);
-    const h = active.settings.halfLifeDays;
+    const fits = await this.fitsOf(em, scored, rules.set);
+    await this.replaceFitItems(em, fits, rules.version);
+    const h = rules.settings.halfLifeDays;
     const added = new Map<string, number>();
     for (const f of firings) added.set(f.signal.personId, (added.get(f.signal.personId) ?? 0) + intentKey(f.rule.points, f.signal.at.getTime(), h));
-    await writeLeadScores(em, 'add', scored.map((p) => ({ personId: p, intentKey: added.get(p) ?? 0, fitPoints: fits.get(p)!.points, fitGrade: fits.get(p)!.grade })), this.clock.now(), active.version);
+    await writeLeadScores(em, 'add', scored.map((p) => ({ personId: p, intentKey: added.get(p) ?? 0, fitPoints: fits.get(p)!.points, fitGrade: fits.get(p)!.grade })), this.clock.now(), rules.version);
     const engaged = new Set(firings.filter((f) => f.rule.points > 0).map((f) => f.signal.personId));
-    await this.advanceStages(em, scored, engaged, active.settings);
+    await this.advanceStages(em, scored, engaged, rules.settings);
   }
 
   /**

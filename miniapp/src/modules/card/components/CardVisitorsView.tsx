@@ -23,27 +23,14 @@ function VisitorRow({ visitor }: { visitor: CardVisitor }) {
   );
 }
 
-/** 名片访客: returning-visitor signals first, then everyone who viewed the card. */
+/** 名片访客: everyone who viewed the card, most recent first (a returning visitor is also a signal in 销售动态). */
 export function CardVisitorsView() {
-  const { visitors, signals, hasMore, loadingMore, error, loadMore, reload } = useCardVisitors();
+  const { visitors, hasMore, loadingMore, error, loadMore, reload } = useCardVisitors();
   if (!visitors) return error ? <RetryCard message={error} onRetry={reload} /> : <Loading />;
   const requested = visitors.filter((v) => v.contactRequested).length;
 
   return (
     <View className='card-visitors'>
-      {signals.length > 0 && (
-        <Card className='card-signals' title='回访提醒' subtitle='这些客户又来看你的名片了，是跟进的好时机'>
-          {signals.map((signal) => (
-            <View key={signal.id} className='card-signals__item'>
-              <Text className='card-signals__text'>
-                {signal.displayName}
-                {signal.phoneMasked ? `（${signal.phoneMasked}）` : ''} 第 {signal.visits} 次查看了你的名片
-              </Text>
-              <Text className='ll-muted'>{formatMonthDayTime(signal.at)}</Text>
-            </View>
-          ))}
-        </Card>
-      )}
       <Card title='名片访客' subtitle={`${visitors.length}${hasMore ? '+' : ''} 位访客 · ${requested} 位请求联系`}>
         {error && <Notice tone='error'>{error}</Notice>}
         {visitors.length === 0 ? (

@@ -1,16 +1,12 @@
-import type { CardSignal, CardVisitor } from '@leadloop/shared';
+import type { CardVisitor } from '@leadloop/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { describeCardError } from '../services/card-errors';
-import { fetchSignals, fetchVisitors, markSignalsRead } from '../services/card.service';
+import { fetchVisitors } from '../services/card.service';
 
-/**
- * Who viewed my card (most recent first, a page at a time) and the returning-visitor signals not
- * read yet. Opening the list reads the signals: they stay highlighted until the next visit here.
- */
+/** Who viewed my card, most recent first, a page at a time (returning visitors are signals in 销售动态). */
 export function useCardVisitors() {
   const [visitors, setVisitors] = useState<CardVisitor[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
-  const [signals, setSignals] = useState<CardSignal[]>([]);
   const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
@@ -24,14 +20,11 @@ export function useCardVisitors() {
 
   useEffect(() => {
     setError(null);
-    Promise.all([fetchVisitors(), fetchSignals()])
-      .then(async ([page, signalList]) => {
+    fetchVisitors()
+      .then((page) => {
         if (!active.current) return;
         setVisitors(page.items);
         setCursor(page.nextCursor);
-        const unread = signalList.items.filter((s) => !s.read).reverse();
-        setSignals(unread);
-        if (signalList.unreadSignals > 0 && signalList.last) await markSignalsRead(signalList.last).catch(() => undefined);
       })
       .catch((failure: unknown) => active.current && setError(describeCardError(failure)));
   }, [generation]);
@@ -51,5 +44,5 @@ export function useCardVisitors() {
   }, [cursor, loadingMore]);
 
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
-  return { visitors, signals, hasMore: cursor !== null, loadingMore, error, loadMore, reload };
+  return { visitors, hasMore: cursor !== null, loadingMore, error, loadMore, reload };
 }

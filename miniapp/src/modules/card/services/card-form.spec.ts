@@ -14,7 +14,6 @@ const card: MyCard = {
   contactQrUrl: null,
   featured: [{ contentType: 'whitepaper', contentId: 'wp1', title: '白皮书', shareToken: 'AAAAAAAAAAAAAAAA' }],
   introduction: { draft: '你好', status: 'pending', published: null, note: null },
-  unreadSignals: 0,
   updatedAt: '2026-11-22T00:00:00Z',
 };
 

@@ -1,6 +1,5 @@
 import type {
   CardImageKind,
-  CardSignalList,
   CardView,
   CardViewQuery,
   CardVisitorList,
@@ -59,19 +58,6 @@ export function uploadCardImage(kind: CardImageKind, image: PickedFile): Promise
 
 export function fetchVisitors(cursor?: string): Promise<CardVisitorList> {
   return api('myCardVisitors', undefined, { query: { limit: 20, cursor } });
-}
-
-export function fetchSignals(after?: string): Promise<CardSignalList> {
-  return api('myCardSignals', undefined, { query: { limit: 50, after } });
-}
-
-/** How many signals are unread, without reading them (the badge in 我的). */
-export async function unreadSignalCount(): Promise<number> {
-  return (await api('myCardSignals', undefined, { query: { limit: 1 } })).unreadSignals;
-}
-
-export function markSignalsRead(through?: string): Promise<{ unreadSignals: number }> {
-  return api('readMyCardSignals', through ? { through } : {});
 }
 
 /** Something a salesperson can feature on their card. */

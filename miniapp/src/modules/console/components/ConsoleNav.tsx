@@ -24,7 +24,7 @@ const Entries: Entry[] = [
   { key: 'home-page', glyph: '页', title: '首页装修', description: '用横幅、直播、资料、顾问和表单搭建访客首页', url: Routes.consoleHomePage, access: Access.console },
   { key: 'scoring', glyph: '评', title: '线索评分', description: '能力与意愿规则、衰减和 MQL 标准，改动后自动重新评分', url: Routes.consoleScoring, access: Access.console },
   { key: 'merges', glyph: '合', title: '用户合并', description: '按手机号、邮箱、CRM 编号合并的访客，可核对与撤销', url: Routes.consoleMerges, access: Access.admin },
-  { key: 'brand', glyph: '品', title: '品牌设置', description: '公司名称、标志、品牌色与隐私政策', url: Routes.consoleBrand, access: Access.admin },
+  { key: 'brand', glyph: '品', title: '品牌设置', description: '公司名称、标志、品牌色、隐私政策与工作日历', url: Routes.consoleBrand, access: Access.admin },
 ];
 
 /** The console's sections a role may open. */

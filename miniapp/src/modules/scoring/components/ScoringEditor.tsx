@@ -64,7 +64,7 @@ export function ScoringEditor() {
         <RescoreCard run={editor.run} />
         <PreviewCard preview={editor.preview} />
         <Card title='衰减与 MQL 标准' subtitle='能力和意愿同时达标的线索自动成为 MQL'>
-          <TextField label='意愿分半衰期（天）' name='halfLifeDays' type='number' value={settingsForm.halfLifeDays} onChange={(v) => editor.changeSettings({ halfLifeDays: v })} maxlength={3} hint='1–365 天；修改后所有线索会重新评分' />
+          <TextField label='意愿分半衰期（天）' name='halfLifeDays' type='number' value={settingsForm.halfLifeDays} onChange={(v) => editor.changeSettings({ halfLifeDays: v })} maxlength={3} hint='7–365 天；修改后所有线索会重新评分' />
           <ChoiceCards label='MQL 能力等级' options={FitGrades} value={settingsForm.mqlMinGrade} onChange={(v) => editor.changeSettings({ mqlMinGrade: v })} names={GRADE_NAMES} hints={GRADE_HINTS} optionClassName='scoring__mql-grade' />
           <TextField label='MQL 意愿分（不低于）' name='mqlMinIntent' type='number' value={settingsForm.mqlMinIntent} onChange={(v) => editor.changeSettings({ mqlMinIntent: v })} maxlength={5} />
           {editor.settingsProblem && <Notice tone='error'>{editor.settingsProblem}</Notice>}

@@ -72,7 +72,7 @@ export function settingsFormOf(s: LeadSettingsView): SettingsForm {
 export function settingsOf(form: SettingsForm): { settings: UpdateLeadSettings } | { problem: string } {
   const parsed = UpdateLeadSettings.safeParse({ halfLifeDays: num(form.halfLifeDays), mqlMinGrade: form.mqlMinGrade, mqlMinIntent: num(form.mqlMinIntent) });
   if (parsed.success) return { settings: parsed.data };
-  return { problem: parsed.error.issues[0].path[0] === 'halfLifeDays' ? '半衰期须为 1–365 天的整数' : 'MQL 意愿分须为 0–10000 的整数' };
+  return { problem: parsed.error.issues[0].path[0] === 'halfLifeDays' ? '半衰期须为 7–365 天的整数' : 'MQL 意愿分须为 0–10000 的整数' };
 }
 
 export const fetchRules = (): Promise<RuleSetView> => api('scoringRules', undefined, consoleScope);

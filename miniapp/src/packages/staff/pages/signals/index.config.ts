@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '销售动态',
+  enablePullDownRefresh: false,
+});

@@ -1,0 +1,47 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { Pipeline } from '../activity/pipeline';
+import { IdentityModule } from '../identity/identity.module';
+import { PersonMergeRegistry } from '../person-merge/person-merge';
+import { PersonDataModule, PersonDataRegistry } from '../privacy/person-data';
+import { ShareChainModule } from '../share-chain/share-chain.module';
+import { TimerHandlers } from '../timers/timer-handlers';
+import { TimersModule } from '../timers/timers.module';
+import { SalesSignals } from './sales-signals';
+import { SignalDelivery } from './signal-delivery';
+import { SignalPush } from './signal-push';
+import { SignalsConsumer } from './signals.consumer';
+import { SignalsController } from './signals.controller';
+import { signalsMerge, SignalsPersonData } from './signals.person-data';
+import { SignalsService } from './signals.service';
+
+/**
+ * Sales signals: the inbox of what a salesperson's leads did, filled by a stream consumer and by
+ * other features through `SalesSignals.send`, and pushed as coalesced, rate-limited WeChat
+ * subscribe messages to those who granted them.
+ */
+@Module({
+  imports: [TimersModule, IdentityModule, ShareChainModule, PersonDataModule],
+  controllers: [SignalsController],
+  providers: [SalesSignals, SignalPush, SignalDelivery, SignalsConsumer, SignalsService, SignalsPersonData],
+  exports: [SalesSignals],
+})
+export class SignalsModule implements OnModuleInit {
+  constructor(
+    private readonly pipeline: Pipeline,
+    private readonly timerHandlers: TimerHandlers,
+    private readonly consumer: SignalsConsumer,
+    private readonly push: SignalPush,
+    private readonly delivery: SignalDelivery,
+    private readonly personData: PersonDataRegistry,
+    private readonly personDataContributor: SignalsPersonData,
+    private readonly merges: PersonMergeRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.pipeline.register(this.consumer);
+    this.timerHandlers.register(this.push);
+    this.timerHandlers.register(this.delivery);
+    this.personData.register(this.personDataContributor);
+    this.merges.register(signalsMerge);
+  }
+}
