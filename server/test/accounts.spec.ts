@@ -132,6 +132,8 @@ describe('profile fields, tags and accounts (ABM)', () => {
       const edits = timeline.body.items.filter((i: { kind: string }) => i.kind === 'profile_edit');
       expect(edits).toHaveLength(5);
       expect(edits.every((i: { by: string }) => i.by === 'sales-a')).toBe(true);
+      // in words, coded values by their labels
+      expect(edits.map((i: { detail: string }) => i.detail)).toEqual(expect.arrayContaining(['所属行业：（空） → 银行/证券/金融', '采购角色：（空） → 决策者', '职位：工程师 → IT 总监']));
 
       // a seniority set by hand sticks when the title changes; cleared, it follows the title again
       await server.http('PUT', `/api/leads/${lead.personId}/profile`, { seniority: 'executive' }, marketer.token);

@@ -1,7 +1,8 @@
 import { intentKey } from '@leadloop/shared';
 import { newId } from '../src/database/ids';
 import { loginAs, staffAs, startTestServer, type TestServer } from './support/app';
-import { moveClock, serverNow } from './support/clock';
+import { clockOf, moveClock, serverNow } from './support/clock';
+import { firstSignup, publishEvent } from './support/live';
 import { arrive, count, drain, mint } from './support/share';
 import { consent, newRequestId, publishedWhitepaper, requestDownload } from './support/whitepaper';
 
@@ -169,6 +170,45 @@ describe('leads: list, detail, timeline, phone reveal', () => {
     expect(asked.body.items.map((i: { id: string }) => i.id)).toEqual([prospect.personId]);
     const other = await server.http('GET', `/api/leads?contentType=live&contentId=${whitepaperId}&action=signed_up`, undefined, marketer.token);
     expect(other.body.items).toEqual([]);
+
+    // the whitepaper row's numbers count exactly the leads their links open
+    const counts = await server.http('GET', `/api/leads/sources?contentType=whitepaper&contentId=${whitepaperId}`, undefined, marketer.token);
+    expect(counts.status).toBe(200);
+    expect(counts.body.counts).toEqual([
+      { action: 'downloaded', minutes: null, count: 2 },
+      { action: 'contact_requested', minutes: null, count: 1 },
+    ]);
+  });
+
+  it('counts a content’s people for the console only, and refuses a made-up content with VALIDATION_FAILED', async () => {
+    for (const who of [salesA, partner]) {
+      const refused = await server.http('GET', `/api/leads/sources?contentType=whitepaper&contentId=${whitepaperId}`, undefined, who.token);
+      expect([refused.status, refused.body.code]).toEqual([403, 'FORBIDDEN']);
+    }
+    for (const query of ['contentType=video&contentId=x', 'contentType=live', `contentId=${whitepaperId}`, 'contentType=live&contentId=' + 'x'.repeat(65), 'contentType=live&contentId=a%27b', 'contentType=live&contentId=x&action=watched']) {
+      const res = await server.http('GET', `/api/leads/sources?${query}`, undefined, admin.token);
+      expect([query, res.status, res.body.code]).toEqual([query, 400, 'VALIDATION_FAILED']);
+    }
+    // a content nobody touched: every number is 0
+    const none = await server.http('GET', `/api/leads/sources?contentType=live&contentId=${newId()}`, undefined, admin.token);
+    expect(none.body.counts.map((c: { count: number }) => c.count)).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+
+  it('links the lead’s company to its account page for those who may open it: the console, and the account’s owner', async () => {
+    const accountOf = async (token: string) => (await server.http('GET', `/api/leads/${prospect.personId}`, undefined, token)).body.account;
+    const account = await accountOf(marketer.token);
+    expect(account).toMatchObject({ name: '云启科技', openable: true });
+    expect(await accountOf(salesA.token)).toEqual({ id: account.id, name: '云启科技', openable: false });
+    expect((await server.http('GET', `/api/accounts/${account.id}`, undefined, salesA.token)).body.code).toBe('ACCOUNT_NOT_YOURS');
+
+    expect((await server.http('PATCH', `/api/accounts/${account.id}`, { ownerStaffId: salesA.staffId }, marketer.token)).status).toBe(200);
+    expect(await accountOf(salesA.token)).toEqual({ id: account.id, name: '云启科技', openable: true });
+    const page = await server.http('GET', `/api/accounts/${account.id}`, undefined, salesA.token);
+    expect(page.status).toBe(200);
+    // account-level intent is its contacts' intent now
+    const score = (await server.http('GET', `/api/leads/${prospect.personId}`, undefined, salesA.token)).body.score;
+    expect(page.body.contacts.find((c: { personId: string }) => c.personId === prospect.personId)).toMatchObject({ intent: score });
+    expect(page.body.intent).toBe(page.body.contacts.reduce((sum: number, c: { intent: number | null }) => sum + (c.intent ?? 0), 0));
   });
 
   it('refuses filters that do not make sense with VALIDATION_FAILED, never a 500', async () => {
@@ -254,6 +294,20 @@ describe('leads: list, detail, timeline, phone reveal', () => {
       expect(await people('action=watched&minutes=30')).toEqual([b.id]);
       expect(await people('action=watched&minutes=10')).toEqual([a.id, b.id].sort());
       expect(await people('action=downloaded')).toEqual([]);
+
+      // the report's numbers are the pool's: each count is the length of the list its link opens
+      const counts = await server.http('GET', `/api/leads/sources?contentType=live&contentId=${liveId}`, undefined, marketer.token);
+      expect(counts.body.counts).toEqual([
+        { action: 'signed_up', minutes: null, count: 2 },
+        { action: 'attended', minutes: null, count: 2 },
+        { action: 'watched', minutes: 10, count: 2 },
+        { action: 'watched', minutes: 30, count: 1 },
+        { action: 'watched', minutes: 60, count: 0 },
+        { action: 'contact_requested', minutes: null, count: 0 },
+      ]);
+      for (const c of counts.body.counts as { action: string; minutes: number | null; count: number }[]) {
+        expect((await people(`action=${c.action}${c.minutes ? `&minutes=${c.minutes}` : ''}`)).length).toBe(c.count);
+      }
     });
 
     it('filters by the score now: a range of the decayed score is a range of the stored key', async () => {
@@ -308,5 +362,59 @@ describe('leads: list, detail, timeline, phone reveal', () => {
     const erased = await server.http('DELETE', '/api/me', { confirm: 'DELETE' }, prospect.token);
     expect(erased.status).toBe(200);
     expect(await count(server, 'SELECT COUNT(*) FROM phone_reveals WHERE person_id = ?', [prospect.personId])).toBe(0);
+  });
+
+  it('writes every kind of activity on the timeline in Chinese: watch milestones, survey, card return, a withdrawn consent, a merge', async () => {
+    const clock = clockOf(server.app);
+    const now = (await serverNow(server)).getTime();
+    const minutesFromNow = (m: number) => new Date(now + m * 60_000).toISOString();
+    const live = await publishEvent(server, marketer.token, { title: '精益排产直播', startAt: minutesFromNow(-1), endAt: minutesFromNow(240), survey: [{ id: 'useful', text: '本场直播有帮助吗？', choices: ['有帮助', '一般'] }] });
+    const person = await loginAs(server, 'leads-timeline');
+    expect((await server.http('POST', `/api/live/${live.id}/signups`, firstSignup('周婷'), person.token)).status).toBe(200);
+    await drain(server);
+    const cardOwner = await staffAs(server, 'leads-card-owner', 'sales');
+    const card = (await server.http('PUT', '/api/cards/mine', { name: '周全' }, cardOwner.token)).body;
+    try {
+      // 35 minutes in the room: a watch activity at every 5 minutes, the timeline shows the 30-minute one
+      const watch = (kind: string) => server.http('POST', `/api/live/${live.id}/attendance`, { kind, sessionId: 'leads-timeline-session' }, person.token);
+      expect((await watch('join')).status).toBe(200);
+      for (let minute = 1; minute < 35; minute += 1) {
+        clock.advance(60_000);
+        await watch('heartbeat');
+      }
+      expect((await watch('leave')).body.watchMinutes).toBe(35);
+      expect((await server.http('POST', `/api/live/${live.id}/survey`, { answers: { useful: '有帮助' } }, person.token)).status).toBe(200);
+      // the salesperson's card, and again an hour later
+      expect((await server.http('GET', `/api/cards/${card.id}`, undefined, person.token)).status).toBe(200);
+      clock.advance(61 * 60_000);
+      expect((await server.http('GET', `/api/cards/${card.id}`, undefined, person.token)).status).toBe(200);
+      expect((await server.http('POST', '/api/me/consents/event_signup/withdraw', {}, person.token)).status).toBe(200);
+    } finally {
+      clock.set(null);
+    }
+    // the same human on another WeChat binds the phone this one holds: merged here
+    const phone = '13600002222';
+    const bind = async (persona: string, token: string) => server.http('POST', '/api/me/phone', { code: (await server.http('POST', `/sandbox/personas/${persona}/phone-code`, { phone })).body.code }, token);
+    expect((await bind('leads-timeline', person.token)).status).toBe(200);
+    const twin = await loginAs(server, 'leads-timeline-twin');
+    expect((await bind('leads-timeline-twin', twin.token)).body.mergedFrom).toBe(twin.personId);
+
+    type Item = { kind: string; label: string; contentTitle: string | null; detail: string | null };
+    const timeline = async (): Promise<Item[]> => (await server.http('GET', `/api/leads/${person.personId}/timeline?limit=100`, undefined, marketer.token)).body.items;
+    const items = await timeline();
+    const only = (kind: string) => items.filter((i) => i.kind === kind);
+    expect(only('watch')).toEqual([expect.objectContaining({ label: '累计观看', contentTitle: '精益排产直播', detail: '已满 30 分钟' })]);
+    expect(only('attend')).toEqual([expect.objectContaining({ label: '观看直播', detail: '累计观看 35 分钟' })]);
+    expect(only('survey')).toEqual([expect.objectContaining({ label: '提交直播问卷', contentTitle: '精益排产直播' })]);
+    expect(only('card_view')).toHaveLength(2);
+    expect(only('card_return')).toEqual([expect.objectContaining({ label: '再次访问名片', contentTitle: '周全的名片' })]);
+    expect(only('consent_withdrawn')).toEqual([expect.objectContaining({ label: '撤回授权', contentTitle: null, detail: '不再同意：直播报名' })]);
+    expect(only('merge')).toEqual([expect.objectContaining({ label: '合并重复记录', detail: '手机号相同的另一条记录已并入' })]);
+    // no code names or ids in what the timeline writes (titles are the content's own)
+    for (const item of items) expect(`${item.label} ${item.detail ?? ''}`).not.toMatch(/[a-z]{3,}|[0-9A-Z]{26}/);
+
+    const [merge] = await server.dataSource.query('SELECT id FROM person_merges WHERE survivor_id = ?', [person.personId]);
+    expect((await server.http('POST', `/api/persons/merges/${merge.id}/unmerge`, undefined, admin.token)).status).toBe(200);
+    expect((await timeline()).filter((i) => i.kind === 'merge')).toEqual([expect.objectContaining({ detail: '手机号相同的另一条记录已并入（管理员已撤销合并）' })]);
   });
 });

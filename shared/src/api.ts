@@ -176,6 +176,7 @@ export const Api = {
 
   // the lead workspace: which leads a caller sees is decided per lead (LeadAccess); full phone numbers only through the logged reveal
   leads: route({ method: 'GET', path: '/leads', summary: 'Leads I may see (the pool for marketers and admins, my own for sales, SDRs and partners): filters, sort, keyset pages', tag: 'leads', access: Access.leads, query: leads.LeadListQuery, response: leads.LeadList }),
+  leadSourceCounts: route({ method: 'GET', path: '/leads/sources', summary: 'How many leads stand behind each number of a live event, whitepaper or card (signed up, attended, watched ≥ N min, downloaded, asked to be contacted): what the pool filtered to it shows', tag: 'leads', access: Access.console, query: leads.LeadSourceCountsQuery, response: leads.LeadSourceCounts }),
   lead: route({ method: 'GET', path: '/leads/{id}', summary: 'A lead: profile (phone masked), account, stage, grade and score now, first touch and share chain, consents, the note left in 请联系我', tag: 'leads', access: Access.leads, response: leads.LeadDetail }),
   leadTimeline: route({ method: 'GET', path: '/leads/{id}/timeline', summary: 'Everything the lead did and what changed on it, newest first', tag: 'leads', access: Access.leads, query: leads.LeadTimelineQuery, response: leads.LeadTimeline }),
   revealLeadPhone: route({ method: 'POST', path: '/leads/{id}/phone', summary: 'The full phone number, to call back (the owner or the pool, never partners); every reveal is logged', tag: 'leads', access: Access.leads, response: leads.RevealedPhone }),

@@ -218,13 +218,15 @@ export const LeadProfile = z.object({
 });
 export type LeadProfile = z.infer<typeof LeadProfile>;
 
+/** The most leads one bulk tag change covers. */
+export const MAX_BULK_TAG_LEADS = 100;
 /** Tags on many leads at once (the console pool's bulk action). */
 export const BulkTagRequest = z
   .object({
     personIds: z
       .array(RecordId)
       .min(1)
-      .max(100)
+      .max(MAX_BULK_TAG_LEADS)
       .transform((ids) => [...new Set(ids)]),
     add: TagList.default([]),
     remove: TagList.default([]),

@@ -41,6 +41,18 @@ export const LeadSourceContentTypes = ['live', 'whitepaper', 'card'] as const;
 export const LeadSourceContentType = z.enum(LeadSourceContentTypes);
 export type LeadSourceContentType = z.infer<typeof LeadSourceContentType>;
 
+/** The watch times a live event's people are counted at (观看 ≥ N 分钟), each a link to the pool filtered to it. */
+export const LeadWatchThresholds = [10, 30, 60] as const;
+
+/** `GET /api/leads/sources`: how many leads stand behind each of a content's numbers. */
+export const LeadSourceCountsQuery = z.object({ contentType: LeadSourceContentType, contentId: ContentIdSchema }).strict();
+export type LeadSourceCountsQuery = z.infer<typeof LeadSourceCountsQuery>;
+/** One number: the action (and, for `watched`, the minutes) that the pool's filter takes, and the leads it opens. */
+export const LeadSourceCount = z.object({ action: LeadSourceAction, minutes: z.number().int().nullable(), count: z.number().int() });
+export type LeadSourceCount = z.infer<typeof LeadSourceCount>;
+export const LeadSourceCounts = z.object({ counts: z.array(LeadSourceCount) });
+export type LeadSourceCounts = z.infer<typeof LeadSourceCounts>;
+
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)');
 const score = z.coerce.number().int().min(0).max(100_000);
 
@@ -115,6 +127,9 @@ export const LeadFirstTouch = z.object({
 export const LeadConsent = z.object({ purpose: ConsentPurpose, granted: z.boolean(), policyVersion: z.string(), at: z.string() });
 export const LeadContactNote = z.object({ note: z.string(), at: z.string(), via: z.enum(['card', 'home']) });
 
+/** The lead's company; `openable`: this caller may open its account page (the console, or the account's owner). */
+export const LeadAccountRef = NamedRef.extend({ openable: z.boolean() });
+
 export const LeadDetail = z.object({
   id: z.string(),
   displayName: z.string(),
@@ -134,7 +149,7 @@ export const LeadDetail = z.object({
   phoneMasked: z.string().nullable(),
   /** Whether this caller may ask for the full number (the owner or the pool, never a partner, and only when there is one). */
   phoneRevealable: z.boolean(),
-  account: NamedRef.nullable(),
+  account: LeadAccountRef.nullable(),
   stage: LeadStage,
   stageChangedAt: z.string().nullable(),
   grade: FitGrade,
@@ -149,9 +164,30 @@ export const LeadDetail = z.object({
 });
 export type LeadDetail = z.infer<typeof LeadDetail>;
 
-export const LeadTimelineKinds = ['touch', 'view', 'share', 'signup', 'order', 'payment', 'attend', 'download', 'card_view', 'contact_request', 'profile_edit', 'stage_change', 'feedback'] as const;
+export const LeadTimelineKinds = [
+  'touch',
+  'view',
+  'share',
+  'signup',
+  'order',
+  'payment',
+  'attend',
+  'watch',
+  'survey',
+  'download',
+  'card_view',
+  'card_return',
+  'contact_request',
+  'consent_withdrawn',
+  'sales_rejected',
+  'profile_edit',
+  'stage_change',
+  'merge',
+  'feedback',
+] as const;
 export const LeadTimelineKind = z.enum(LeadTimelineKinds);
 export type LeadTimelineKind = z.infer<typeof LeadTimelineKind>;
+/** What each timeline line says first; the content's title, when there is one, follows in 《》. */
 export const LeadTimelineKindLabels: Record<LeadTimelineKind, string> = {
   touch: '进入小程序',
   view: '浏览内容',
@@ -160,12 +196,18 @@ export const LeadTimelineKindLabels: Record<LeadTimelineKind, string> = {
   order: '提交订单',
   payment: '完成支付',
   attend: '观看直播',
+  watch: '累计观看',
+  survey: '提交直播问卷',
   download: '下载白皮书',
   card_view: '查看名片',
+  card_return: '再次访问名片',
   contact_request: '请求联系',
+  consent_withdrawn: '撤回授权',
+  sales_rejected: '销售判定为无效线索',
   profile_edit: '资料变更',
   stage_change: '阶段变更',
   feedback: '销售跟进',
+  merge: '合并重复记录',
 };
 
 export const LeadTimelineQuery = PageQuery.extend({ limit: z.coerce.number().int().min(1).max(100).default(100) }).strict();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CompanySizeBand } from './lead-vocabulary';
-import { Industry, Province } from './profile-vocabulary';
+import { BuyingRoleLabels, CompanySizeBand, CompanySizeBandLabels, type BuyingRole, type Seniority, SeniorityLabels } from './lead-vocabulary';
+import { Industry, IndustryLabels, Province } from './profile-vocabulary';
 
 /**
  * Profile fields a form may ask for. Progressive profiling: a gate (event sign-up, whitepaper
@@ -77,6 +77,8 @@ export type ProfileView = z.infer<typeof ProfileView>;
 export const ConsentPurposes = ['event_signup', 'whitepaper_download', 'sales_contact'] as const;
 export const ConsentPurpose = z.enum(ConsentPurposes);
 export type ConsentPurpose = z.infer<typeof ConsentPurpose>;
+/** Each purpose's name, as 我的 and a lead's timeline write it. */
+export const ConsentPurposeTitles: Record<ConsentPurpose, string> = { whitepaper_download: '白皮书下载', event_signup: '直播报名', sales_contact: '顾问联系' };
 
 /** An explicit, ticked consent naming the privacy-policy version the person was shown. */
 export const ConsentGrant = z
@@ -139,6 +141,23 @@ export const ProfileChangeFieldLabels: Record<ProfileChangeField, string> = {
   buyingRole: '采购角色',
   tags: '标签',
 };
+
+/** A changed value as people read it: coded fields by their labels, nothing as （空）. */
+function changeValueLabel(field: string, value: string | null): string {
+  if (value === null || value === '') return '（空）';
+  if (field === 'industry') return IndustryLabels[value as Industry] ?? value;
+  if (field === 'sizeBand') return CompanySizeBandLabels[value as CompanySizeBand] ?? value;
+  if (field === 'seniority') return SeniorityLabels[value as Seniority] ?? value;
+  if (field === 'buyingRole') return BuyingRoleLabels[value as BuyingRole] ?? value;
+  return value;
+}
+
+/** One profile change in words, as the lead's timeline and its profile history write it: 「职位：工程师 → IT 总监」, 「标签：添加「展会」」. */
+export function profileChangeLine(field: string, from: string | null, to: string | null): string {
+  const label = ProfileChangeFieldLabels[field as ProfileChangeField] ?? '资料';
+  if (field === 'tags') return to ? `${label}：添加「${to}」` : `${label}：移除「${from ?? ''}」`;
+  return `${label}：${changeValueLabel(field, from)} → ${changeValueLabel(field, to)}`;
+}
 
 /** One change: which field, from what, to what, when; `by: 'staff'` when the company's staff made it, not the person. */
 export const ProfileChange = z.object({

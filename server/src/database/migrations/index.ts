@@ -22,6 +22,7 @@ import { EventsSeqIndex1765480000000 } from './1765480000000-events-seq-index';
 import { SalesOrgRouting1765500000000 } from './1765500000000-sales-org-routing';
 import { TimersSignals1765510000000 } from './1765510000000-timers-signals';
 import { SalesFeedback1765520000000 } from './1765520000000-sales-feedback';
+import { LeadSourceCounts1765530000000 } from './1765530000000-lead-source-counts';
 
 /** Every migration, in order. Listed explicitly so the set is the same from ts-jest and from dist. */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   SalesOrgRouting1765500000000,
   TimersSignals1765510000000,
   SalesFeedback1765520000000,
+  LeadSourceCounts1765530000000,
 ];

@@ -95,7 +95,7 @@ export class AccountsService {
   async detail(auth: AuthContext, id: string, em: EntityManager = this.dataSource.manager): Promise<AccountDetail> {
     const account = await this.live(em, id);
     const editable = isConsole(auth);
-    if (!editable && account.ownerStaffId !== auth.staff?.id) throw new AppError('ACCOUNT_NOT_YOURS', 'Only the console and the account’s owner may open it');
+    if (!mayOpenAccount(auth, account)) throw new AppError('ACCOUNT_NOT_YOURS', 'Only the console and the account’s owner may open it');
     const [[summary], contacts, merged] = await Promise.all([
       this.summaries(em, [account]),
       this.contacts(em, account.id),
@@ -245,6 +245,11 @@ export class AccountsService {
 
 function isConsole(auth: AuthContext): boolean {
   return !!auth.staff && roleAllowed(Access.console, auth.staff.role);
+}
+
+/** Who may open an account's page: the console sees every account, another staff member the ones they own. */
+export function mayOpenAccount(auth: AuthContext, account: { ownerStaffId: string | null }): boolean {
+  return isConsole(auth) || (!!auth.staff && account.ownerStaffId === auth.staff.id);
 }
 
 export async function requireActiveStaff(em: EntityManager, staffId: string): Promise<void> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ContentType, LeadDetail } from '@leadloop/shared';
 import { DataSource, In, IsNull, Not } from 'typeorm';
 import type { AuthContext } from '../../core/route';
+import { mayOpenAccount } from '../accounts/accounts.service';
 import { CardContactRequestEntity } from '../card/card.entity';
 import { HomeContactRequestEntity } from '../home-page/home-page.entity';
 import { PersonEntity } from '../identity/identity.entity';
@@ -40,7 +41,7 @@ export class LeadDetailService {
       this.consents.current(personId),
       this.contactNotes(personId),
     ]);
-    const [owners, accounts] = await Promise.all([this.views.staffNames([lead.ownerStaffId]), this.views.accountNames([person.accountId])]);
+    const [owners, account] = await Promise.all([this.views.staffNames([lead.ownerStaffId]), this.views.account(person.accountId)]);
     return {
       id: personId,
       displayName: displayNameOf(person),
@@ -59,7 +60,7 @@ export class LeadDetailService {
       tags: tags.map((t) => t.tag),
       phoneMasked: person.phoneMasked,
       phoneRevealable: !!person.phoneEnc && this.access.mayRevealPhones(auth),
-      account: named(person.accountId, accounts),
+      account: account && { id: account.id, name: account.name, openable: mayOpenAccount(auth, account) },
       stage: lead.stage,
       stageChangedAt: lead.stageChangedAt?.toISOString() ?? null,
       grade: lead.fitGrade,

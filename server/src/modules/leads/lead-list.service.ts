@@ -6,6 +6,7 @@ import { IdKey, InstantKey, KeysetCursor } from '../../core/pagination';
 import type { AuthContext } from '../../core/route';
 import { sqlTime } from '../../database/sql';
 import { LeadAccess } from './lead-access';
+import { filterBySource } from './lead-sources';
 import { LeadEntity } from './leads.entity';
 import { displayNameOf, LeadViews, lastActivityOf, named } from './lead-views';
 
@@ -122,24 +123,9 @@ export class LeadListService {
     if (q.channel) qb.andWhere('EXISTS (SELECT 1 FROM person_attribution a WHERE a.person_id = l.person_id AND a.first_channel_id = :channel)', { channel: q.channel });
   }
 
-  /**
-   * The people behind a content's numbers. Without an action: anyone who signed up, downloaded or
-   * asked to be contacted through it (a conversion on that content).
-   */
+  /** The people behind a content's numbers (`lead-sources.ts`). */
   private filterSource(qb: SelectQueryBuilder<LeadEntity>, q: LeadListQuery): void {
-    if (!q.contentType || !q.contentId) return;
-    const params = { contentType: q.contentType, contentId: q.contentId, minutes: q.minutes ?? 0 };
-    const conversion = (kinds: string) => `EXISTS (SELECT 1 FROM conversions c WHERE c.person_id = l.person_id AND c.content_type = :contentType AND c.content_id = :contentId AND c.kind IN (${kinds}))`;
-    const probes: Record<string, string> = {
-      all: conversion("'signup', 'download', 'contact_request', 'payment'"),
-      signed_up: "EXISTS (SELECT 1 FROM live_signups s WHERE s.event_id = :contentId AND s.person_id = l.person_id AND s.status = 'confirmed' AND :contentType = 'live')",
-      attended: "EXISTS (SELECT 1 FROM live_attendance w WHERE w.event_id = :contentId AND w.person_id = l.person_id AND w.minutes > 0 AND :contentType = 'live')",
-      watched: "EXISTS (SELECT 1 FROM live_attendance w WHERE w.event_id = :contentId AND w.person_id = l.person_id AND w.minutes >= :minutes AND :contentType = 'live')",
-      downloaded: "EXISTS (SELECT 1 FROM whitepaper_downloads d WHERE d.whitepaper_id = :contentId AND d.person_id = l.person_id AND :contentType = 'whitepaper')",
-      // a contact request is the company's, not the content's: the people of this content who asked
-      contact_requested: `l.contact_requested_at IS NOT NULL AND ${conversion("'signup', 'download', 'contact_request', 'payment'")}`,
-    };
-    qb.andWhere(probes[q.action ?? 'all'], params);
+    if (q.contentType && q.contentId) filterBySource(qb, { contentType: q.contentType, contentId: q.contentId, action: q.action, minutes: q.minutes });
   }
 
   /** The keyset: rows after the cursor's (sort value, person id), in the sort's direction. */

@@ -6,6 +6,7 @@ import { OwnerChanges } from '../share-chain/owner-changes';
 import { ShareChainModule } from '../share-chain/share-chain.module';
 import { LeadDetailService } from './lead-detail.service';
 import { LeadListService } from './lead-list.service';
+import { LeadSources } from './lead-sources';
 import { LeadOwners } from './lead-owners';
 import { LeadTimelineService } from './lead-timeline.service';
 import { LeadViews } from './lead-views';
@@ -20,7 +21,7 @@ import { PhoneReveals } from './phone-reveals';
 @Module({
   imports: [LeadsModule, ShareChainModule, ProfileModule, PersonDataModule],
   controllers: [LeadsController],
-  providers: [LeadViews, LeadListService, LeadDetailService, LeadTimelineService, PhoneReveals, PiiVault],
+  providers: [LeadViews, LeadListService, LeadSources, LeadDetailService, LeadTimelineService, PhoneReveals, PiiVault],
   exports: [LeadViews],
 })
 export class LeadPagesModule implements OnModuleInit {

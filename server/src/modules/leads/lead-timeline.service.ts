@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type ContentType, LeadStageLabels, LeadTimelineKindLabels, type LeadTimelineItem, type LeadTimelineKind, type Page, ProfileFieldLabels } from '@leadloop/shared';
+import { type ConsentPurpose, ConsentPurposeTitles, type ContentType, LeadStageLabels, LeadTimelineKindLabels, type LeadTimelineItem, type LeadTimelineKind, MergeMatchedKindLabels, type MergeMatchedKind, type Page, profileChangeLine } from '@leadloop/shared';
 import { DataSource, In } from 'typeorm';
 import { z } from 'zod';
 import { IdKey, InstantKey, KeysetCursor } from '../../core/pagination';
@@ -9,40 +9,18 @@ import { HomeContactRequestEntity } from '../home-page/home-page.entity';
 import { ContentTitles, type ContentRef } from '../share-chain/content-titles';
 import { ChannelEntity, ShareNodeEntity } from '../share-chain/share-chain.entity';
 import { LeadAccess } from './lead-access';
+import { EventTimelineKinds, TIMELINE_WATCH_MILESTONES } from './lead-timeline-kinds';
 import { LeadViews } from './lead-views';
 import { LeadTimelineSources, timelineKeyset, type TimelineAfter } from './timeline-sources';
 
 const cursor = new KeysetCursor('lead-timeline', z.tuple([InstantKey, IdKey]));
 
-/** What each stored event is on the timeline: the app's touchpoints, and the server's activities. */
-const EventKinds: Record<string, LeadTimelineKind> = {
-  entry: 'touch',
-  view: 'view',
-  share_request: 'share',
-  signup: 'signup',
-  order: 'order',
-  payment: 'payment',
-  attend: 'attend',
-  download: 'download',
-  card_view: 'card_view',
-  contact_request: 'contact_request',
-};
 /** Touchpoints that were real people (crawlers and link prefetches are not the lead's doing). */
 const HUMAN = "(e.discount IS NULL OR e.discount IN ('repeat', 'self_referral', 'unknown_token'))";
-
-/** Profile fields beyond the gate's (the lead profile's): their names on the timeline. */
-const FieldLabels: Record<string, string> = {
-  ...ProfileFieldLabels,
-  industry: '行业',
-  province: '省份',
-  city: '城市',
-  size_band: '公司规模',
-  sizeBand: '公司规模',
-  department: '部门',
-  seniority: '职级',
-  buying_role: '采购角色',
-  buyingRole: '采购角色',
-};
+const EVENT_TYPES = [...EventTimelineKinds.keys()];
+/** Watch milestones other than those the timeline shows are left out by their key (`watch:{event}:{minutes}`). */
+const SHOWN_WATCH = `(e.type <> 'watch' OR ${TIMELINE_WATCH_MILESTONES.map(() => 'e.client_event_id LIKE ?').join(' OR ')})`;
+const SHOWN_WATCH_PARAMS = TIMELINE_WATCH_MILESTONES.map((m) => `%:${m}`);
 
 interface Entry {
   id: string;
@@ -71,7 +49,8 @@ interface EventRow {
 
 /**
  * A lead's timeline, newest first: touchpoints and activities (the activity stream), profile
- * changes and stage changes, each read from its own person index after the cursor and merged.
+ * changes, stage changes and merged duplicates, each read from its own person index after the
+ * cursor and merged. Which event type shows as what is `lead-timeline-kinds.ts`.
  */
 @Injectable()
 export class LeadTimelineService {
@@ -87,13 +66,14 @@ export class LeadTimelineService {
     await this.access.readable(auth, personId);
     const after = cursor.decode(query.cursor);
     const take = query.limit + 1;
-    const [events, edits, stages, ...others] = await Promise.all([
+    const [events, edits, stages, merges, ...others] = await Promise.all([
       this.events(personId, after, take),
       this.profileEdits(personId, after, take),
       this.stageChanges(personId, after, take),
+      this.merges(personId, after, take),
       ...this.sources.all().map(async (source): Promise<Entry[]> => (await source.entries(personId, after, take)).map((e) => ({ ...e, kind: source.kind, content: null }))),
     ]);
-    const merged = [...events, ...edits, ...stages, ...others.flat()].sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : -1)).slice(0, take);
+    const merged = [...events, ...edits, ...stages, ...merges, ...others.flat()].sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : -1)).slice(0, take);
     const page = cursor.page(merged, query.limit, (e) => [e.at.getTime(), e.id]);
     await this.describe(personId, page.items);
     const titleOf = await this.titles.titlesOf(page.items.flatMap((e) => (e.content ? [e.content] : [])));
@@ -115,21 +95,22 @@ export class LeadTimelineService {
     const k = timelineKeyset('e', 'occurred_at', after);
     const rows: EventRow[] = await this.dataSource.query(
       `SELECT e.id, e.type, e.origin, e.props, e.share_node_id, e.channel_id, e.occurred_at FROM events e
-        WHERE e.person_id = ? AND e.type IN (${Object.keys(EventKinds).map(() => '?').join(', ')}) AND ${HUMAN}${k.sql}
+        WHERE e.person_id = ? AND e.type IN (${EVENT_TYPES.map(() => '?').join(', ')}) AND ${HUMAN} AND ${SHOWN_WATCH}${k.sql}
         ORDER BY e.occurred_at DESC, e.id DESC LIMIT ${take}`,
-      [personId, ...Object.keys(EventKinds), ...k.params],
+      [personId, ...EVENT_TYPES, ...SHOWN_WATCH_PARAMS, ...k.params],
     );
     const nodes = await this.nodeContents(rows.map((r) => r.share_node_id));
     return rows.map((r) => {
-      const props = r.origin === 'server' && r.props ? (JSON.parse(r.props) as { contentType?: ContentType; contentId?: string; refId?: string }) : null;
+      const props = r.origin === 'server' && r.props ? (JSON.parse(r.props) as { contentType?: ContentType; contentId?: string; refId?: string; value?: number }) : null;
       const content = props?.contentType && props.contentId ? { contentType: props.contentType, contentId: props.contentId } : r.share_node_id ? (nodes.get(r.share_node_id) ?? null) : null;
-      const kind = EventKinds[r.type];
+      const kind = EventTimelineKinds.get(r.type) as LeadTimelineKind;
       return {
         id: r.id,
         at: new Date(r.occurred_at),
         kind,
-        content: kind === 'touch' && content?.contentType === 'page' ? null : content,
-        detail: kind === 'touch' && r.share_node_id ? '通过分享进入' : null,
+        // an entry to a page, or a consent's purpose, is not content with a title
+        content: (kind === 'touch' || kind === 'consent_withdrawn') && content?.contentType === 'page' ? null : content,
+        detail: eventDetail(kind, r, props),
         by: null,
         attendEventId: kind === 'attend' ? props?.contentId : undefined,
         requestId: kind === 'contact_request' ? props?.refId : undefined,
@@ -151,7 +132,7 @@ export class LeadTimelineService {
       at: new Date(r.created_at),
       kind: 'profile_edit',
       content: null,
-      detail: `${FieldLabels[r.field] ?? '资料'}：${r.old_value ?? '（空）'} → ${r.new_value ?? '（空）'}`,
+      detail: profileChangeLine(r.field, r.old_value, r.new_value),
       by: r.by_staff_id ? (staff.get(r.by_staff_id) ?? '同事') : '本人',
     }));
   }
@@ -171,6 +152,23 @@ export class LeadTimelineService {
       content: null,
       detail: `${label(r.from_stage)} → ${label(r.to_stage)}${r.reason ? `（${r.reason}）` : ''}`,
       by: r.by_staff_id ? (staff.get(r.by_staff_id) ?? '同事') : r.by_rule ? '系统规则' : null,
+    }));
+  }
+
+  /** Duplicate records folded into this person (phone, email or CRM id), and whether an admin undid it since. */
+  private async merges(personId: string, after: TimelineAfter, take: number): Promise<Entry[]> {
+    const k = timelineKeyset('m', 'created_at', after);
+    const rows: { id: string; matched_kind: MergeMatchedKind; reverted_at: Date | string | null; created_at: Date | string }[] = await this.dataSource.query(
+      `SELECT m.id, m.matched_kind, m.reverted_at, m.created_at FROM person_merges m WHERE m.survivor_id = ?${k.sql} ORDER BY m.created_at DESC, m.id DESC LIMIT ${take}`,
+      [personId, ...k.params],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      at: new Date(r.created_at),
+      kind: 'merge',
+      content: null,
+      detail: `${MergeMatchedKindLabels[r.matched_kind] ?? '身份信息'}相同的另一条记录已并入${r.reverted_at ? '（管理员已撤销合并）' : ''}`,
+      by: null,
     }));
   }
 
@@ -202,4 +200,12 @@ export class LeadTimelineService {
       if (e.channelId && channelNames.has(e.channelId)) e.detail = `渠道：${channelNames.get(e.channelId)}`;
     }
   }
+}
+
+/** The line under an event's label, where the event itself says it (minutes and notes are filled in per page). */
+function eventDetail(kind: LeadTimelineKind, row: EventRow, props: { contentId?: string; value?: number } | null): string | null {
+  if (kind === 'touch' && row.share_node_id) return '通过分享进入';
+  if (kind === 'watch' && props?.value) return `已满 ${props.value} 分钟`;
+  if (kind === 'consent_withdrawn' && props?.contentId) return `不再同意：${ConsentPurposeTitles[props.contentId as ConsentPurpose] ?? '部分用途'}`;
+  return null;
 }

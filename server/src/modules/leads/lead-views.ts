@@ -48,6 +48,11 @@ export class LeadViews {
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
+  /** One account's name and owner (whether the caller may open its page), or null when it is gone. */
+  account(id: string | null): Promise<Pick<AccountEntity, 'id' | 'name' | 'ownerStaffId'> | null> {
+    return id ? this.dataSource.manager.findOne(AccountEntity, { where: { id }, select: { id: true, name: true, ownerStaffId: true } }) : Promise.resolve(null);
+  }
+
   async accountNames(ids: (string | null)[]): Promise<Map<string, string>> {
     const wanted = [...new Set(ids.filter((id): id is string => !!id))];
     if (wanted.length === 0) return new Map();

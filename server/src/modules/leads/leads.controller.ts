@@ -1,8 +1,9 @@
 import { Controller, Param } from '@nestjs/common';
-import { Api, type LeadListQuery, type PageQuery } from '@leadloop/shared';
+import { Api, type LeadListQuery, type LeadSourceCountsQuery, type PageQuery } from '@leadloop/shared';
 import { Auth, type AuthContext, Route, ValidQuery } from '../../core/route';
 import { LeadDetailService } from './lead-detail.service';
 import { LeadListService } from './lead-list.service';
+import { LeadSources } from './lead-sources';
 import { LeadTimelineService } from './lead-timeline.service';
 import { PhoneReveals } from './phone-reveals';
 
@@ -13,11 +14,18 @@ export class LeadsController {
     private readonly details: LeadDetailService,
     private readonly timelines: LeadTimelineService,
     private readonly phones: PhoneReveals,
+    private readonly sources: LeadSources,
   ) {}
 
   @Route(Api.leads)
   leads(@Auth() auth: AuthContext, @ValidQuery() query: LeadListQuery) {
     return this.list.list(auth, query);
+  }
+
+  // /leads/sources is declared before /leads/{id} so `sources` is never taken for an id
+  @Route(Api.leadSourceCounts)
+  sourceCounts(@ValidQuery() query: LeadSourceCountsQuery) {
+    return this.sources.counts(query);
   }
 
   @Route(Api.lead)

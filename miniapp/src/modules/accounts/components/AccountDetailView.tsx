@@ -20,7 +20,9 @@ import {
   type UpdateAccountRequest,
 } from '@leadloop/shared';
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { Routes } from '@/core/routes';
 import { describeError } from '@/core/api/api-error';
 import { ActionButton, Card, confirmAction, DataTable, Notice, SelectField, Tag, Tappable, TextField, type TableColumn } from '@/ui';
 import { useApiResource } from '@/core/api/useApiResource';
@@ -60,7 +62,7 @@ function AccountFacts({ account }: { account: AccountDetail }) {
     ['负责人', account.owner?.name ?? '未分配'],
     ['企业邮箱域名', account.emailDomain ?? '—'],
     ['联系人', `${account.contactCount} 位`],
-    ['客户意向', String(account.intent)],
+    ['意向分（联系人合计）', String(account.intent)],
   ];
   return (
     <Card title={account.name} subtitle={account.mergedNames.length > 0 ? `已合并：${account.mergedNames.join('、')}` : undefined}>
@@ -87,7 +89,19 @@ function ContactsCard({ account, onChanged }: Props) {
     }
   };
   const columns: TableColumn<AccountContact>[] = [
-    { title: '姓名', tone: 'strong', render: (c) => c.name ?? '未留姓名' },
+    {
+      title: '姓名',
+      tone: 'strong',
+      // the console opens the contact's lead; an owner who is not the console sees the name
+      render: (c) =>
+        account.editable && c.stage ? (
+          <Tappable className='account-contacts__lead' label={`查看 ${c.name ?? '联系人'} 的线索`} onTap={() => void Taro.navigateTo({ url: `${Routes.consoleLead}?id=${encodeURIComponent(c.personId)}` })}>
+            <Text>{c.name ?? '未留姓名'}</Text>
+          </Tappable>
+        ) : (
+          (c.name ?? '未留姓名')
+        ),
+    },
     { title: '职位', render: (c) => [c.title, c.seniority ? SeniorityLabels[c.seniority] : null].filter(Boolean).join(' · ') || '—' },
     {
       title: '采购角色',

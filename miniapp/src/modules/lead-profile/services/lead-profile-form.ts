@@ -1,18 +1,13 @@
 import {
-  BuyingRoleLabels,
   EMAIL_PATTERN,
   ProfileTextLimits,
-  CompanySizeBandLabels,
-  IndustryLabels,
   MAX_TAGS_PER_PERSON,
-  ProfileChangeFieldLabels,
-  SeniorityLabels,
+  profileChangeLine,
   type BuyingRole,
   type CompanySizeBand,
   type Industry,
   type LeadProfile,
   type LeadProfileEdit,
-  type ProfileChangeField,
   type Province,
   type Seniority,
 } from '@leadloop/shared';
@@ -89,22 +84,8 @@ export function tagToAdd(current: readonly string[], typed: string): { tag: stri
   return { tag };
 }
 
-/** Coded values read as their labels in the history. */
-function valueLabel(field: string, value: string | null): string {
-  if (value === null || value === '') return '（空）';
-  if (field === 'industry') return IndustryLabels[value as Industry] ?? value;
-  if (field === 'sizeBand') return CompanySizeBandLabels[value as CompanySizeBand] ?? value;
-  if (field === 'seniority') return SeniorityLabels[value as Seniority] ?? value;
-  if (field === 'buyingRole') return BuyingRoleLabels[value as BuyingRole] ?? value;
-  return value;
-}
-
-/** 「职位：工程师 → IT 总监」, 「标签：+ 展会」. */
-export function changeLine(change: LeadProfile['changes'][number]): string {
-  const label = ProfileChangeFieldLabels[change.field as ProfileChangeField] ?? change.field;
-  if (change.field === 'tags') return change.to ? `${label}：添加「${change.to}」` : `${label}：移除「${change.from ?? ''}」`;
-  return `${label}：${valueLabel(change.field, change.from)} → ${valueLabel(change.field, change.to)}`;
-}
+/** 「职位：工程师 → IT 总监」, 「标签：添加「展会」」: the same words as the lead's timeline. */
+export const changeLine = (change: LeadProfile['changes'][number]): string => profileChangeLine(change.field, change.from, change.to);
 
 /** Who made it: a staff member's name, or the person themself. */
 export const changeBy = (change: LeadProfile['changes'][number]) => change.by ?? '本人';

@@ -1,11 +1,13 @@
 import { CompanySizeBandLabels, type LeadDetail, SeniorityLabels, BuyingRoleLabels } from '@leadloop/shared';
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { isApiError } from '@/core/api/api-error';
 import { platform } from '@/core/platform';
+import { Routes } from '@/core/routes';
 import type { SessionScope } from '@/core/session/session-store';
 import { PurposeLabels } from '@/modules/privacy/services/privacy-format';
-import { ActionButton, Card, formatDateTime, Loading, Notice, RetryCard, Tag } from '@/ui';
+import { ActionButton, Card, formatDateTime, Loading, Notice, RetryCard, Tag, Tappable } from '@/ui';
 import { LeadProfileEditor } from '@/modules/lead-profile/LeadProfileEditor';
 import { AccountContactsCard } from '@/modules/handoff/components/AccountContactsCard';
 import { LeadActionsCard } from '@/modules/handoff/components/LeadActionsCard';
@@ -29,6 +31,23 @@ function Fact({ label, value }: { label: string; value: string | null | undefine
     <View className='lead-detail__fact'>
       <Text className='lead-detail__fact-label'>{label}</Text>
       <Text className='lead-detail__fact-value'>{value || '—'}</Text>
+    </View>
+  );
+}
+
+/**
+ * The lead's company, a link to its account page where this caller may open it (the console, or
+ * the account's owner) and the page shares this page's session; otherwise the name alone.
+ */
+function AccountFact({ account, scope }: { account: LeadDetail['account']; scope: SessionScope }) {
+  if (!account?.openable || scope !== platform.consoleScope) return <Fact label='客户公司' value={account?.name} />;
+  const open = () => void Taro.navigateTo({ url: `${Routes.consoleAccount}?id=${encodeURIComponent(account.id)}` });
+  return (
+    <View className='lead-detail__fact'>
+      <Text className='lead-detail__fact-label'>客户公司</Text>
+      <Tappable className='lead-detail__fact-value lead-detail__account' role='link' label={`查看客户 ${account.name}`} onTap={open}>
+        <Text>{account.name} ›</Text>
+      </Tappable>
     </View>
   );
 }
@@ -169,7 +188,7 @@ export function LeadDetailView({ scope, id }: { scope: SessionScope; id: string 
         <Card title='客户资料'>
           <View className='lead-detail__facts'>
             <Fact label='负责人' value={lead.owner?.name ?? '未分配'} />
-            <Fact label='客户公司' value={lead.account?.name} />
+            <AccountFact account={lead.account} scope={scope} />
             <Fact label='邮箱' value={lead.email} />
             <Fact label='行业' value={lead.industry} />
             <Fact label='地区' value={region} />

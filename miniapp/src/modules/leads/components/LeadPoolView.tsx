@@ -9,6 +9,7 @@ import { ActionButton, Card, CheckOption, formatMonthDayTime, ResourceTable, Tap
 import { useLeadList } from '../hooks/useLeadList';
 import { describeLeadError, sourceActionLabel } from '../services/lead-format';
 import type { LeadFilters } from '../services/leads.service';
+import { BulkTagBar } from './BulkTagBar';
 import { FilterChips } from './FilterChips';
 import { LeadBadges } from './LeadBadges';
 import './Leads.scss';
@@ -52,7 +53,7 @@ interface Picked {
 
 /**
  * The console's lead pool: filters (stage, grade, score, owner, channel, source content, account,
- * tag, region, industry, dates), the sort, keyset pages, and rows to select. Owner and account
+ * tag, region, industry, dates), the sort, keyset pages, and rows to select and tag. Owner and account
  * are filtered by clicking them in the table; a report's link arrives with its content filter.
  */
 export function LeadPoolView({ initial, sourceTitle }: { initial: LeadFilters; sourceTitle?: string }) {
@@ -227,12 +228,16 @@ export function LeadPoolView({ initial, sourceTitle }: { initial: LeadFilters; s
         </View>
       </Card>
 
-      {list.items && list.items.length > 0 && (
-        <View className='ll-row lead-pool__selection'>
-          <CheckOption className='lead-pool__select-page' checked={allPicked} onChange={(on) => setSelected(on ? new Set([...selected, ...pageIds]) : new Set())}>
-            <Text>全选已加载的线索</Text>
-          </CheckOption>
-          {selected.size > 0 && <Text>已选择 {selected.size} 位客户</Text>}
+      {list.items && (list.items.length > 0 || selected.size > 0) && (
+        <View className='lead-pool__selection'>
+          <View className='ll-row'>
+            <CheckOption className='lead-pool__select-page' checked={allPicked} onChange={(on) => setSelected(on ? new Set([...selected, ...pageIds]) : new Set())}>
+              <Text>全选已加载的线索</Text>
+            </CheckOption>
+            {selected.size > 0 && <Text className='lead-pool__count'>已选择 {selected.size} 位客户</Text>}
+          </View>
+          {/* read again after a change: a pool filtered by that tag gains or loses rows */}
+          <BulkTagBar selected={[...selected]} onChanged={list.reload} />
         </View>
       )}
 

@@ -9,7 +9,7 @@ import './Leads.scss';
 export function LeadTimelineCard({ list }: { list: ResourceList<LeadTimelineItem> }) {
   const { items, error, hasMore, loadingMore, loadMore, reload } = list;
   return (
-    <Card title='动态时间线' subtitle='访问、报名、观看、下载、名片与留言，以及资料和阶段的变更'>
+    <Card title='动态时间线' subtitle='访问、报名、观看、问卷、下载、名片与留言，以及授权、资料、阶段的变更和重复记录的合并'>
       {error ? <Notice tone='error'>{describeLeadError(error)}</Notice> : null}
       {!items && !error && <Loading />}
       {!items && error && reload ? (

@@ -1,4 +1,4 @@
-import type { ApiQuery, LeadListQuery } from '@leadloop/shared';
+import type { ApiQuery, LeadListQuery, LeadSourceContentType } from '@leadloop/shared';
 import { api } from '@/core/api/client';
 import type { SessionScope } from '@/core/session/session-store';
 
@@ -40,4 +40,14 @@ export function fetchScore(scope: SessionScope, id: string) {
 /** Stage changes, newest first. */
 export function fetchStages(scope: SessionScope, id: string, cursor?: string) {
   return api('leadStages', undefined, { scope, params: { id }, query: { cursor, limit: 20 } });
+}
+
+/** Adds or removes one tag on the selected leads (≤ 100 at a time); answers how many changed. */
+export function tagLeads(scope: SessionScope, personIds: string[], change: { add: string[] } | { remove: string[] }) {
+  return api('bulkTagLeads', { personIds, ...change }, { scope });
+}
+
+/** How many leads stand behind each of a content's numbers (what its links open). */
+export function fetchSourceCounts(scope: SessionScope, contentType: LeadSourceContentType, contentId: string) {
+  return api('leadSourceCounts', undefined, { scope, query: { contentType, contentId } });
 }

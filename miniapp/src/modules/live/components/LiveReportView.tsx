@@ -1,7 +1,8 @@
-import { type LeadSourceAction, type LiveReport, PageLinks } from '@leadloop/shared';
+import type { LiveReport } from '@leadloop/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Routes } from '@/core/routes';
+import { LeadSourceCounts } from '@/modules/leads/components/LeadSourceCounts';
 import { ActionButton, Card, DataTable, Loading, RetryCard, type TableColumn } from '@/ui';
 import { useLiveReport } from '../hooks/useLiveReport';
 import { describeLiveError } from '../services/live-errors';
@@ -64,28 +65,6 @@ function SurveyResult({ item }: { item: SurveyItem }) {
   );
 }
 
-/** The people behind the report's numbers, as the lead pool filtered to this event. */
-function PeopleLinks({ id, title }: { id: string; title: string }) {
-  const open = (action: LeadSourceAction, minutes?: number) => void Taro.navigateTo({ url: `/${PageLinks.consoleLeadsOf('live', id, action, minutes)}&title=${encodeURIComponent(title)}` });
-  return (
-    <View className='ll-row live-report__people'>
-      <Text className='ll-muted'>查看名单：</Text>
-      <ActionButton variant='ghost' small block={false} onClick={() => open('signed_up')}>
-        报名的人
-      </ActionButton>
-      <ActionButton variant='ghost' small block={false} onClick={() => open('attended')}>
-        观看的人
-      </ActionButton>
-      <ActionButton variant='ghost' small block={false} onClick={() => open('watched', 30)}>
-        观看 ≥ 30 分钟
-      </ActionButton>
-      <ActionButton variant='ghost' small block={false} onClick={() => open('contact_requested')}>
-        请求联系的人
-      </ActionButton>
-    </View>
-  );
-}
-
 /** One event's numbers: who signed up through whom, who watched and how long, what they said, what it earned. */
 export function LiveReportView({ id }: { id: string }) {
   const { data: report, error, reload } = useLiveReport(id);
@@ -116,8 +95,9 @@ export function LiveReportView({ id }: { id: string }) {
           <Stat label='人均观看' value={`${attendance.averageWatchMinutes} 分钟`} />
           {paid && <Stat label='净收入' value={formatMoney(revenue.netFen)} note={`${revenue.paidOrders} 笔订单`} />}
         </View>
-        <PeopleLinks id={id} title={report.event.title} />
       </Card>
+
+      <LeadSourceCounts contentType='live' contentId={id} title={report.event.title} />
 
       <View className='live-report__grid'>
         <Card className='live-report__half' title='按分享人' subtitle='报名成功的人由谁带来（分享链的发起员工）'>

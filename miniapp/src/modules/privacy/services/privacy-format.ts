@@ -1,9 +1,9 @@
-import type { ConsentPurpose, MyConsent, PersonDataExport } from '@leadloop/shared';
+import { ConsentPurposeTitles, type ConsentPurpose, type MyConsent, type PersonDataExport } from '@leadloop/shared';
 
 export const PurposeLabels: Record<ConsentPurpose, { title: string; description: string }> = {
-  whitepaper_download: { title: '白皮书下载', description: '下载资料时提交的信息，用于向你提供资料' },
-  event_signup: { title: '直播报名', description: '报名直播时提交的信息，用于报名、开播提醒与活动服务' },
-  sales_contact: { title: '顾问联系', description: '你单独勾选或点「请联系我」时同意，用于顾问与你联系；撤回不影响其他授权' },
+  whitepaper_download: { title: ConsentPurposeTitles.whitepaper_download, description: '下载资料时提交的信息，用于向你提供资料' },
+  event_signup: { title: ConsentPurposeTitles.event_signup, description: '报名直播时提交的信息，用于报名、开播提醒与活动服务' },
+  sales_contact: { title: ConsentPurposeTitles.sales_contact, description: '你单独勾选或点「请联系我」时同意，用于顾问与你联系；撤回不影响其他授权' },
 };
 
 export type ConsentBadge = { label: string; tone: 'success' | 'warning' | 'neutral' };
