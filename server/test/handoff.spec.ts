@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { chinaDayOf, intentAt } from '@leadloop/shared';
 import { RescoreRuns } from '../src/modules/scoring/rescore-runs';
 import { newId } from '../src/database/ids';
+import { Timers } from '../src/modules/timers/timers.service';
 import { loginAs, staffAs, startTestServer, type TestServer } from './support/app';
 import { clockOf } from './support/clock';
 import { count, drain } from './support/share';
@@ -181,6 +182,32 @@ describe('feedback from sales', () => {
     ]);
     const pool = (await server.http('GET', `/api/leads/${lead}/handoff`, undefined, env.marketer.token)).body;
     expect(pool.otherContacts.map((c: any) => c.openable)).toEqual([true, true]);
+  });
+
+  it('reminds the owner in 销售动态 at 09:00 China time on the follow-up day, once, and moves the reminder with the day', async () => {
+    const { server, feedback } = env;
+    const lead = await env.mqlLead('follow-up-reminded', owner);
+    expect((await feedback(lead, { kind: 'accept' }, owner.token)).status).toBe(201);
+    const first = dayAfter(1);
+    const second = dayAfter(2);
+    expect((await feedback(lead, { kind: 'contact', channel: 'call', outcome: 'callback', nextFollowUpOn: first }, owner.token)).status).toBe(201);
+    // a second contact moves the day: the first day's reminder is gone
+    expect((await feedback(lead, { kind: 'contact', channel: 'wechat', outcome: 'reached', nextFollowUpOn: second }, owner.token)).status).toBe(201);
+    const reminders = async () => (await server.http('GET', '/api/me/signals', undefined, owner.token)).body.items.filter((s: any) => s.kind === 'follow_up_due' && s.leadPersonId === lead);
+    const clock = clockOf(server.app);
+    const fireAt = async (instant: string) => {
+      clock.advance(Date.parse(instant) - clock.nowMs());
+      await server.app.get(Timers).fireDue();
+    };
+    await fireAt(`${first}T09:00:01+08:00`);
+    expect(await reminders()).toEqual([]);
+    await fireAt(`${second}T08:59:00+08:00`);
+    expect(await reminders()).toEqual([]);
+    await fireAt(`${second}T09:00:01+08:00`);
+    expect(await reminders()).toEqual([expect.objectContaining({ detail: `约好今天（${second}）跟进`, read: false })]);
+    await fireAt(`${second}T12:00:00+08:00`);
+    expect(await reminders()).toHaveLength(1);
+    expect((await server.http('GET', '/api/me/signals', undefined, otherSales.token)).body.items.filter((s: any) => s.leadPersonId === lead)).toEqual([]);
   });
 
   it('puts the feedback in 我的 export and erases it with the person', async () => {

@@ -3,10 +3,10 @@ import { pageOf, PageQuery } from '../pagination';
 
 /**
  * What a salesperson is told about: their lead watched the live long enough, downloaded, came
- * back to their card, asked to be contacted, an owned customer became active again; and what
- * routing and SLA tell them (a lead assigned, a deadline near, an escalation).
+ * back to their card, asked to be contacted, an owned customer became active again; the follow-up
+ * day they set came; and what routing and SLA tell them (a lead assigned, a deadline near, an escalation).
  */
-export const SignalKinds = ['live_watched', 'downloaded', 'card_return', 'contact_request', 'customer_active', 'lead_assigned', 'sla_due', 'sla_escalated'] as const;
+export const SignalKinds = ['live_watched', 'downloaded', 'card_return', 'contact_request', 'customer_active', 'lead_assigned', 'follow_up_due', 'sla_due', 'sla_escalated'] as const;
 export type SignalKind = (typeof SignalKinds)[number];
 
 export const SignalKindLabels: Record<SignalKind, string> = {
@@ -16,6 +16,7 @@ export const SignalKindLabels: Record<SignalKind, string> = {
   contact_request: '请你联系',
   customer_active: '老客户有新动态',
   lead_assigned: '分配了新线索',
+  follow_up_due: '今天要跟进',
   sla_due: '线索待跟进',
   sla_escalated: '线索超时升级',
 };

@@ -1,11 +1,14 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { Pipeline } from '../activity/pipeline';
+import { FollowUps } from '../handoff/follow-ups';
+import { HandoffModule } from '../handoff/handoff.module';
 import { IdentityModule } from '../identity/identity.module';
 import { PersonMergeRegistry } from '../person-merge/person-merge';
 import { PersonDataModule, PersonDataRegistry } from '../privacy/person-data';
 import { ShareChainModule } from '../share-chain/share-chain.module';
 import { TimerHandlers } from '../timers/timer-handlers';
 import { TimersModule } from '../timers/timers.module';
+import { FollowUpReminders } from './follow-up-reminders';
 import { SalesSignals } from './sales-signals';
 import { SignalDelivery } from './signal-delivery';
 import { SignalPush } from './signal-push';
@@ -15,14 +18,14 @@ import { signalsMerge, SignalsPersonData } from './signals.person-data';
 import { SignalsService } from './signals.service';
 
 /**
- * Sales signals: the inbox of what a salesperson's leads did, filled by a stream consumer and by
- * other features through `SalesSignals.send`, and pushed as coalesced, rate-limited WeChat
+ * Sales signals: the inbox of what a salesperson's leads did, filled by a stream consumer, by
+ * other features through `SalesSignals.send` and by follow-up reminders, and pushed as coalesced, rate-limited WeChat
  * subscribe messages to those who granted them.
  */
 @Module({
-  imports: [TimersModule, IdentityModule, ShareChainModule, PersonDataModule],
+  imports: [TimersModule, IdentityModule, ShareChainModule, PersonDataModule, HandoffModule],
   controllers: [SignalsController],
-  providers: [SalesSignals, SignalPush, SignalDelivery, SignalsConsumer, SignalsService, SignalsPersonData],
+  providers: [SalesSignals, SignalPush, SignalDelivery, SignalsConsumer, SignalsService, SignalsPersonData, FollowUpReminders],
   exports: [SalesSignals],
 })
 export class SignalsModule implements OnModuleInit {
@@ -35,12 +38,16 @@ export class SignalsModule implements OnModuleInit {
     private readonly personData: PersonDataRegistry,
     private readonly personDataContributor: SignalsPersonData,
     private readonly merges: PersonMergeRegistry,
+    private readonly followUps: FollowUps,
+    private readonly followUpReminders: FollowUpReminders,
   ) {}
 
   onModuleInit(): void {
     this.pipeline.register(this.consumer);
     this.timerHandlers.register(this.push);
     this.timerHandlers.register(this.delivery);
+    this.timerHandlers.register(this.followUpReminders);
+    this.followUps.register(this.followUpReminders);
     this.personData.register(this.personDataContributor);
     this.merges.register(signalsMerge);
   }

@@ -9,6 +9,7 @@ import './SignalInbox.scss';
 
 const KindTone: Partial<Record<SalesSignalView['kind'], 'success' | 'warning' | 'brand'>> = {
   contact_request: 'success',
+  follow_up_due: 'warning',
   sla_due: 'warning',
   sla_escalated: 'warning',
   lead_assigned: 'brand',
