@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { claimSkippingLocked, readCommittedTransaction } from '../../database/locks';
-import { isMysql } from '../../database/sql';
+import { forceIndexSql } from '../../database/sql';
 import { StreamSequenceEntity } from './activity.entity';
 
 const BATCH = 1000;
@@ -40,8 +40,8 @@ export class Sequencer {
     return readCommittedTransaction(this.dataSource, async (em) => {
       const next = await this.lockNext(em);
       if (next === null) return 0;
-      // the index names itself: the optimizer, counting a large backlog, would walk the primary key instead
-      const waiting: { id: string }[] = await em.query(`SELECT id FROM events${isMysql(em) ? ' FORCE INDEX (ix_events_seq)' : ''} WHERE seq IS NULL ORDER BY id LIMIT ${BATCH}`);
+      // the index is named: counting a large backlog, the optimizer would walk the primary key instead
+      const waiting: { id: string }[] = await em.query(`SELECT id FROM events${forceIndexSql(em, 'ix_events_seq')} WHERE seq IS NULL ORDER BY id LIMIT ${BATCH}`);
       if (waiting.length === 0) return 0;
       const ids = waiting.map((w) => w.id);
       await em.query(
