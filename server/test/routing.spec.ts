@@ -308,6 +308,11 @@ describe('routing on MQL and 请联系我', () => {
     expect(one.body.items.every((l: any) => l.owner.id === east[0].staffId)).toBe(true);
     expect((await api('GET', '/sales-org/groups', undefined, outsider)).body.items).toEqual([]);
     expect((await api('GET', '/sales-org/groups', undefined, marketer)).body.items).toHaveLength(3);
+    // in name order, a page at a time
+    const first = (await api('GET', '/sales-org/groups?limit=2', undefined, marketer)).body;
+    const rest = (await api('GET', `/sales-org/groups?limit=2&cursor=${encodeURIComponent(first.nextCursor)}`, undefined, marketer)).body;
+    expect([first.items.length, rest.items.length, rest.nextCursor]).toEqual([2, 1, null]);
+    expect([...first.items, ...rest.items].map((g: any) => g.id).sort()).toEqual((await api('GET', '/sales-org/groups', undefined, marketer)).body.items.map((g: any) => g.id).sort());
 
     const refused = async (method: string, path: string, body: unknown, who: Staff, code: string) => {
       const res = await api(method, path, body, who);

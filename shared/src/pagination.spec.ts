@@ -31,8 +31,9 @@ describe('the pagination contract', () => {
 
   it('is the contract of every list route: each GET answering items takes cursor and limit and answers nextCursor', () => {
     // not lists read page by page: my consents hold one row per consent purpose, a fixed handful; a lead's score breakdown is one
-    // document whose items add up to the score shown beside them.
-    const feeds = new Set(['myConsents', 'leadScore']);
+    // document whose items add up to the score shown beside them; the routing rules are one ordered document (first match
+    // wins, at most MAX_ROUTING_RULES), read and saved whole.
+    const feeds = new Set(['myConsents', 'leadScore', 'routingRules']);
     const lists = Object.entries(Api).filter(
       ([name, route]) => !feeds.has(name) && route.method === 'GET' && route.response instanceof z.ZodObject && 'items' in route.response.shape,
     );

@@ -82,7 +82,7 @@ export const SalesGroupView = z.object({
   updatedAt: z.string(),
 });
 export type SalesGroupView = z.infer<typeof SalesGroupView>;
-export const SalesGroupList = z.object({ items: z.array(SalesGroupView) });
+export const SalesGroupList = pageOf(SalesGroupView);
 export type SalesGroupList = z.infer<typeof SalesGroupList>;
 
 export const RemoveMemberResponse = z.object({ staffId: z.string(), removed: z.literal(true) });

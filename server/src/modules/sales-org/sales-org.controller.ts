@@ -1,6 +1,6 @@
 import { Body, Controller, Param } from '@nestjs/common';
-import { Api, type MemberAvailability, type SalesGroupInput, type SalesMemberInput, type UpdateSalesGroup } from '@leadloop/shared';
-import { Auth, type AuthContext, Route } from '../../core/route';
+import { Api, type MemberAvailability, type PageQuery, type SalesGroupInput, type SalesMemberInput, type UpdateSalesGroup } from '@leadloop/shared';
+import { Auth, type AuthContext, Route, ValidQuery } from '../../core/route';
 import { SalesOrgService } from './sales-org.service';
 
 @Controller()
@@ -8,8 +8,8 @@ export class SalesOrgController {
   constructor(private readonly salesOrg: SalesOrgService) {}
 
   @Route(Api.salesGroups)
-  list(@Auth() auth: AuthContext) {
-    return this.salesOrg.list(auth);
+  list(@Auth() auth: AuthContext, @ValidQuery() query: PageQuery) {
+    return this.salesOrg.list(auth, query);
   }
 
   @Route(Api.createSalesGroup)

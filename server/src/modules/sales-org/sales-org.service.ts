@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   type MemberAvailability,
   MemberRoles,
+  type PageQuery,
   type SalesGroupInput,
   type SalesGroupList,
   type SalesGroupView,
@@ -9,7 +10,9 @@ import {
   type UpdateSalesGroup,
 } from '@leadloop/shared';
 import { DataSource, type EntityManager } from 'typeorm';
+import { z } from 'zod';
 import { Clock } from '../../core/clock';
+import { IdKey, KeysetCursor } from '../../core/pagination';
 import type { AuthContext } from '../../core/route';
 import { newId } from '../../database/ids';
 import type { StaffEntity } from '../staff/staff.entity';
@@ -18,6 +21,9 @@ import { SalesGroupEntity, SalesMemberEntity } from './sales-org.entity';
 import { managerInvalid, memberInvalid, memberNotFound } from './sales-org.errors';
 import { SalesOrgRepository } from './sales-org.repository';
 import { staffOf, TeamAccess } from './team-access';
+
+/** Groups in name order (then id), a page at a time. */
+const GroupsCursor = new KeysetCursor('sales-groups', z.tuple([z.string().max(40), IdKey]));
 
 /** Sales groups and their members as admins manage them and managers read and pause them. */
 @Injectable()
@@ -30,12 +36,14 @@ export class SalesOrgService {
   ) {}
 
   /** Every group for admins and marketers; the groups a manager manages for anyone else (possibly none). */
-  async list(auth: AuthContext): Promise<SalesGroupList> {
+  async list(auth: AuthContext, query: PageQuery): Promise<SalesGroupList> {
     const em = this.dataSource.manager;
-    const groups = this.access.readsAll(auth)
-      ? await em.find(SalesGroupEntity, { order: { name: 'ASC', id: 'ASC' } })
-      : await em.find(SalesGroupEntity, { where: { managerStaffId: staffOf(auth).id }, order: { name: 'ASC', id: 'ASC' } });
-    return { items: await this.views(em, auth, groups) };
+    const qb = em.createQueryBuilder(SalesGroupEntity, 'g').orderBy('g.name', 'ASC').addOrderBy('g.id', 'ASC').limit(query.limit + 1);
+    if (!this.access.readsAll(auth)) qb.where('g.manager_staff_id = :manager', { manager: staffOf(auth).id });
+    const after = GroupsCursor.decode(query.cursor);
+    if (after) qb.andWhere('(g.name > :name OR (g.name = :name AND g.id > :id))', { name: after[0], id: after[1] });
+    const page = GroupsCursor.page(await qb.getMany(), query.limit, (g) => [g.name, g.id]);
+    return { items: await this.views(em, auth, page.items), nextCursor: page.nextCursor };
   }
 
   create(auth: AuthContext, input: SalesGroupInput): Promise<SalesGroupView> {

@@ -1,11 +1,17 @@
 import type { MemberAvailability, SalesGroupInput, SalesGroupList, SalesGroupView, SalesMemberInput, TeamLeadList, UpdateSalesGroup } from '@leadloop/shared';
 import { api } from '@/core/api/client';
 import { platform } from '@/core/platform';
+import { readAllPages } from '@/core/api/useKeysetList';
 
 const scope = platform.consoleScope;
 
-export function listSalesGroups(): Promise<SalesGroupList> {
-  return api('salesGroups', undefined, { scope });
+function salesGroupsPage(cursor?: string, limit = 20): Promise<SalesGroupList> {
+  return api('salesGroups', undefined, { scope, query: { limit, cursor } });
+}
+
+/** Every group the caller may see (a team has a handful; the editors offer them all). */
+export async function listSalesGroups(): Promise<{ items: SalesGroupView[] }> {
+  return { items: await readAllPages(salesGroupsPage) };
 }
 
 export function createSalesGroup(body: SalesGroupInput): Promise<SalesGroupView> {
