@@ -10,41 +10,21 @@
 //   node bench/leads.bench.mjs [leads=1000000] [samples=1000]
 // BENCH_BUFFER_POOL_MB=4096 sets MariaDB's buffer pool for the run (as a deployment would size it;
 // the figures name the size they ran with). BENCH_KEEP_DB=name reuses a seeded database.
-import { createHmac, randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
-import { createDatabase, machine, MYSQL_URL, ROOT, startServer } from './support.mjs';
+import { createDatabase, machine, MYSQL_URL, ROOT, sessionToken, startServer, ulid } from './support.mjs';
 
 const LEADS = Number(process.argv[2] ?? 1_000_000);
 const SAMPLES = Number(process.argv[3] ?? 1000);
 const EVENTS_PER_LEAD = 10;
 const OWNERS = 200;
 const CHUNK = 2000; // persons per seeding statement group
-const SECRET = 'bench-session-secret-0123456789abcdef0123';
 const DAY = 86_400_000;
 const INTENT_EPOCH_MS = Date.UTC(2025, 0, 1);
 
-const ulidChars = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-// random bytes drawn from a pool (one randomBytes call per 4 096 ids: 10⁷ calls would dominate the seeding)
-let pool = randomBytes(0);
-let at = 0;
-const ulid = (ms) => {
-  let t = '';
-  for (let i = 0, v = ms; i < 10; i++, v = Math.floor(v / 32)) t = ulidChars[v % 32] + t;
-  if (at + 16 > pool.length) [pool, at] = [randomBytes(16 * 4096), 0];
-  let r = '';
-  for (let i = 0; i < 16; i++) r += ulidChars[pool[at++] % 32];
-  return t + r;
-};
 const pick = (list, i) => list[i % list.length];
 
-function token(personId, staffId, kind) {
-  const header = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  const payload = Buffer.from(JSON.stringify({ sub: personId, stf: staffId, knd: kind, iat: now, exp: now + 6 * 3600 })).toString('base64url');
-  return `${header}.${payload}.${createHmac('sha256', SECRET).update(`${header}.${payload}`).digest('base64url')}`;
-}
 
 const STAGES = ['new', 'engaged', 'engaged', 'engaged', 'mql', 'sal', 'sql', 'won', 'lost', 'nurture'];
 const GRADES = ['A', 'B', 'B', 'C', 'C', 'C', 'D', 'D', 'D', 'D'];
@@ -175,8 +155,8 @@ async function get(url, auth) {
 /** A random list request of the kinds the pages send, as (url, token). */
 function listRequest(base, seeded, i) {
   const owner = seeded.owners[i % OWNERS];
-  const sales = token(seeded.ownerPersons[i % OWNERS], owner, 'app');
-  const pool = token(seeded.marketer.person, seeded.marketer.staff, 'console');
+  const sales = sessionToken(seeded.ownerPersons[i % OWNERS], owner, 'app');
+  const pool = sessionToken(seeded.marketer.person, seeded.marketer.staff, 'console');
   const stage = pick(['engaged', 'mql', 'sal', 'sql', 'nurture'], i * 7);
   const grade = pick(['A', 'B', 'C', 'D'], i * 3);
   const kinds = [
@@ -205,7 +185,7 @@ async function measureList(base, seeded, samples, stop = () => false) {
 }
 
 async function measureDetail(base, seeded, ids, samples) {
-  const pool = token(seeded.marketer.person, seeded.marketer.staff, 'console');
+  const pool = sessionToken(seeded.marketer.person, seeded.marketer.staff, 'console');
   const page = [];
   const parts = { lead: [], score: [], timeline: [] };
   for (let i = 0; i < samples; i++) {
@@ -223,7 +203,7 @@ async function measureDetail(base, seeded, ids, samples) {
 
 /** Saves the active rules with one weight changed and times the background re-score; the list is sampled meanwhile. */
 async function measureRescore(base, seeded) {
-  const pool = token(seeded.marketer.person, seeded.marketer.staff, 'console');
+  const pool = sessionToken(seeded.marketer.person, seeded.marketer.staff, 'console');
   const rules = (await get(`${base}/api/console/scoring/rules`, pool)).body;
   const draft = { intentRules: rules.intentRules.map((r, i) => (i === 0 ? { ...r, points: Math.min(100, r.points + 5) } : r)), fitRules: rules.fitRules, grades: rules.grades };
   const started = Date.now();

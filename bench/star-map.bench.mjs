@@ -2,28 +2,15 @@
 // 100 000 and 1 000 000), then times the ancestor chain of deep nodes, a node's subtree totals,
 // and the aggregated star-map over HTTP (≤ 2 000 nodes), on MariaDB.
 //   node bench/star-map.bench.mjs [sizes, e.g. 100000,1000000]
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
-import { createDatabase, machine, ROOT, startServer } from './support.mjs';
+import { createDatabase, machine, ROOT, sessionToken, startServer, ulid } from './support.mjs';
 
 const sizes = (process.argv[2] ?? '100000,1000000').split(',').map(Number);
 const ROOTS = 50;
-const SECRET = 'bench-session-secret-0123456789abcdef0123';
 
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-function ulid(t) {
-  let time = '';
-  for (let i = 0; i < 10; i++) {
-    time = ALPHABET[t % 32] + time;
-    t = Math.floor(t / 32);
-  }
-  const bytes = randomBytes(16);
-  let rand = '';
-  for (let i = 0; i < 16; i++) rand += ALPHABET[bytes[i] % 32];
-  return time + rand;
-}
 
 /** A realistic-looking share forest: staff roots, preferential attachment, depth up to ~30. */
 function buildTree(n) {
@@ -103,12 +90,6 @@ async function time(fn, runs) {
   return stats(out);
 }
 
-function consoleToken(personId, staffId) {
-  const header = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  const payload = Buffer.from(JSON.stringify({ sub: personId, stf: staffId, knd: 'console', iat: now, exp: now + 3600 })).toString('base64url');
-  return `${header}.${payload}.${createHmac('sha256', SECRET).update(`${header}.${payload}`).digest('base64url')}`;
-}
 
 const report = { machine: machine(), sizes: {} };
 for (const n of sizes) {
@@ -135,7 +116,7 @@ for (const n of sizes) {
     const rowsSql = `SELECT s.* FROM share_nodes s WHERE s.id IN (SELECT id FROM (${lineageSql}) AS l)`;
     const ancestorRows = await time((i) => conn.query(rowsSql, [seeded.deep[(i + 100) % seeded.deep.length]]), 200);
     const totals = await time((i) => conn.query('SELECT subtree_nodes, subtree_visitors, subtree_conversions FROM share_nodes WHERE id = ?', [seeded.some[i % seeded.some.length]]), 200);
-    const token = consoleToken(adminPerson, adminStaff);
+    const token = sessionToken(adminPerson, adminStaff, 'console', 3600);
     let nodesReturned = 0;
     const starMap = await time(async () => {
       const res = await fetch(`${server.url}/api/share/star-map?contentType=page&contentId=bench`, { headers: { authorization: `Bearer ${token}` } });

@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
-import { createDatabase, load, machine, ROOT, startServer } from './support.mjs';
+import { createDatabase, load, machine, ROOT, startServer, ulid } from './support.mjs';
 
 const backlog = Number(process.argv[2] ?? 1_000_000);
 const seconds = Number(process.argv[3] ?? 30);
@@ -22,14 +22,6 @@ const NODES = 2000;
 /** The stream's consumers besides attribution. */
 const OTHER_CONSUMERS = ['leads', 'scoring', 'accounts', 'identity.email'];
 
-const ulidChars = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const ulid = (ms) => {
-  let t = '';
-  for (let i = 0, v = ms; i < 10; i++, v = Math.floor(v / 32)) t = ulidChars[v % 32] + t;
-  let r = '';
-  for (const b of randomBytes(16)) r += ulidChars[b % 32];
-  return t + r;
-};
 const time = (ms) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
 
 async function fill(url) {

@@ -1,6 +1,6 @@
 // Shared pieces of the benchmarks: databases, the built server, load generation, reporting.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import os from 'node:os';
 import { createServer } from 'node:net';
@@ -10,6 +10,8 @@ import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** The session secret every bench server runs with, so a bench can sign its own sessions. */
+export const SESSION_SECRET = 'bench-session-secret-0123456789abcdef0123';
 export const MYSQL_URL = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
 
 export async function freePort() {
@@ -47,7 +49,7 @@ export async function startServer(databaseUrl, extraEnv = {}) {
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'warn',
     PUBLIC_URL: `http://127.0.0.1:${port}`,
-    SESSION_SECRET: 'bench-session-secret-0123456789abcdef0123',
+    SESSION_SECRET,
     PII_KEY: Buffer.alloc(32, 3).toString('base64'),
     WECHAT_APPID: 'wx00000000000000bb',
     WECHAT_SECRET: 'bench-secret-not-used',
@@ -97,4 +99,27 @@ export async function load({ url, path, makeBody, connections = 32, seconds = 10
 export function machine() {
   const cpus = os.cpus();
   return { date: new Date().toISOString(), node: process.version, cores: cpus.length, cpu: cpus[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30) };
+}
+
+const ULID_CHARS = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+// random bytes drawn from a pool: one randomBytes call per 4 096 ids (10⁷ calls would dominate a seeding)
+let pool = Buffer.alloc(0);
+let at = 0;
+
+/** A ULID for the millisecond `ms`, as the server makes its ids. */
+export function ulid(ms) {
+  let t = '';
+  for (let i = 0, v = ms; i < 10; i++, v = Math.floor(v / 32)) t = ULID_CHARS[v % 32] + t;
+  if (at + 16 > pool.length) [pool, at] = [randomBytes(16 * 4096), 0];
+  let r = '';
+  for (let i = 0; i < 16; i++) r += ULID_CHARS[pool[at++] % 32];
+  return t + r;
+}
+
+/** A session token the bench servers accept: `kind` is 'app' (the mini-program) or 'console'. */
+export function sessionToken(personId, staffId, kind, ttlSeconds = 6 * 3600) {
+  const header = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const payload = Buffer.from(JSON.stringify({ sub: personId, stf: staffId, knd: kind, iat: now, exp: now + ttlSeconds })).toString('base64url');
+  return `${header}.${payload}.${createHmac('sha256', SESSION_SECRET).update(`${header}.${payload}`).digest('base64url')}`;
 }

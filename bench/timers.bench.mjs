@@ -6,11 +6,10 @@
 // how the work split between the instances, and the job's cost per tick: a round with nothing
 // due (the claim query over the open timers) and a claimed batch of 200 (claim + mark fired),
 // measured on a kind no instance handles so the servers leave those rows alone.
-import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
-import { createDatabase, machine, ROOT, startServer } from './support.mjs';
+import { createDatabase, machine, ROOT, startServer, ulid } from './support.mjs';
 
 const open = Number(process.argv[2] ?? 100_000);
 const due = Number(process.argv[3] ?? 30_000);
@@ -18,14 +17,6 @@ const windowSeconds = Number(process.argv[4] ?? 60);
 const LEAD_IN_MS = 15_000; // the servers start before the first deadline
 const BATCH = 200;
 
-const ulidChars = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const ulid = (ms) => {
-  let t = '';
-  for (let i = 0, v = ms; i < 10; i++, v = Math.floor(v / 32)) t = ulidChars[v % 32] + t;
-  let r = '';
-  for (const b of randomBytes(16)) r += ulidChars[b % 32];
-  return t + r;
-};
 const time = (ms) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
