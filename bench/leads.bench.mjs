@@ -9,7 +9,8 @@
 //    latency while it runs.
 //   node bench/leads.bench.mjs [leads=1000000] [samples=1000]
 // BENCH_BUFFER_POOL_MB=4096 sets MariaDB's buffer pool for the run (as a deployment would size it;
-// the figures name the size they ran with). BENCH_KEEP_DB=name reuses a seeded database.
+// the figures name the size they ran with). BENCH_KEEP_DB=name reuses a seeded database;
+// BENCH_KEEP_AFTER=1 keeps this run's; BENCH_SEED_ONLY=1 seeds, keeps it and stops.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
@@ -245,6 +246,7 @@ try {
     seeded = await seed(db.url);
     report.results.seedSeconds = Math.round(seeded.seconds);
     console.log(`${LEADS} leads and ${seeded.events} events seeded in ${seeded.seconds.toFixed(0)} s (database ${db.name})`);
+    if (process.env.BENCH_SEED_ONLY) process.exit(0);
   }
   const server = await startServer(db.url, { EVENT_PROCESSOR_INTERVAL_MS: '200' });
   try {

@@ -31,11 +31,15 @@ export class ScoringService {
 
   /** Why this lead is 72/B: every rule that fired, the event behind it, its points then and now. */
   async breakdown(auth: AuthContext, personId: string): Promise<LeadScoreView> {
-    const lead = await this.access.readable(auth, personId);
+    // one snapshot: the scorer writes the items and the lead's key together, so two plain reads could
+    // pair new items with the old key (a breakdown of 下载白皮书 summing to 0)
+    const { lead, items } = await this.dataSource.transaction(async (em) => ({
+      lead: await this.access.readable(auth, personId, em),
+      items: await em.find(ScoreItemEntity, { where: { personId }, order: { occurredAt: 'DESC', id: 'DESC' }, take: BREAKDOWN_ITEMS }),
+    }));
     const { settings } = await this.rules.active();
     const h = settings.halfLifeDays;
     const now = this.clock.nowMs();
-    const items = await this.dataSource.manager.find(ScoreItemEntity, { where: { personId }, order: { occurredAt: 'DESC', id: 'DESC' }, take: BREAKDOWN_ITEMS });
     const titleOf = await this.titles.titlesOf(items.flatMap((i) => (i.contentType && i.contentId ? [{ contentType: i.contentType as ContentType, contentId: i.contentId }] : [])));
     return {
       personId,
