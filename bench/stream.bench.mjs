@@ -4,7 +4,8 @@
 // 1. attribution alone through `backlog` stored events (the lead consumer parked at the head),
 // 2. attribution + lead consumer through the same backlog on a second database,
 // 3. every consumer at once (attribution, leads, scoring, accounts, …) through the same backlog,
-// 4. lag while 1 000 events/s arrive over HTTP (50 requests/s of 20 events).
+// 4. lag while 1 000 events/s arrive over HTTP (50 requests/s of 20 events),
+// 5. ingest to updated score at 1 000 events/s, each an entry that scores its sharer.
 // The backlog is written straight into `events` (no positions yet, as ingest leaves them) with
 // the share nodes it names: 70 % entries through a share by new visitors, 25 % page views, 5 %
 // server-recorded downloads by 10 000 people (conversions, and lead activities). On a database without the stream
@@ -146,8 +147,65 @@ async function lagRun() {
   }
 }
 
-// BENCH_RUNS=attr,both,all,lag picks the runs (default: all four); `all` is every consumer at once
-const runs = (process.env.BENCH_RUNS ?? 'attr,both,all,lag').split(',');
+/**
+ * Ingest to updated score: 1 000 entries/s arrive over HTTP through the share links of 200 people,
+ * each entry a new visitor who scores its sharer. The scoring consumer's stored position is read
+ * every 100 ms; an event's latency is from its `received_at` to the first reading at or past its
+ * position (the transaction that scored it had committed), so the figure is good to 100 ms.
+ */
+async function scoreLagRun() {
+  const db = await createDatabase('stream_score_lag');
+  const server = await startServer(db.url, { EVENT_PROCESSOR_INTERVAL_MS: '200' });
+  const conn = await mysql.createConnection({ uri: db.url, timezone: 'Z' });
+  const start = Date.now() - 3_600_000;
+  const sharers = Array.from({ length: 200 }, (_, i) => ({ person: ulid(start + i), node: ulid(start + i), token: randomBytes(12).toString('base64url') }));
+  await conn.query('INSERT INTO persons (id, nickname, created_at, updated_at) VALUES ?', [sharers.map((s, i) => [s.person, `分享者${i}`, time(start), time(start)])]);
+  await conn.query(
+    'INSERT INTO share_nodes (id, token, mint_key, sharer_person_id, sharer_staff_id, content_type, content_id, channel_id, parent_id, root_id, root_staff_id, depth, created_at, activated_at) VALUES ?',
+    [sharers.map((s) => [s.node, s.token, randomBytes(32).toString('hex'), s.person, null, 'page', 'home', null, null, s.node, null, 0, time(start), time(start)])],
+  );
+  const readings = [];
+  const sampler = setInterval(async () => {
+    try {
+      const [[row]] = await conn.query("SELECT position FROM stream_consumers WHERE name = 'scoring'");
+      if (row) readings.push([Date.now(), Number(row.position)]);
+    } catch {
+      // the reading is skipped
+    }
+  }, 100);
+  let n = 0;
+  const body = () =>
+    JSON.stringify({ events: Array.from({ length: 20 }, () => ({ id: `score-${++n}`, type: 'entry', at: new Date().toISOString(), page: 'pages/index/index', anonymousId: `visitor-${n}-${randomBytes(4).toString('hex')}`, shareToken: sharers[n % sharers.length].token })) });
+  try {
+    const result = await load({ url: server.url, path: '/api/events', makeBody: body, seconds, rate: 50, connections: 8 });
+    // until every stored event has its position and the scoring consumer is past the last one
+    for (let waited = 0; waited < 120_000; waited += 200) {
+      const [[{ waiting, last }]] = await conn.query('SELECT COUNT(*) - COUNT(seq) AS waiting, MAX(seq) AS last FROM events');
+      if (Number(waiting) === 0 && readings.at(-1)?.[1] >= Number(last)) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    clearInterval(sampler);
+    const [events] = await conn.query('SELECT seq, received_at FROM events WHERE seq IS NOT NULL ORDER BY seq');
+    const latencies = [];
+    let r = 0;
+    for (const e of events) {
+      while (r < readings.length && readings[r][1] < Number(e.seq)) r++;
+      latencies.push(r < readings.length ? readings[r][0] - new Date(e.received_at).getTime() : Number.POSITIVE_INFINITY);
+    }
+    latencies.sort((x, y) => x - y);
+    const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))];
+    const [[{ items }]] = await conn.query("SELECT COUNT(*) AS items FROM score_items WHERE dimension = 'intent'");
+    return { offeredEventsPerSec: 1000, ingested: result.total * 20, errors: result.errors, ingestP99ms: result.p99ms, scored: events.length, intentItems: Number(items), ingestToScoreMs: { p50: at(0.5), p99: at(0.99), max: latencies.at(-1) } };
+  } finally {
+    clearInterval(sampler);
+    await conn.end();
+    await server.stop();
+    await db.drop();
+  }
+}
+
+// BENCH_RUNS=attr,both,all,lag,score picks the runs (default: all five); `all` is every consumer at once
+const runs = (process.env.BENCH_RUNS ?? 'attr,both,all,lag,score').split(',');
 const results = {};
 const run = async (name, result) => {
   results[name] = await result();
@@ -157,5 +215,6 @@ if (runs.includes('attr')) await run('attributionAlone', () => drainRun('attr', 
 if (runs.includes('both')) await run('attributionAndLeads', () => drainRun('both', ['leads']));
 if (runs.includes('all')) await run('allConsumers', () => drainRun('all', OTHER_CONSUMERS));
 if (runs.includes('lag')) await run('lagAt1000PerSec', lagRun);
+if (runs.includes('score')) await run('ingestToScoreAt1000PerSec', scoreLagRun);
 console.log(JSON.stringify(results, null, 2));
 writeFileSync(join(ROOT, 'bench/results/stream.json'), `${JSON.stringify({ machine: machine(), backlog, seconds, results }, null, 2)}\n`);

@@ -207,6 +207,15 @@ describe('lead scoring (能力 × 意愿)', () => {
     expect(after.items.find((i: any) => i.dimension === 'intent')).toMatchObject({ label: '下载白皮书（重点）', points: 40 });
     expect(Math.abs(after.intent - expectedIntent(after))).toBeLessThan(1e-6);
     expect(after.intent).toBeGreaterThan(39.9);
+
+    // a rule taken out: its items go at the next re-score, and the intent with them
+    const without = intentRules.filter((r: any) => r.key !== 'whitepaper_download');
+    expect((await server.http('PUT', '/api/console/scoring/rules', { intentRules: without, fitRules: rules.fitRules, grades: rules.grades }, marketer.token)).status).toBe(200);
+    await server.app.get(RescoreRuns).drain();
+    const gone = await scoreOf(person.personId);
+    expect(gone.items.filter((i: any) => i.dimension === 'intent')).toEqual([]);
+    expect(gone.intent).toBe(0);
+    expect(await count(server, "SELECT COUNT(*) FROM score_items WHERE person_id = ? AND dimension = 'intent'", [person.personId])).toBe(0);
   });
 
   it('previews a draft on recent leads without changing them, and refuses a hostile draft', async () => {

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { intentAt, intentKey, type FitGrade, type IntentRule, type RuleSetDraft } from '@leadloop/shared';
+import { intentAt, intentKey, type FitGrade, type IntentRule, type LeadStage, type RuleSetDraft } from '@leadloop/shared';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../core/clock';
 import { newId } from '../../database/ids';
 import { forUpdateSql } from '../../database/locks';
-import { insertNew } from '../../database/sql';
+import { insertNew, upsertAdd } from '../../database/sql';
 import type { EventEntity } from '../activity/activity.entity';
 import type { StreamConsumer } from '../activity/pipeline';
 import type { LeadSettingsEntity } from '../leads/leads.entity';
 import { LeadService, lockActivePersons } from '../leads/leads.service';
-import { LeadStages } from '../leads/stages';
+import { LeadStages, type StageMove } from '../leads/stages';
 import { writeLeadScores, type LeadScoreUpdate } from './lead-scores';
 import { RuleSets, type ActiveRules } from './rule-sets';
 import { CapCounts, chinaDay, dedupeKeyOf, fire, fitOf, gradeAtLeast, ruleMatches, type Fit, type FitProfile, type Firing, type Signal } from './rules';
@@ -31,6 +31,36 @@ export interface PersonScore {
 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 const unique = <T>(xs: Iterable<T>) => [...new Set(xs)];
+
+/** A score item's identity: its unique key `(person_id, rule_key, dedupe_key)`. */
+type ItemKey = { person_id: string; rule_key: string; dedupe_key: string };
+const itemKey = (r: ItemKey) => `${r.person_id}|${r.rule_key}|${r.dedupe_key}`;
+/** What a re-score rewrites of an item it keeps: everything but its id and key. */
+const RewrittenItemColumns = ['dimension', 'rule_label', 'event_id', 'points', 'rule_version', 'occurred_at', 'day', 'signal_kind', 'content_type', 'content_id'];
+
+function intentItemRow(f: Firing, version: number) {
+  return {
+    id: newId(f.signal.at.getTime()),
+    person_id: f.signal.personId,
+    dimension: 'intent',
+    rule_key: f.rule.key,
+    rule_label: f.rule.label,
+    event_id: f.signal.eventId as string | null,
+    points: f.rule.points,
+    rule_version: version,
+    occurred_at: f.signal.at,
+    dedupe_key: f.dedupeKey,
+    day: f.day,
+    signal_kind: f.signal.signal as string | null,
+    content_type: f.signal.contentType as string | null,
+    content_id: f.signal.contentId as string | null,
+  };
+}
+
+/** The fit rules a profile matches, as items stamped `now`. */
+function fitItemRows(personId: string, fit: Fit, version: number, now: Date): ReturnType<typeof intentItemRow>[] {
+  return fit.matched.map((rule) => ({ id: newId(now.getTime()), person_id: personId, dimension: 'fit', rule_key: rule.key, rule_label: rule.label, event_id: null, points: rule.points, rule_version: version, occurred_at: now, dedupe_key: 'fit', day: chinaDay(now), signal_kind: null, content_type: null, content_id: null }));
+}
 
 /**
  * Scores people as they act, off the request path: a consumer of the activity stream. Each batch
@@ -89,9 +119,7 @@ export class Scorer implements StreamConsumer {
   async rescore(em: EntityManager, personIds: string[], active: ActiveRules): Promise<void> {
     if (personIds.length === 0) return;
     const scores = await this.compute(em, personIds, active.set, active.settings.halfLifeDays);
-    await em.query(`DELETE FROM score_items WHERE person_id IN (${marks(personIds.length)})`, personIds);
-    await this.insertIntentItems(em, scores.flatMap((s) => s.firings), active.version);
-    await this.replaceFitItems(em, new Map(scores.map((s) => [s.personId, s.fit])), active.version);
+    await this.reconcileItems(em, personIds, scores, active.version);
     await writeLeadScores(em, 'set', scores.map((s): LeadScoreUpdate => ({ personId: s.personId, intentKey: s.intentKey, fitPoints: s.fit.points, fitGrade: s.fit.grade })), this.clock.now(), active.version);
     const engaged = new Set(scores.filter((s) => s.firings.some((f) => f.rule.points > 0)).map((s) => s.personId));
     await this.advanceStages(em, personIds, engaged, active.settings);
@@ -146,23 +174,29 @@ export class Scorer implements StreamConsumer {
   }
 
   private async insertIntentItems(em: EntityManager, firings: Firing[], version: number): Promise<void> {
-    const rows = firings.map((f) => ({
-      id: newId(f.signal.at.getTime()),
-      person_id: f.signal.personId,
-      dimension: 'intent',
-      rule_key: f.rule.key,
-      rule_label: f.rule.label,
-      event_id: f.signal.eventId,
-      points: f.rule.points,
-      rule_version: version,
-      occurred_at: f.signal.at,
-      dedupe_key: f.dedupeKey,
-      day: f.day,
-      signal_kind: f.signal.signal,
-      content_type: f.signal.contentType,
-      content_id: f.signal.contentId,
-    }));
+    const rows = firings.map((f) => intentItemRow(f, version));
     for (let i = 0; i < rows.length; i += 500) await insertNew(em, 'score_items', rows.slice(i, i + 500));
+  }
+
+  /**
+   * Makes these people's stored items what `scores` says, writing only the difference: items no
+   * longer earned go, new ones are inserted, changed ones (points, label, event) are rewritten in
+   * place. A rule change that moves one weight rewrites that rule's items and nothing else.
+   */
+  private async reconcileItems(em: EntityManager, personIds: string[], scores: PersonScore[], version: number): Promise<void> {
+    type Stored = ItemKey & { id: string; points: number | string; rule_label: string; event_id: string | null };
+    const stored: Stored[] = await em.query(`SELECT id, person_id, rule_key, dedupe_key, points, rule_label, event_id FROM score_items WHERE person_id IN (${marks(personIds.length)})`, personIds);
+    const now = this.clock.now();
+    const wanted = [...scores.flatMap((s) => s.firings.map((f) => intentItemRow(f, version))), ...scores.flatMap((s) => fitItemRows(s.personId, s.fit, version, now))];
+    const byKey = new Map(stored.map((r) => [itemKey(r), r]));
+    const changed = wanted.filter((w) => {
+      const had = byKey.get(itemKey(w));
+      return !had || Number(had.points) !== w.points || had.rule_label !== w.rule_label || had.event_id !== w.event_id;
+    });
+    const wantedKeys = new Set(wanted.map(itemKey));
+    const gone = stored.filter((r) => !wantedKeys.has(itemKey(r))).map((r) => r.id);
+    for (let i = 0; i < gone.length; i += 500) await em.query(`DELETE FROM score_items WHERE id IN (${marks(Math.min(500, gone.length - i))})`, gone.slice(i, i + 500));
+    for (let i = 0; i < changed.length; i += 500) await upsertAdd(em, 'score_items', ['person_id', 'rule_key', 'dedupe_key'], [], changed.slice(i, i + 500), RewrittenItemColumns);
   }
 
   /** Fit from the person's profile, the account's industry, size and region standing in for missing ones. */
@@ -197,9 +231,7 @@ export class Scorer implements StreamConsumer {
     const people = [...fits.keys()];
     await em.query(`DELETE FROM score_items WHERE person_id IN (${marks(people.length)}) AND dimension = 'fit'`, people);
     const now = this.clock.now();
-    const rows = [...fits].flatMap(([personId, fit]) =>
-      fit.matched.map((rule) => ({ id: newId(now.getTime()), person_id: personId, dimension: 'fit', rule_key: rule.key, rule_label: rule.label, event_id: null, points: rule.points, rule_version: version, occurred_at: now, dedupe_key: 'fit', day: chinaDay(now), signal_kind: null, content_type: null, content_id: null })),
-    );
+    const rows = [...fits].flatMap(([personId, fit]) => fitItemRows(personId, fit, version, now));
     for (let i = 0; i < rows.length; i += 500) await insertNew(em, 'score_items', rows.slice(i, i + 500));
   }
 
@@ -209,22 +241,24 @@ export class Scorer implements StreamConsumer {
    */
   private async advanceStages(em: EntityManager, personIds: string[], engaged: Set<string>, settings: LeadSettingsEntity): Promise<void> {
     if (personIds.length === 0) return;
-    const rows: { person_id: string; stage: string; fit_grade: FitGrade; intent_key: number | string }[] = await em.query(
+    const rows: { person_id: string; stage: LeadStage; fit_grade: FitGrade; intent_key: number | string }[] = await em.query(
       // locked and current: routing may have moved a hand-raised lead to MQL since this batch began
       `SELECT person_id, stage, fit_grade, intent_key FROM leads WHERE person_id IN (${marks(personIds.length)}) ORDER BY person_id${forUpdateSql(em)}`,
       [...personIds].sort(),
     );
     const now = this.clock.nowMs();
+    const moves: StageMove[] = [];
     for (const lead of rows) {
       let stage = lead.stage;
       if (stage === 'new' && engaged.has(lead.person_id)) {
-        await this.stages.change(em, lead.person_id, 'engaged', { byRule: 'first_intent' });
+        moves.push({ personId: lead.person_id, from: 'new', to: 'engaged', actor: { byRule: 'first_intent' } });
         stage = 'engaged';
       }
       const intentNow = Math.max(0, intentAt(Number(lead.intent_key), now, settings.halfLifeDays));
       if ((stage === 'engaged' || stage === 'nurture') && gradeAtLeast(lead.fit_grade, settings.mqlMinGrade) && intentNow >= settings.mqlMinIntent) {
-        await this.stages.change(em, lead.person_id, 'mql', { byRule: 'mql_thresholds', reason: `能力 ${lead.fit_grade} · 意愿 ${Math.round(intentNow)}` });
+        moves.push({ personId: lead.person_id, from: stage, to: 'mql', actor: { byRule: 'mql_thresholds', reason: `能力 ${lead.fit_grade} · 意愿 ${Math.round(intentNow)}` } });
       }
     }
+    await this.stages.moveLocked(em, moves);
   }
 }
