@@ -126,6 +126,9 @@ describe('handoff: feedback from sales moves the lead', () => {
     await onScreen(desktop, '.lead-detail__name', '王磊').waitFor();
     await onScreen(desktop, '.handoff-item__label', '赢单').waitFor();
     await onScreen(desktop, '.lead-timeline__label', '商机 → 赢单').first().waitFor();
+    // why the lead is hers: the routing decision, on the lead's page
+    const routing = onScreen(desktop, '.ll-card').filter({ has: desktop.getByText('分配记录', { exact: true }) });
+    await expect(routing.innerText()).resolves.toMatch(/分配给 李娜[\s\S]*成为 MQL · 分享来源销售/);
     await screenshot(desktop, 'lead-won-1440');
 
     await desktop.goto(app.url('packages/console/pages/scoring/index'));

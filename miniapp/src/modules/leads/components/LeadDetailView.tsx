@@ -12,6 +12,7 @@ import { LeadProfileEditor } from '@/modules/lead-profile/LeadProfileEditor';
 import { AccountContactsCard } from '@/modules/handoff/components/AccountContactsCard';
 import { LeadActionsCard } from '@/modules/handoff/components/LeadActionsCard';
 import { useLeadHandoff } from '@/modules/handoff/hooks/useLeadHandoff';
+import { LeadRoutingCard } from '@/modules/routing/components/LeadRoutingCard';
 import { useLeadDetail } from '../hooks/useLeadDetail';
 import { describeLeadError } from '../services/lead-format';
 import { LeadBadges } from './LeadBadges';
@@ -209,6 +210,7 @@ export function LeadDetailView({ scope, id }: { scope: SessionScope; id: string 
       <AccountContactsCard scope={scope} handoff={handoff.data} />
       <LeadScoreCard key={`score-${round}`} scope={scope} id={id} />
       <LeadStagesCard key={`stages-${round}`} scope={scope} id={id} />
+      <LeadRoutingCard key={`routing-${round}`} scope={scope} id={id} />
 
       <Card title='来源与分享链'>
         <FirstTouch touch={lead.firstTouch} />

@@ -1,6 +1,7 @@
 import type { ReassignRequest, ReassignResponse, RoutingRuleList, RoutingTestRequest, RoutingTestResult, SaveRoutingRules, UnassignedLeadList } from '@leadloop/shared';
 import { api } from '@/core/api/client';
 import { platform } from '@/core/platform';
+import type { SessionScope } from '@/core/session/session-store';
 
 const scope = platform.consoleScope;
 
@@ -22,4 +23,9 @@ export function listUnassigned(cursor?: string): Promise<UnassignedLeadList> {
 
 export function reassignLead(personId: string, body: ReassignRequest): Promise<ReassignResponse> {
   return api('reassignLead', body, { scope, params: { id: personId } });
+}
+
+/** Every routing decision on one lead, newest first (the owner's own lead, or any in the console). */
+export function fetchLeadRouting(sessionScope: SessionScope, id: string, cursor?: string) {
+  return api('leadRouting', undefined, { scope: sessionScope, params: { id }, query: { cursor, limit: 20 } });
 }
